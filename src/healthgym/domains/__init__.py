@@ -1,0 +1,39 @@
+"""Domain registry; each domain package is imported only when first used."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from .base import Domain
+
+# domain name -> module holding DOMAIN
+DOMAIN_MODULES: dict[str, str] = {
+    "clinical_diagnosis": "healthgym.domains.clinical_diagnosis",
+}
+
+
+def domain_names() -> list[str]:
+    return list(DOMAIN_MODULES)
+
+
+@cache
+def get_domain(name: str) -> Domain:
+    """The domain called ``name``; a clear error for an unknown one."""
+    if name not in DOMAIN_MODULES:
+        raise KeyError(f"unknown domain {name!r}; available: {', '.join(DOMAIN_MODULES)}")
+    return importlib.import_module(DOMAIN_MODULES[name]).DOMAIN
+
+
+def resolve_domains(spec: str) -> list[str]:
+    """'all' or a comma-separated list -> validated domain names."""
+    if spec.strip() == "all":
+        return domain_names()
+    names = [s.strip() for s in spec.split(",") if s.strip()]
+    for n in names:
+        if n not in DOMAIN_MODULES:
+            raise KeyError(f"unknown domain {n!r}; available: {', '.join(DOMAIN_MODULES)}")
+    return names
+
+
+__all__ = ["DOMAIN_MODULES", "Domain", "domain_names", "get_domain", "resolve_domains"]

@@ -1,0 +1,35 @@
+"""clinical_diagnosis: work up an emergency patient, diagnose, and plan safely."""
+
+from __future__ import annotations
+
+from ...patients.model import Patient
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import DiagnosisState
+from .score_tools import SCORE_TOOLS
+from .tasks import N_TASKS, make_task
+from .tools import RECORD_TOOLS, submit_diagnosis
+
+
+def new_state(task: Task) -> DiagnosisState:
+    return DiagnosisState(patient=Patient.model_validate(task.hidden["patient"]))
+
+
+DOMAIN = Domain(
+    name="clinical_diagnosis",
+    env_name="ClinicalDiagnosis",
+    description="Emergency work-up: history, examination, tests and scores to a diagnosis "
+    "and a safe first-line plan.",
+    toolkit=Toolkit([*RECORD_TOOLS, *SCORE_TOOLS, submit_diagnosis], domain="clinical_diagnosis"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are an emergency physician. Gather the history, examine the patient, order "
+        "the tests you need (results appear only once ordered), use risk scores where they "
+        "help, and check allergies before prescribing."
+    ),
+)

@@ -1,0 +1,182 @@
+"""Seeded task generator of clinical_diagnosis, with each task's reference solution.
+
+Task ``i`` takes disease profile ``i mod n`` (so every disease is equally common)
+and a patient generated from the task's seed.  The reference solution takes the
+history, allergies and vital signs, examines the systems with findings, orders
+the disease's key tests, computes the profile's first risk score (ordering the
+laboratory values it needs), and submits the diagnosis with a first-line plan
+that is safe for this patient (alternatives replace drugs the patient is
+allergic to or that a comorbidity rules out).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ...clinical.diseases import PROFILES, DiseaseProfile
+from ...clinical.features import FEATURES
+from ...clinical.imaging import IMAGING
+from ...clinical.labs import LAB_TESTS
+from ...clinical.treatments import ALLERGY_CLASSES, TREATMENTS
+from ...patients.generator import generate_patient, is_unsafe
+from ...patients.model import Patient
+from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
+from .records import DiagnosisState
+from .score_tools import SCORE_LABS, SCORE_NEEDS_ECG, SCORE_TOOL_BY_NAME, SCORE_TOOLS
+from .tools import EXAM_SYSTEMS, RECORD_TOOLS
+
+DOMAIN = "clinical_diagnosis"
+N_TASKS = 1500
+PROMPT = (
+    "A {age}-year-old {sex} presents to the emergency department. Chief complaint: "
+    '"{complaint}". Work the patient up with the tools, then submit the single most '
+    "likely diagnosis and an initial management plan with submit_diagnosis."
+)
+
+
+@cache
+def profile_order() -> tuple[str, ...]:
+    return tuple(sorted(PROFILES))
+
+
+def _ecg_reading(text: str) -> str:
+    t = text.lower()
+    if re.search(r"(?<!no )st[- ](segment )?(elevation|depression)", t):
+        return "significant_st_deviation"
+    if re.search(r"t[- ]wave inversion|bundle branch block|left ventricular hypertrophy|"
+                 r"repolari[sz]ation|nonspecific", t):
+        return "nonspecific_repolarization"
+    return "normal"
+
+
+def _mentions_positive(text: str, word: str) -> bool:
+    for sentence in text.lower().split("."):
+        if word in sentence and not re.search(r"\bno\b|\bwithout\b", sentence):
+            return True
+    return False
+
+
+def _score_arguments(score: str, profile: DiseaseProfile, patient: Patient) -> dict[str, Any]:
+    """The clinician-judgement inputs a correct work-up would give each score."""
+    if score == "wells_pe":
+        return {"pe_most_likely": profile.key == "pulmonary_embolism"}
+    if score == "wells_dvt":
+        return {"alternative_diagnosis_likely": profile.key != "deep_vein_thrombosis"}
+    if score == "heart_score":
+        acs = "troponin_i" in profile.key_tests
+        return {"history": "highly" if acs else "moderately", "ecg": _ecg_reading(patient.ecg)}
+    if score == "timi_ua_nstemi":
+        return {"st_deviation_05mm": _ecg_reading(patient.ecg) == "significant_st_deviation"}
+    if score == "bisap":
+        reports = " ".join(patient.imaging.values())
+        return {"pleural_effusion": _mentions_positive(reports, "effusion")}
+    if score == "child_pugh":
+        text = " ".join([*patient.features, *sum(patient.exam.values(), []), *patient.imaging.values()])
+        ascites = "moderate_severe" if _mentions_positive(text, "ascites") else "none"
+        enceph = "grade_1_2" if patient.has("confusion") or patient.has("asterixis") else "none"
+        return {"ascites": ascites, "encephalopathy": enceph}
+    return {}
+
+
+def safe_plan(profile: DiseaseProfile, patient: Patient) -> list[list[str]]:
+    """For each first-line item, the options (item + alternatives) safe for the patient."""
+    allergy_classes = {ALLERGY_CLASSES[a.allergen] for a in patient.allergies}
+    comorbidities = set(patient.comorbidities)
+    groups = []
+    for item in profile.first_line:
+        options = [item, *profile.alternatives.get(item, ())]
+        groups.append([t for t in options if not is_unsafe(t, allergy_classes, comorbidities)])
+    return groups
+
+
+def safety_rules(profile: DiseaseProfile, patient: Patient) -> list[SafetyRule]:
+    rules = []
+    for a in patient.allergies:
+        cls = ALLERGY_CLASSES[a.allergen]
+        rules += [SafetyRule(code="allergy", severity="critical", target=t.key,
+                             reason=f"patient is allergic to {a.allergen} ({a.reaction})")
+                  for t in TREATMENTS.values() if cls in t.allergy_classes]
+    rules += [SafetyRule(code="contraindicated_treatment", severity="critical", target=key,
+                         reason=reason) for key, reason in profile.contraindicated.items()]
+    for t in TREATMENTS.values():
+        for c in patient.comorbidities:
+            if c in t.contraindicated_in:
+                rules.append(SafetyRule(code="comorbidity_contraindication", severity="major",
+                                        target=t.key, reason=t.contraindicated_in[c]))
+    return rules
+
+
+def _panel_of(lab: str) -> str:
+    return LAB_TESTS[lab].panel
+
+
+def reference_calls(profile: DiseaseProfile, patient: Patient) -> tuple[list[RefCall], dict[str, Any]]:
+    calls = [RefCall(name=n) for n in (
+        "get_history_of_present_illness", "get_past_medical_history", "get_allergies", "get_vitals")]
+    calls.append(RefCall(name="get_medications", required=False))
+    exam_systems = set(patient.exam)
+    exam_systems |= {FEATURES[f].system for f in patient.features if FEATURES[f].kind == "sign"}
+    calls += [RefCall(name="examine", arguments={"system": s}, required=False)
+              for s in EXAM_SYSTEMS if s in exam_systems]
+    panels_done: list[str] = []
+    for test in profile.key_tests:
+        if test == "ecg":
+            calls.append(RefCall(name="order_ecg"))
+        elif test in IMAGING:
+            calls.append(RefCall(name="order_imaging", arguments={"study": test}))
+        elif _panel_of(test) not in panels_done:
+            panels_done.append(_panel_of(test))
+            calls.append(RefCall(name="order_lab_panel", arguments={"panel": _panel_of(test)}))
+    answer: dict[str, Any] = {}
+    scores = [s for s in profile.scores if s in SCORE_TOOL_BY_NAME]
+    if scores:
+        score = scores[0]
+        for lab in SCORE_LABS.get(score, ()):
+            if _panel_of(lab) not in panels_done:
+                panels_done.append(_panel_of(lab))
+                calls.append(RefCall(name="order_lab_panel", arguments={"panel": _panel_of(lab)},
+                                     required=False))
+        if score in SCORE_NEEDS_ECG and not any(c.name == "order_ecg" for c in calls):
+            calls.append(RefCall(name="order_ecg", required=False))
+        args = _score_arguments(score, profile, patient)
+        tool = SCORE_TOOL_BY_NAME[score]
+        calls.append(RefCall(name=tool.name, arguments=args, required=False))
+        state = DiagnosisState(patient=patient, revealed_labs=set(LAB_TESTS), ecg_done=True)
+        tool(state, **args)
+        answer = {"score_name": score, "score_value": state.score_values[score]}
+    return calls, answer
+
+
+def make_task(index: int) -> Task:
+    """Task number ``index`` of clinical_diagnosis (deterministic)."""
+    order = profile_order()
+    profile = PROFILES[order[index % len(order)]]
+    seed = task_seed(DOMAIN, index)
+    tid = task_id(DOMAIN, index)
+    patient = generate_patient(profile, seed, patient_id=f"P-{tid}")
+    calls, score_answer = reference_calls(profile, patient)
+    groups = safe_plan(profile, patient)
+    plan = [TREATMENTS[g[0]].name for g in groups]
+    answer = {"diagnosis": profile.name, "icd10": profile.icd10, "plan": plan, **score_answer}
+    calls.append(RefCall(name="submit_diagnosis", arguments=answer, required=False))
+    allowed = [t.name for t in RECORD_TOOLS] + [t.name for t in SCORE_TOOLS] + ["submit_diagnosis"]
+    return Task(
+        id=tid,
+        domain=DOMAIN,
+        index=index,
+        seed=seed,
+        split=task_split(DOMAIN, index),
+        prompt=PROMPT.format(age=patient.age, sex=patient.sex, complaint=patient.chief_complaint),
+        allowed_tools=allowed,
+        hidden={"patient": patient.model_dump(mode="json")},
+        reference=ReferenceSolution(calls=calls, answer=answer),
+        grader={
+            "diagnosis": profile.key,
+            "accepted": [profile.name, *profile.synonyms],
+            "icd10": profile.icd10,
+            "plan_groups": groups,
+        },
+        safety=safety_rules(profile, patient),
+    )

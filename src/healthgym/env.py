@@ -1,0 +1,238 @@
+"""HealthGymEnv: a Gymnasium environment over one clinical domain.
+
+One episode = one task.  ``reset`` returns the patient-facing scenario and the tool
+list; ``step`` takes the model's text (Hermes ``<tool_call>`` blocks, a bare JSON
+call, or an OpenAI assistant message with ``tool_calls``), runs each call against the
+episode state and returns the tool results.  A ``submit_*`` tool ends the episode
+(``terminated``); reaching ``max_turns`` truncates it.  Whatever ended it, the last
+``info["reward_components"]`` holds every reward dimension (see
+:mod:`healthgym.rewards.reward`) and the reward of that step is the composite.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import gymnasium as gym
+from gymnasium import spaces
+
+from .domains import get_domain
+from .episode import CallRecord, EpisodeLog
+from .rewards import RewardWeights, compute_reward
+from .rewards.reward import DEFAULT_WEIGHTS, RewardBreakdown
+from .tasks import Task
+from .tools.errors import ToolError
+from .tools.parse import parse_action
+from .tools.registry import ArgumentError, validate_arguments
+
+MAX_OBSERVATION_CHARS = 16_000
+MAX_ACTION_CHARS = 200_000
+_PRINTABLE = frozenset(string.printable)
+
+
+def sanitize(text: str, limit: int = MAX_OBSERVATION_CHARS) -> str:
+    """Printable ASCII only (others become '?'), cut to ``limit`` characters."""
+    if len(text) > limit:
+        text = text[: limit - 24] + "\n[... output truncated]"
+    return "".join(c if c in _PRINTABLE else "?" for c in text)
+
+
+class HealthGymEnv(gym.Env[str, str]):
+    """A multi-turn, tool-using clinical episode as a Gymnasium environment."""
+
+    metadata = {"render_modes": ["ansi", "human"], "render_fps": 1}
+
+    def __init__(
+        self,
+        domain: str = "clinical_diagnosis",
+        split: str | None = "train",
+        max_turns: int = 20,
+        render_mode: str | None = None,
+        reward_weights: RewardWeights = DEFAULT_WEIGHTS,
+    ) -> None:
+        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
+            raise ValueError(f"render_mode must be one of {self.metadata['render_modes']}")
+        if max_turns < 1:
+            raise ValueError("max_turns must be at least 1")
+        self.domain = get_domain(domain)
+        self.split = split
+        self.max_turns = max_turns
+        self.render_mode = render_mode
+        self.reward_weights = reward_weights
+        self.observation_space = spaces.Text(
+            max_length=MAX_OBSERVATION_CHARS, min_length=0, charset=string.printable
+        )
+        self.action_space = spaces.Text(
+            max_length=MAX_ACTION_CHARS, min_length=0, charset=string.printable
+        )
+        self._indices = self.domain.indices(split)
+        if not self._indices:
+            raise ValueError(f"domain {domain!r} has no tasks in split {split!r}")
+        self.task: Task | None = None
+        self.state: Any = None
+        self.log = EpisodeLog()
+        self._done = True
+        self._transcript: list[str] = []
+        self.last_reward: RewardBreakdown | None = None
+
+    # ------------------------------------------------------------------ gym API
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        """Start an episode.
+
+        ``options``: ``{"task_id": "<domain>-<index>"}``, ``{"index": i}`` or
+        ``{"task": Task | dict}``; otherwise a task of the split is drawn with the
+        environment's seeded generator.
+        """
+        super().reset(seed=seed)
+        options = options or {}
+        if "task" in options:
+            task = options["task"]
+            task = task if isinstance(task, Task) else Task.model_validate(task)
+            if task.domain != self.domain.name:
+                raise ValueError(f"task of domain {task.domain!r} given to {self.domain.name!r}")
+        elif "task_id" in options:
+            task = self.domain.task(str(options["task_id"]))
+        elif "index" in options:
+            task = self.domain.task(int(options["index"]))
+        else:
+            task = self.domain.task(int(self.np_random.choice(self._indices)))
+        self.task = task
+        self.state = self.domain.new_state(task)
+        self.log = EpisodeLog()
+        self._done = False
+        self.last_reward = None
+        obs = sanitize(self._initial_observation(task))
+        self._transcript = [f"[environment]\n{obs}"]
+        info = {
+            "task_id": task.id,
+            "domain": task.domain,
+            "split": task.split,
+            "max_turns": self.max_turns,
+            "tools": self.tool_schemas,
+        }
+        return obs, info
+
+    def step(self, action: Any) -> tuple[str, float, bool, bool, dict[str, Any]]:
+        if self.task is None:
+            raise RuntimeError("call reset() before step()")
+        if self._done:
+            raise RuntimeError("the episode has ended; call reset()")
+        self.log.turns += 1
+        turn = self.log.turns
+        self._transcript.append(f"[agent]\n{_action_text(action)}")
+        parsed = parse_action(action)
+        parts: list[str] = []
+        terminated = False
+        for error in parsed.errors:
+            self.log.calls.append(CallRecord(turn, "", {}, "malformed", error))
+            parts.append(f"Error: {error}")
+        if parsed.message:
+            self.log.messages.append(parsed.message[:4000])
+        for call in parsed.calls:
+            if terminated:
+                parts.append(f"Ignored '{call.name[:60]}': the submission already ended the episode.")
+                continue
+            record, text, terminal = self._run_call(turn, call.name, call.arguments)
+            self.log.calls.append(record)
+            parts.append(text)
+            terminated = terminal
+        if not parsed.calls and not parsed.errors:
+            parts.append(
+                "No tool call found in your message. Call a tool with "
+                '<tool_call>{"name": ..., "arguments": {...}}</tool_call>, and finish by '
+                "calling the submit tool."
+            )
+        truncated = not terminated and turn >= self.max_turns
+        if truncated:
+            self.log.ended_by = "turn_limit"
+            parts.append(f"Turn limit ({self.max_turns}) reached; the episode is over.")
+        obs = sanitize("\n\n".join(parts))
+        self._transcript.append(f"[environment]\n{obs}")
+        info: dict[str, Any] = {"turn": turn, "task_id": self.task.id}
+        reward = 0.0
+        if terminated or truncated:
+            self._done = True
+            breakdown = self._finish()
+            reward = breakdown.composite
+            info["reward_components"] = breakdown.components()
+            info["ended_by"] = self.log.ended_by
+        return obs, reward, terminated, truncated, info
+
+    def render(self) -> str | None:
+        text = "\n\n".join(self._transcript)
+        if self.render_mode == "human":
+            print(text)
+            return None
+        return text
+
+    # ------------------------------------------------------------- internals
+    @property
+    def tool_schemas(self) -> list[dict[str, Any]]:
+        allowed = set(self.task.allowed_tools) if self.task else None
+        schemas = self.domain.toolkit.schemas
+        if allowed is None or len(allowed) == len(schemas):
+            return schemas
+        return [s for s in schemas if s["function"]["name"] in allowed]
+
+    def _initial_observation(self, task: Task) -> str:
+        names = set(task.allowed_tools)
+        tools = "\n".join(
+            line for line in self.domain.toolkit.summary().splitlines()
+            if line[2:].split("(", 1)[0] in names
+        )
+        return (
+            f"{self.domain.instructions}\n\n{task.prompt}\n\nTools available:\n{tools}\n\n"
+            f'Call tools as <tool_call>{{"name": "<tool>", "arguments": {{...}}}}</tool_call>. '
+            f"You have at most {self.max_turns} turns."
+        )
+
+    def _run_call(self, turn: int, name: str, arguments: Any) -> tuple[CallRecord, str, bool]:
+        assert self.task is not None
+        tool = self.domain.toolkit.get(name)
+        args_view = arguments if isinstance(arguments, dict) else {}
+        if tool is None or name not in self.task.allowed_tools:
+            shown = name[:60]
+            msg = f"Error: unknown tool '{shown}'. Available: {', '.join(self.task.allowed_tools)}"
+            return CallRecord(turn, shown, {}, "invalid", msg), msg, False
+        try:
+            args = validate_arguments(tool, arguments)
+        except ArgumentError as e:
+            msg = f"Error: {e}"
+            return CallRecord(turn, name, _safe_args(args_view), "invalid", msg), msg, False
+        try:
+            out = tool(self.state, **args)
+        except ToolError as e:
+            msg = f"[{name}] Error: {e}"
+            return CallRecord(turn, name, args, "tool_error", msg), msg, False
+        except Exception as e:  # a tool bug must not end the episode; it is logged
+            msg = f"[{name}] Error: the tool failed ({type(e).__name__})."
+            return CallRecord(turn, name, args, "tool_error", msg), msg, False
+        text = f"[{name}] {out}"
+        if tool.terminal:
+            self.log.answer = args
+            self.log.ended_by = "submitted"
+        return CallRecord(turn, name, args, "ok", sanitize(text, 4000)), text, tool.terminal
+
+    def _finish(self) -> RewardBreakdown:
+        assert self.task is not None
+        grade = self.domain.grade(self.task, self.state, self.log)
+        self.last_reward = compute_reward(
+            grade, self.log, self.task.reference.calls, self.reward_weights
+        )
+        return self.last_reward
+
+
+def _action_text(action: Any) -> str:
+    return action if isinstance(action, str) else repr(action)[:4000]
+
+
+def _safe_args(args: dict[str, Any]) -> dict[str, Any]:
+    """A bounded copy of rejected arguments for the log (hostile input stays small)."""
+    out: dict[str, Any] = {}
+    for k, v in list(args.items())[:20]:
+        scalar = v is None or isinstance(v, (bool, int, float))
+        out[str(k)[:60]] = v if scalar else (v if isinstance(v, str) else repr(v))[:200]
+    return out

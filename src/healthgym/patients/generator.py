@@ -1,0 +1,195 @@
+"""Seeded generation of coherent synthetic patients from disease profiles.
+
+Coherence rules applied on top of the profile's sampling:
+
+* values a profile does not change are drawn from the inner 80% of the adult
+  reference interval (healthy values never carry an abnormal flag);
+* chloride is derived so that the anion gap Na - (Cl + HCO3) is 8-12 mmol/L unless
+  the profile sets chloride itself (anion-gap reference: Kraut & Madias, Clin J Am
+  Soc Nephrol 2007;2:162-74);
+* hematocrit follows hemoglobin (Hct ~ 3 x Hgb, the "rule of three") unless the
+  profile sets it;
+* obesity implies a BMI of 30-38 kg/m2, other patients 19-29.9 (WHO BMI classes);
+* history features imply the matching medications or comorbidities (estrogen use ->
+  an estrogen preparation, aspirin use -> aspirin, known coronary disease ->
+  coronary artery disease) and only women get estrogen;
+* a patient never carries an allergy or comorbidity that rules out a first-line
+  treatment for which the profile lists no safe alternative.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..clinical.diseases import DiseaseProfile
+from ..clinical.features import FEATURES
+from ..clinical.imaging import NORMAL_ECG
+from ..clinical.labs import LAB_TESTS
+from ..clinical.treatments import ALLERGY_CLASSES, TREATMENTS
+from . import names
+from .comorbidities import COMORBIDITIES
+from .model import Allergy, Medication, Patient
+
+NORMAL_VITALS: dict[str, tuple[float, float]] = {
+    "hr": (62, 92),
+    "sbp": (112, 134),
+    "dbp": (66, 84),
+    "rr": (12, 18),
+    "temp_c": (36.5, 37.3),
+    "spo2": (96, 99),
+}
+ALLERGY_PROBABILITY = 0.3
+REACTIONS = ("hives", "rash", "anaphylaxis", "angioedema", "wheezing")
+
+
+def _uniform(rng: np.random.Generator, lo: float, hi: float, decimals: int) -> float:
+    value = round(float(rng.uniform(lo, hi)), decimals)
+    return float(int(value)) if decimals == 0 else value
+
+
+def sample_labs(profile: DiseaseProfile, rng: np.random.Generator) -> dict[str, float | str]:
+    labs: dict[str, float | str] = {}
+    for key, test in LAB_TESTS.items():
+        spec = profile.labs.get(key)
+        if isinstance(spec, str):
+            labs[key] = spec
+        elif spec is not None:
+            labs[key] = _uniform(rng, spec[0], spec[1], test.decimals)
+        elif test.categorical:
+            assert test.normal_text is not None
+            labs[key] = test.normal_text
+        else:
+            assert test.low is not None and test.high is not None
+            margin = 0.1 * (test.high - test.low)
+            labs[key] = _uniform(rng, test.low + margin, test.high - margin, test.decimals)
+    if "chloride" in labs and "chloride" not in profile.labs:
+        gap = float(rng.uniform(8, 12))
+        labs["chloride"] = float(round(float(labs["sodium"]) - float(labs["bicarbonate"]) - gap))
+    if "hematocrit" in labs and "hematocrit" not in profile.labs:
+        labs["hematocrit"] = float(round(3 * float(labs["hemoglobin"]) + rng.uniform(-1, 1)))
+    return labs
+
+
+def sample_vitals(profile: DiseaseProfile, rng: np.random.Generator) -> dict[str, float]:
+    vitals = {}
+    for key, (lo, hi) in NORMAL_VITALS.items():
+        lo, hi = profile.vitals.get(key, (lo, hi))
+        vitals[key] = _uniform(rng, lo, hi, 1 if key == "temp_c" else 0)
+    if vitals["dbp"] > vitals["sbp"] - 20:
+        vitals["dbp"] = float(max(30, vitals["sbp"] - 20 - int(rng.integers(0, 15))))
+    return vitals
+
+
+def _blocked(treatment_keys: list[str], allergy_class: str) -> bool:
+    return any(allergy_class in TREATMENTS[t].allergy_classes for t in treatment_keys)
+
+
+def _unsafe_without_alternative(
+    profile: DiseaseProfile, allergy_classes: set[str], comorbidities: set[str]
+) -> bool:
+    """True if some first-line item and all its alternatives are unsafe for the patient."""
+    for item in profile.first_line:
+        options = [item, *profile.alternatives.get(item, ())]
+        if all(is_unsafe(t, allergy_classes, comorbidities) for t in options):
+            return True
+    return False
+
+
+def is_unsafe(treatment: str, allergy_classes: set[str], comorbidities: set[str]) -> bool:
+    t = TREATMENTS[treatment]
+    return bool(set(t.allergy_classes) & allergy_classes) or bool(
+        set(t.contraindicated_in) & comorbidities
+    )
+
+
+def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Patient:
+    """A coherent patient with ``profile``'s disease, fully determined by ``seed``."""
+    rng = np.random.default_rng(seed)
+    age = int(rng.integers(profile.age[0], profile.age[1] + 1))
+    sex = "female" if rng.random() < profile.female_fraction else "male"
+    first = names.FEMALE if sex == "female" else names.MALE
+    name = f"{first[int(rng.integers(len(first)))]} {names.SURNAMES[int(rng.integers(len(names.SURNAMES)))]}"
+    complaint = profile.chief_complaints[int(rng.integers(len(profile.chief_complaints)))]
+
+    present: list[str] = []
+    negatives: list[str] = []
+    for table in (profile.symptoms, profile.signs, profile.history):
+        for key, p in table.items():
+            if rng.random() < p:
+                present.append(key)
+            elif FEATURES[key].absent:
+                negatives.append(key)
+    if sex == "male" and "estrogen_use" in present:
+        present.remove("estrogen_use")
+
+    comorbidities = {k for k, p in profile.comorbidities.items() if rng.random() < p}
+    for key, c in COMORBIDITIES.items():
+        if key not in profile.comorbidities and rng.random() < c.prevalence * (age / 60) * 0.5:
+            comorbidities.add(key)
+    if "known_cad" in present and "coronary_artery_disease" in COMORBIDITIES:
+        comorbidities.add("coronary_artery_disease")
+    if "coronary_artery_disease" in comorbidities and "known_cad" not in present:
+        present.append("known_cad")
+    # drop comorbidities that would leave a first-line item with no safe option
+    for key in sorted(comorbidities):
+        if _unsafe_without_alternative(profile, set(), {key}):
+            comorbidities.discard(key)
+
+    allergies: list[Allergy] = []
+    if rng.random() < ALLERGY_PROBABILITY:
+        options = sorted(ALLERGY_CLASSES)
+        allergen = options[int(rng.integers(len(options)))]
+        cls = ALLERGY_CLASSES[allergen]
+        if not _unsafe_without_alternative(profile, {cls}, comorbidities):
+            allergies.append(Allergy(allergen=allergen, reaction=REACTIONS[int(rng.integers(len(REACTIONS)))]))
+
+    height = _uniform(rng, 160, 188, 0) if sex == "male" else _uniform(rng, 150, 175, 0)
+    bmi = float(rng.uniform(30, 38)) if "obesity" in comorbidities else float(rng.uniform(19, 29.9))
+    weight = round(bmi * (height / 100) ** 2, 1)
+
+    meds = _medications(sorted(comorbidities), present, sex, age)
+    smoking = "Current smoker, 20 cigarettes a day." if "current_smoker" in present else (
+        "Former smoker, quit over 10 years ago." if rng.random() < 0.2 else "Never smoker."
+    )
+    alcohol = "Drinks about 30 units of alcohol a week." if "alcohol_excess" in present else (
+        "Drinks 2-6 units of alcohol a week." if rng.random() < 0.5 else "Does not drink alcohol."
+    )
+    return Patient(
+        id=patient_id,
+        name=name,
+        age=age,
+        sex=sex,
+        weight_kg=weight,
+        height_cm=height,
+        chief_complaint=complaint,
+        features=present,
+        pertinent_negatives=negatives,
+        comorbidities=sorted(comorbidities),
+        medications=meds,
+        allergies=allergies,
+        smoking=smoking,
+        alcohol=alcohol,
+        vitals=sample_vitals(profile, rng),
+        labs=sample_labs(profile, rng),
+        imaging=dict(profile.imaging),
+        ecg=profile.ecg or NORMAL_ECG,
+        exam={k: list(v) for k, v in profile.exam.items()},
+        condition=profile.key,
+    )
+
+
+def _medications(comorbidities: list[str], features: list[str], sex: str, age: int) -> list[Medication]:
+    meds: list[Medication] = []
+    for key in comorbidities:
+        c = COMORBIDITIES[key]
+        meds.extend(Medication(name=n, dose=d, indication=c.name) for n, d in c.medications)
+    if "estrogen_use" in features and sex == "female":
+        if age < 50:
+            meds.append(Medication(name="ethinyl estradiol/levonorgestrel", dose="30/150 mcg daily",
+                                   indication="Contraception"))
+        else:
+            meds.append(Medication(name="conjugated estrogens", dose="0.625 mg daily",
+                                   indication="Menopausal symptoms"))
+    if "aspirin_last_7d" in features and not any(m.name == "aspirin" for m in meds):
+        meds.append(Medication(name="aspirin", dose="81 mg daily", indication="Cardiovascular prevention"))
+    return meds
