@@ -63,7 +63,10 @@ def test_reset_options_select_task():
         (format_hermes("x" * 100_000, {}), "unknown tool"),
         (format_hermes("examine", {"system": "\u0000\u202e" * 5000}), "is not one of"),
         ("<tool_call>" * 10_000, "malformed JSON"),
-        ({"tool_calls": [{"function": {"name": "get_vitals", "arguments": "[1"}}]}, "not valid JSON"),
+        (
+            {"tool_calls": [{"function": {"name": "get_vitals", "arguments": "[1"}}]},
+            "not valid JSON",
+        ),
         ("Just thinking out loud.", "No tool call found"),
         (12345, "action must be text"),
     ],
@@ -105,7 +108,8 @@ def test_submission_terminates_and_later_calls_are_ignored():
     env = HealthGymEnv()
     env.reset(seed=0)
     action = format_hermes("submit_diagnosis", {"diagnosis": "x", "plan": []}) + format_hermes(
-        "get_vitals", {})
+        "get_vitals", {}
+    )
     obs, reward, terminated, truncated, info = env.step(action)
     assert terminated and not truncated and "Ignored 'get_vitals'" in obs
     assert set(COMPONENTS) <= set(info["reward_components"])
@@ -115,8 +119,13 @@ def test_submission_terminates_and_later_calls_are_ignored():
 def test_openai_structured_message_is_accepted():
     env = HealthGymEnv()
     env.reset(seed=0)
-    msg = {"role": "assistant", "content": "", "tool_calls": [
-        {"id": "1", "type": "function", "function": {"name": "get_vitals", "arguments": "{}"}}]}
+    msg = {
+        "role": "assistant",
+        "content": "",
+        "tool_calls": [
+            {"id": "1", "type": "function", "function": {"name": "get_vitals", "arguments": "{}"}}
+        ],
+    }
     obs, *_ = env.step(msg)
     assert "Heart rate" in obs
 

@@ -9,8 +9,10 @@ from healthgym.tools import format_hermes, parse_action
 
 
 def test_hermes_single_and_multiple():
-    text = ('I will check.\n<tool_call>{"name": "get_vitals", "arguments": {}}</tool_call>\n'
-            '<tool_call>\n{"name": "examine", "arguments": {"system": "neck"}}\n</tool_call>')
+    text = (
+        'I will check.\n<tool_call>{"name": "get_vitals", "arguments": {}}</tool_call>\n'
+        '<tool_call>\n{"name": "examine", "arguments": {"system": "neck"}}\n</tool_call>'
+    )
     r = parse_action(text)
     assert [c.name for c in r.calls] == ["get_vitals", "examine"]
     assert r.calls[1].arguments == {"system": "neck"}
@@ -33,12 +35,19 @@ def test_malformed_block_is_an_error_not_an_exception():
 
 
 def test_openai_structured_tool_calls():
-    msg = {"role": "assistant", "content": None, "tool_calls": [
-        {"id": "c1", "type": "function", "function": {"name": "get_vitals", "arguments": "{}"}},
-        {"id": "c2", "type": "function",
-         "function": {"name": "examine", "arguments": json.dumps({"system": "skin"})}},
-        {"id": "c3", "type": "function", "function": {"name": "x", "arguments": "{bad"}},
-    ]}
+    msg = {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {"id": "c1", "type": "function", "function": {"name": "get_vitals", "arguments": "{}"}},
+            {
+                "id": "c2",
+                "type": "function",
+                "function": {"name": "examine", "arguments": json.dumps({"system": "skin"})},
+            },
+            {"id": "c3", "type": "function", "function": {"name": "x", "arguments": "{bad"}},
+        ],
+    }
     r = parse_action(msg)
     assert [c.name for c in r.calls] == ["get_vitals", "examine"]
     assert r.calls[0].id == "c1" and r.calls[1].arguments == {"system": "skin"}
@@ -78,7 +87,9 @@ def test_non_string_actions():
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
-    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4),
+    lambda kids: (
+        st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4)
+    ),
     max_leaves=12,
 )
 

@@ -43,14 +43,22 @@ def test_schema_from_hints_and_docstring():
     p = fn["parameters"]
     assert p["type"] == "object" and p["additionalProperties"] is False
     assert p["required"] == ["panel", "count"]
-    assert p["properties"]["panel"] == {"type": "string", "enum": ["cbc", "bmp"],
-                                        "description": "which panel to order."}
+    assert p["properties"]["panel"] == {
+        "type": "string",
+        "enum": ["cbc", "bmp"],
+        "description": "which panel to order.",
+    }
     assert p["properties"]["count"]["type"] == "integer"
     assert (p["properties"]["count"]["minimum"], p["properties"]["count"]["maximum"]) == (1, 5)
-    assert p["properties"]["urgent"] == {"type": "boolean", "description": "whether it is urgent.",
-                                         "default": False}
+    assert p["properties"]["urgent"] == {
+        "type": "boolean",
+        "description": "whether it is urgent.",
+        "default": False,
+    }
     assert p["properties"]["note"]["maxLength"] == 20
-    assert p["properties"]["note"]["description"] == "a free-text note that wraps onto a second line."
+    assert (
+        p["properties"]["note"]["description"] == "a free-text note that wraps onto a second line."
+    )
     assert p["properties"]["dose"]["type"] == "number"
     assert p["properties"]["items"]["type"] == "array"
     assert p["properties"]["items"]["items"]["type"] == "string"
@@ -60,9 +68,14 @@ def test_schema_from_hints_and_docstring():
 def test_validation_accepts_and_cleans():
     assert validate_arguments(order, {"panel": "CBC", "count": 2.0}) == {"panel": "cbc", "count": 2}
     assert validate_arguments(order, '{"panel": "bmp", "count": 1, "dose": 5}') == {
-        "panel": "bmp", "count": 1, "dose": 5.0}
+        "panel": "bmp",
+        "count": 1,
+        "dose": 5.0,
+    }
     assert validate_arguments(order, {"panel": "bmp", "count": 1, "note": None}) == {
-        "panel": "bmp", "count": 1}
+        "panel": "bmp",
+        "count": 1,
+    }
 
 
 @pytest.mark.parametrize(

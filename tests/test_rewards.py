@@ -18,8 +18,11 @@ from healthgym.rewards import (
 from healthgym.rewards.length import cos_fn
 from healthgym.tasks import RefCall
 
-REF = [RefCall(name="get_vitals"), RefCall(name="order", arguments={"panel": "cbc"}),
-       RefCall(name="examine", arguments={"system": "neck"}, required=False)]
+REF = [
+    RefCall(name="get_vitals"),
+    RefCall(name="order", arguments={"panel": "cbc"}),
+    RefCall(name="examine", arguments={"system": "neck"}, required=False),
+]
 
 
 def log_of(*calls: tuple[str, dict, str], answer: dict | None = None) -> EpisodeLog:
@@ -29,8 +32,12 @@ def log_of(*calls: tuple[str, dict, str], answer: dict | None = None) -> Episode
 
 
 def test_process_recall_and_redundancy():
-    log = log_of(("get_vitals", {}, "ok"), ("order", {"panel": "CBC"}, "ok"),
-                 ("get_vitals", {}, "ok"), ("order", {"panel": "bmp"}, "ok"))
+    log = log_of(
+        ("get_vitals", {}, "ok"),
+        ("order", {"panel": "CBC"}, "ok"),
+        ("get_vitals", {}, "ok"),
+        ("order", {"panel": "bmp"}, "ok"),
+    )
     score, details = process_score(REF, log)
     # recall 2/2, 1 of 4 successful calls repeats an earlier one
     assert score == pytest.approx(0.8 * 1.0 + 0.2 * (1 - 1 / 4))
@@ -41,7 +48,9 @@ def test_process_recall_and_redundancy():
 
 
 def test_format_counts_well_formed_over_attempts():
-    log = log_of(("a", {}, "ok"), ("b", {}, "tool_error"), ("", {}, "malformed"), ("c", {}, "invalid"))
+    log = log_of(
+        ("a", {}, "ok"), ("b", {}, "tool_error"), ("", {}, "malformed"), ("c", {}, "invalid")
+    )
     assert format_score(log) == 0.5
     assert format_score(EpisodeLog()) == 0.0
 
@@ -49,7 +58,9 @@ def test_format_counts_well_formed_over_attempts():
 def test_safety_penalties_and_critical():
     assert safety_score([]) == 1.0
     assert safety_score([Violation("x", "minor", "")]) == pytest.approx(0.8)
-    assert safety_score([Violation("x", "major", ""), Violation("y", "minor", "")]) == pytest.approx(0.3)
+    assert safety_score(
+        [Violation("x", "major", ""), Violation("y", "minor", "")]
+    ) == pytest.approx(0.3)
     assert safety_score([Violation("x", "major", "")] * 3) == 0.0
     assert safety_score([Violation("x", "critical", "")]) == 0.0
 
@@ -81,7 +92,14 @@ def test_no_answer_zeroes_accuracy_and_coherence():
     log = log_of(("get_vitals", {}, "ok"))
     r = compute_reward(Grade(accuracy=1.0, coherence_checks={"a": True}), log, REF)
     assert r.accuracy == 0.0 and r.coherence == 0.0
-    assert set(r.components()) >= {"accuracy", "process", "safety", "format", "coherence", "composite"}
+    assert set(r.components()) >= {
+        "accuracy",
+        "process",
+        "safety",
+        "format",
+        "coherence",
+        "composite",
+    }
 
 
 def test_cosine_length_reward_matches_yeo_formula():
@@ -89,7 +107,9 @@ def test_cosine_length_reward_matches_yeo_formula():
     assert cos_fn(0, 100, 0.5, 1.0) == pytest.approx(1.0)
     assert cos_fn(100, 100, 0.5, 1.0) == pytest.approx(0.5)
     assert cos_fn(50, 100, 0.5, 1.0) == pytest.approx(0.75)
-    assert cosine_length_reward(True, 25, 100) == pytest.approx(0.5 + 0.25 * (1 + math.cos(math.pi / 4)))
+    assert cosine_length_reward(True, 25, 100) == pytest.approx(
+        0.5 + 0.25 * (1 + math.cos(math.pi / 4))
+    )
     assert cosine_length_reward(True, 10, 100) > cosine_length_reward(True, 90, 100)
     assert cosine_length_reward(False, 10, 100) > cosine_length_reward(False, 90, 100)
     assert cosine_length_reward(False, 100, 100) == -1.0 == cosine_length_reward(True, 500, 100)
@@ -101,8 +121,9 @@ def test_cosine_length_reward_matches_yeo_formula():
 
 def test_length_term_added_after_cap():
     log = log_of(("get_vitals", {}, "ok"), answer={"x": 1})
-    r = compute_reward(Grade(accuracy=1.0), log, REF, length_weight=0.5, response_tokens=0,
-                       max_tokens=100)
+    r = compute_reward(
+        Grade(accuracy=1.0), log, REF, length_weight=0.5, response_tokens=0, max_tokens=100
+    )
     base = compute_reward(Grade(accuracy=1.0), log, REF)
     assert r.length_term == pytest.approx(1.0)
     assert r.composite == pytest.approx(base.composite + 0.5)

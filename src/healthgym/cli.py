@@ -14,7 +14,9 @@ from rich.table import Table
 
 from .domains import domain_names, get_domain, resolve_domains
 
-app = typer.Typer(help="healthgym: train and evaluate multi-turn medical agents.", no_args_is_help=True)
+app = typer.Typer(
+    help="healthgym: train and evaluate multi-turn medical agents.", no_args_is_help=True
+)
 tools_app = typer.Typer(help="Inspect the tool registry.", no_args_is_help=True)
 tasks_app = typer.Typer(help="Inspect the task suite.", no_args_is_help=True)
 app.add_typer(tools_app, name="tools")
@@ -49,16 +51,27 @@ def tools_list(
     rows: dict[str, dict[str, Any]] = {}
     for d in _domains(domains):
         for t in get_domain(d).toolkit:
-            row = rows.setdefault(t.name, {"name": t.name, "domains": [], "description": t.description,
-                                           "parameters": t.parameters})
+            row = rows.setdefault(
+                t.name,
+                {
+                    "name": t.name,
+                    "domains": [],
+                    "description": t.description,
+                    "parameters": t.parameters,
+                },
+            )
             row["domains"].append(d)
     if format is Fmt.json:
         typer.echo(json.dumps(list(rows.values()), indent=2))
         return
     table = Table("tool", "domains", "parameters", "description")
     for r in rows.values():
-        table.add_row(r["name"], ",".join(r["domains"]), ", ".join(r["parameters"]["properties"]),
-                      r["description"][:70])
+        table.add_row(
+            r["name"],
+            ",".join(r["domains"]),
+            ", ".join(r["parameters"]["properties"]),
+            r["description"][:70],
+        )
     Console().print(table)
     console.print(f"{len(rows)} tools")
 
@@ -71,7 +84,10 @@ def tasks_stats(format: Fmt = typer.Option(Fmt.table, "--format")) -> None:
         dom = get_domain(d)
         test = len(dom.indices("test"))
         by_domain[d] = {"train": dom.n_tasks - test, "test": test}
-    stats = {"total": sum(v["train"] + v["test"] for v in by_domain.values()), "by_domain": by_domain}
+    stats = {
+        "total": sum(v["train"] + v["test"] for v in by_domain.values()),
+        "by_domain": by_domain,
+    }
     if format is Fmt.json:
         typer.echo(json.dumps(stats, indent=2))
         return
@@ -101,7 +117,7 @@ def tasks_show(
     typer.echo(json.dumps(data, indent=2))
 
 
-def _make_policy(name: PolicyName, seed: int):  # noqa: ANN202 - returns a factory
+def _make_policy(name: PolicyName, seed: int):
     from .agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 
     if name is PolicyName.oracle:
@@ -131,21 +147,35 @@ def run(
     total = sum(len(select_tasks(d, split_arg, limit_per_domain or None)) for d in names)
     out.mkdir(parents=True, exist_ok=True)
     trajectories = []
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console) as bar, (out / "trajectories.jsonl").open("w") as f:
         job = bar.add_task(f"{policy.value} episodes", total=total)
-        for traj in run_suite(_make_policy(policy, seed), names, split_arg,
-                              limit_per_domain or None, max_turns):
+        for traj in run_suite(
+            _make_policy(policy, seed), names, split_arg, limit_per_domain or None, max_turns
+        ):
             f.write(json.dumps(traj) + "\n")
             trajectories.append(traj)
             bar.advance(job)
     summary = summarize(trajectories)
-    summary["config"] = {"policy": policy.value, "domains": names, "split": split,
-                         "limit_per_domain": limit_per_domain, "max_turns": max_turns, "seed": seed}
+    summary["config"] = {
+        "policy": policy.value,
+        "domains": names,
+        "split": split,
+        "limit_per_domain": limit_per_domain,
+        "max_turns": max_turns,
+        "seed": seed,
+    }
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     o = summary["overall"]
-    console.print(f"{o['episodes']} episodes: reward {o['reward']:.3f}, accuracy {o['accuracy']:.3f}, "
-                  f"safety {o['safety']:.3f} -> {out / 'summary.json'}")
+    console.print(
+        f"{o['episodes']} episodes: reward {o['reward']:.3f}, accuracy {o['accuracy']:.3f}, "
+        f"safety {o['safety']:.3f} -> {out / 'summary.json'}"
+    )
 
 
 def main() -> None:  # pragma: no cover

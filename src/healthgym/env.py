@@ -12,7 +12,7 @@ episode state and returns the tool results.  A ``submit_*`` tool ends the episod
 from __future__ import annotations
 
 import string
-from typing import Any
+from typing import Any, ClassVar
 
 import gymnasium as gym
 from gymnasium import spaces
@@ -41,7 +41,7 @@ def sanitize(text: str, limit: int = MAX_OBSERVATION_CHARS) -> str:
 class HealthGymEnv(gym.Env[str, str]):
     """A multi-turn, tool-using clinical episode as a Gymnasium environment."""
 
-    metadata = {"render_modes": ["ansi", "human"], "render_fps": 1}
+    metadata: ClassVar[dict[str, Any]] = {"render_modes": ["ansi", "human"], "render_fps": 1}
 
     def __init__(
         self,
@@ -133,7 +133,9 @@ class HealthGymEnv(gym.Env[str, str]):
             self.log.messages.append(parsed.message[:4000])
         for call in parsed.calls:
             if terminated:
-                parts.append(f"Ignored '{call.name[:60]}': the submission already ended the episode.")
+                parts.append(
+                    f"Ignored '{call.name[:60]}': the submission already ended the episode."
+                )
                 continue
             record, text, terminal = self._run_call(turn, call.name, call.arguments)
             self.log.calls.append(record)
@@ -180,7 +182,8 @@ class HealthGymEnv(gym.Env[str, str]):
     def _initial_observation(self, task: Task) -> str:
         names = set(task.allowed_tools)
         tools = "\n".join(
-            line for line in self.domain.toolkit.summary().splitlines()
+            line
+            for line in self.domain.toolkit.summary().splitlines()
             if line[2:].split("(", 1)[0] in names
         )
         return (

@@ -61,8 +61,22 @@ class LazyPolicy:
         return format_hermes(self.submit_tool, self.answer)
 
 
-_WORDS = ("pain", "fever", "acute", "chronic", "left", "right", "infection", "failure",
-          "syndrome", "aspirin", "fluids", "oxygen", "heparin", "observation")
+_WORDS = (
+    "pain",
+    "fever",
+    "acute",
+    "chronic",
+    "left",
+    "right",
+    "infection",
+    "failure",
+    "syndrome",
+    "aspirin",
+    "fluids",
+    "oxygen",
+    "heparin",
+    "observation",
+)
 
 
 def random_value(schema: dict[str, Any], rng: np.random.Generator) -> Any:
@@ -76,7 +90,7 @@ def random_value(schema: dict[str, Any], rng: np.random.Generator) -> Any:
         lo = schema.get("minimum", 0)
         hi = schema.get("maximum", 100)
         value = float(rng.uniform(lo, hi))
-        return int(round(value)) if kind == "integer" else round(value, 2)
+        return round(value) if kind == "integer" else round(value, 2)
     if kind == "array":
         n = int(rng.integers(1, min(4, schema.get("maxItems", 4)) + 1))
         return [random_value(schema["items"], rng) for _ in range(n)]
@@ -88,7 +102,9 @@ def random_value(schema: dict[str, Any], rng: np.random.Generator) -> Any:
 def random_arguments(parameters: dict[str, Any], rng: np.random.Generator) -> dict[str, Any]:
     props = parameters.get("properties", {})
     required = set(parameters.get("required", []))
-    return {k: random_value(s, rng) for k, s in props.items() if k in required or rng.random() < 0.5}
+    return {
+        k: random_value(s, rng) for k, s in props.items() if k in required or rng.random() < 0.5
+    }
 
 
 class RandomToolPolicy:

@@ -201,7 +201,9 @@ _FEATURES: list[Feature] = [
         "",
         "respiratory",
     ),
-    _f("accessory_muscle_use", "sign", "Using accessory muscles of respiration.", "", "respiratory"),
+    _f(
+        "accessory_muscle_use", "sign", "Using accessory muscles of respiration.", "", "respiratory"
+    ),
     _f(
         "cannot_complete_sentences",
         "sign",
@@ -239,8 +241,13 @@ _FEATURES: list[Feature] = [
     _f("abdominal_distension_sign", "sign", "Distended, tympanitic abdomen.", "", "abdominal"),
     _f("tinkling_bowel_sounds", "sign", "High-pitched, tinkling bowel sounds.", "", "abdominal"),
     _f("melena_on_rectal", "sign", "Black, tarry stool on rectal examination.", "", "abdominal"),
-    _f("ascites", "sign", "Flank dullness that shifts with position and a fluid thrill.", "",
-       "abdominal"),
+    _f(
+        "ascites",
+        "sign",
+        "Flank dullness that shifts with position and a fluid thrill.",
+        "",
+        "abdominal",
+    ),
     _f(
         "lower_abdominal_tenderness",
         "sign",
@@ -370,7 +377,11 @@ _FEATURES: list[Feature] = [
         "history",
         "Has needed the reliever inhaler much more often over the past few days.",
     ),
-    _f("recent_antibiotics", "history", "Completed a course of antibiotics within the last 8 weeks."),
+    _f(
+        "recent_antibiotics",
+        "history",
+        "Completed a course of antibiotics within the last 8 weeks.",
+    ),
     _f("recent_hospitalization", "history", "Was admitted to hospital within the last 3 months."),
     _f("prior_abdominal_surgery", "history", "Previous abdominal surgery."),
     _f(

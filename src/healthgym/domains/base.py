@@ -52,4 +52,6 @@ class Domain:
         """Task indices of a split (``None`` = all), cheap: no task is generated."""
         if split not in (None, "train", "test"):
             raise ValueError(f"split must be 'train', 'test' or None, not {split!r}")
-        return [i for i in range(self.n_tasks) if split is None or task_split(self.name, i) == split]
+        return [
+            i for i in range(self.n_tasks) if split is None or task_split(self.name, i) == split
+        ]

@@ -108,7 +108,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
     age = int(rng.integers(profile.age[0], profile.age[1] + 1))
     sex = "female" if rng.random() < profile.female_fraction else "male"
     first = names.FEMALE if sex == "female" else names.MALE
-    name = f"{first[int(rng.integers(len(first)))]} {names.SURNAMES[int(rng.integers(len(names.SURNAMES)))]}"
+    surname = names.SURNAMES[int(rng.integers(len(names.SURNAMES)))]
+    name = f"{first[int(rng.integers(len(first)))]} {surname}"
     complaint = profile.chief_complaints[int(rng.integers(len(profile.chief_complaints)))]
 
     present: list[str] = []
@@ -141,18 +142,28 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
         allergen = options[int(rng.integers(len(options)))]
         cls = ALLERGY_CLASSES[allergen]
         if not _unsafe_without_alternative(profile, {cls}, comorbidities):
-            allergies.append(Allergy(allergen=allergen, reaction=REACTIONS[int(rng.integers(len(REACTIONS)))]))
+            allergies.append(
+                Allergy(allergen=allergen, reaction=REACTIONS[int(rng.integers(len(REACTIONS)))])
+            )
 
     height = _uniform(rng, 160, 188, 0) if sex == "male" else _uniform(rng, 150, 175, 0)
     bmi = float(rng.uniform(30, 38)) if "obesity" in comorbidities else float(rng.uniform(19, 29.9))
     weight = round(bmi * (height / 100) ** 2, 1)
 
     meds = _medications(sorted(comorbidities), present, sex, age)
-    smoking = "Current smoker, 20 cigarettes a day." if "current_smoker" in present else (
-        "Former smoker, quit over 10 years ago." if rng.random() < 0.2 else "Never smoker."
+    smoking = (
+        "Current smoker, 20 cigarettes a day."
+        if "current_smoker" in present
+        else ("Former smoker, quit over 10 years ago." if rng.random() < 0.2 else "Never smoker.")
     )
-    alcohol = "Drinks about 30 units of alcohol a week." if "alcohol_excess" in present else (
-        "Drinks 2-6 units of alcohol a week." if rng.random() < 0.5 else "Does not drink alcohol."
+    alcohol = (
+        "Drinks about 30 units of alcohol a week."
+        if "alcohol_excess" in present
+        else (
+            "Drinks 2-6 units of alcohol a week."
+            if rng.random() < 0.5
+            else "Does not drink alcohol."
+        )
     )
     return Patient(
         id=patient_id,
@@ -178,18 +189,32 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
     )
 
 
-def _medications(comorbidities: list[str], features: list[str], sex: str, age: int) -> list[Medication]:
+def _medications(
+    comorbidities: list[str], features: list[str], sex: str, age: int
+) -> list[Medication]:
     meds: list[Medication] = []
     for key in comorbidities:
         c = COMORBIDITIES[key]
         meds.extend(Medication(name=n, dose=d, indication=c.name) for n, d in c.medications)
     if "estrogen_use" in features and sex == "female":
         if age < 50:
-            meds.append(Medication(name="ethinyl estradiol/levonorgestrel", dose="30/150 mcg daily",
-                                   indication="Contraception"))
+            meds.append(
+                Medication(
+                    name="ethinyl estradiol/levonorgestrel",
+                    dose="30/150 mcg daily",
+                    indication="Contraception",
+                )
+            )
         else:
-            meds.append(Medication(name="conjugated estrogens", dose="0.625 mg daily",
-                                   indication="Menopausal symptoms"))
+            meds.append(
+                Medication(
+                    name="conjugated estrogens",
+                    dose="0.625 mg daily",
+                    indication="Menopausal symptoms",
+                )
+            )
     if "aspirin_last_7d" in features and not any(m.name == "aspirin" for m in meds):
-        meds.append(Medication(name="aspirin", dose="81 mg daily", indication="Cardiovascular prevention"))
+        meds.append(
+            Medication(name="aspirin", dose="81 mg daily", indication="Cardiovascular prevention")
+        )
     return meds

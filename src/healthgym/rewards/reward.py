@@ -114,7 +114,9 @@ def process_score(reference: list[RefCall], log: EpisodeLog) -> tuple[float, dic
     details = {
         "required": len(required),
         "required_met": len(hit),
-        "missed": [r.name + (f"({r.arguments})" if r.arguments else "") for r in required if r not in hit],
+        "missed": [
+            r.name + (f"({r.arguments})" if r.arguments else "") for r in required if r not in hit
+        ],
         "redundant_calls": repeats,
     }
     return 0.8 * recall + 0.2 * (1.0 - redundancy), details

@@ -56,14 +56,16 @@ def parse_action(action: Any) -> ParseResult:
         if isinstance(action, list):
             return _from_call_list(action)
         if not isinstance(action, str):
-            return ParseResult(errors=[f"action must be text or a message, got {type(action).__name__}"])
+            return ParseResult(
+                errors=[f"action must be text or a message, got {type(action).__name__}"]
+            )
         return _from_text(action[:MAX_ACTION_CHARS])
     except Exception as e:  # defensive: a parser bug must not end an episode
         return ParseResult(errors=[f"could not parse the action: {type(e).__name__}"])
 
 
 def _from_message(msg: dict[str, Any]) -> ParseResult:
-    if "tool_calls" in msg and msg["tool_calls"]:
+    if msg.get("tool_calls"):
         result = _from_call_list(msg["tool_calls"])
         content = msg.get("content")
         result.message = content.strip() if isinstance(content, str) else ""
@@ -75,7 +77,9 @@ def _from_message(msg: dict[str, Any]) -> ParseResult:
         return _from_text(content[:MAX_ACTION_CHARS])
     if isinstance(content, list):  # OpenAI content parts
         text = " ".join(
-            str(p.get("text", "")) for p in content if isinstance(p, dict) and p.get("type") == "text"
+            str(p.get("text", ""))
+            for p in content
+            if isinstance(p, dict) and p.get("type") == "text"
         )
         return _from_text(text[:MAX_ACTION_CHARS])
     return ParseResult(errors=["message has no usable content or tool_calls"])

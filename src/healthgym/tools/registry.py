@@ -73,8 +73,9 @@ class Tool:
             },
         }
 
-    def __call__(self, state: Any, **kwargs: Any) -> str:
-        return self.fn(state, **kwargs)
+    def __call__(self, state: Any, *args: Any, **kwargs: Any) -> str:
+        """Run the tool directly (arguments are not validated here)."""
+        return self.fn(state, *args, **kwargs)
 
 
 def tool(
@@ -254,7 +255,9 @@ def _check_value(where: str, schema: dict[str, Any], value: Any) -> Any:
     if "enum" in schema:
         for option in schema["enum"]:
             if value == option or (
-                isinstance(value, str) and isinstance(option, str) and value.lower() == option.lower()
+                isinstance(value, str)
+                and isinstance(option, str)
+                and value.lower() == option.lower()
             ):
                 return option
         options = ", ".join(map(str, schema["enum"]))

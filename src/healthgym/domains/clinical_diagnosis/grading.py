@@ -56,27 +56,37 @@ def grade(task: Task, state: DiagnosisState, log: EpisodeLog) -> Grade:
     coverage = covered / len(groups) if groups else 1.0
     accuracy = (0.7 + 0.3 * coverage) if correct else 0.0
 
-    violations = [Violation(r.code, r.severity, f"{r.target}: {r.reason}")
-                  for r in task.safety if r.target in planned]
+    violations = [
+        Violation(r.code, r.severity, f"{r.target}: {r.reason}")
+        for r in task.safety
+        if r.target in planned
+    ]
 
     checks: dict[str, bool] = {}
     seen = state.observed_tests()
     checks["diagnosis_supported"] = disease is not None and bool(
-        set(PROFILES[disease].key_tests) & seen)
+        set(PROFILES[disease].key_tests) & seen
+    )
     if answer.get("score_name"):
         name = str(answer["score_name"]).removeprefix("calculate_")
         computed = state.score_values.get(name)
         value = answer.get("score_value")
         checks["score_consistent"] = (
-            computed is not None and value is not None and abs(float(value) - computed) <= SCORE_TOLERANCE
+            computed is not None
+            and value is not None
+            and abs(float(value) - computed) <= SCORE_TOLERANCE
         )
     if state.differential:
         checks["differential_consistent"] = disease is not None and disease in {
-            match_diagnosis(d) for d in state.differential}
+            match_diagnosis(d) for d in state.differential
+        }
     return Grade(
         accuracy=accuracy,
         violations=violations,
         coherence_checks=checks,
-        details={"diagnosis_correct": correct, "submitted_disease": disease,
-                 "plan_coverage": coverage},
+        details={
+            "diagnosis_correct": correct,
+            "submitted_disease": disease,
+            "plan_coverage": coverage,
+        },
     )

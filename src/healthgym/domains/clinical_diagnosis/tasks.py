@@ -45,8 +45,11 @@ def _ecg_reading(text: str) -> str:
     t = text.lower()
     if re.search(r"(?<!no )st[- ](segment )?(elevation|depression)", t):
         return "significant_st_deviation"
-    if re.search(r"t[- ]wave inversion|bundle branch block|left ventricular hypertrophy|"
-                 r"repolari[sz]ation|nonspecific", t):
+    if re.search(
+        r"t[- ]wave inversion|bundle branch block|left ventricular hypertrophy|"
+        r"repolari[sz]ation|nonspecific",
+        t,
+    ):
         return "nonspecific_repolarization"
     return "normal"
 
@@ -73,7 +76,8 @@ def _score_arguments(score: str, profile: DiseaseProfile, patient: Patient) -> d
         reports = " ".join(patient.imaging.values())
         return {"pleural_effusion": _mentions_positive(reports, "effusion")}
     if score == "child_pugh":
-        text = " ".join([*patient.features, *sum(patient.exam.values(), []), *patient.imaging.values()])
+        findings = [line for lines in patient.exam.values() for line in lines]
+        text = " ".join([*patient.features, *findings, *patient.imaging.values()])
         ascites = "moderate_severe" if _mentions_positive(text, "ascites") else "none"
         enceph = "grade_1_2" if patient.has("confusion") or patient.has("asterixis") else "none"
         return {"ascites": ascites, "encephalopathy": enceph}
@@ -95,16 +99,31 @@ def safety_rules(profile: DiseaseProfile, patient: Patient) -> list[SafetyRule]:
     rules = []
     for a in patient.allergies:
         cls = ALLERGY_CLASSES[a.allergen]
-        rules += [SafetyRule(code="allergy", severity="critical", target=t.key,
-                             reason=f"patient is allergic to {a.allergen} ({a.reaction})")
-                  for t in TREATMENTS.values() if cls in t.allergy_classes]
-    rules += [SafetyRule(code="contraindicated_treatment", severity="critical", target=key,
-                         reason=reason) for key, reason in profile.contraindicated.items()]
+        rules += [
+            SafetyRule(
+                code="allergy",
+                severity="critical",
+                target=t.key,
+                reason=f"patient is allergic to {a.allergen} ({a.reaction})",
+            )
+            for t in TREATMENTS.values()
+            if cls in t.allergy_classes
+        ]
+    rules += [
+        SafetyRule(code="contraindicated_treatment", severity="critical", target=key, reason=reason)
+        for key, reason in profile.contraindicated.items()
+    ]
     for t in TREATMENTS.values():
         for c in patient.comorbidities:
             if c in t.contraindicated_in:
-                rules.append(SafetyRule(code="comorbidity_contraindication", severity="major",
-                                        target=t.key, reason=t.contraindicated_in[c]))
+                rules.append(
+                    SafetyRule(
+                        code="comorbidity_contraindication",
+                        severity="major",
+                        target=t.key,
+                        reason=t.contraindicated_in[c],
+                    )
+                )
     return rules
 
 
@@ -112,14 +131,26 @@ def _panel_of(lab: str) -> str:
     return LAB_TESTS[lab].panel
 
 
-def reference_calls(profile: DiseaseProfile, patient: Patient) -> tuple[list[RefCall], dict[str, Any]]:
-    calls = [RefCall(name=n) for n in (
-        "get_history_of_present_illness", "get_past_medical_history", "get_allergies", "get_vitals")]
+def reference_calls(
+    profile: DiseaseProfile, patient: Patient
+) -> tuple[list[RefCall], dict[str, Any]]:
+    calls = [
+        RefCall(name=n)
+        for n in (
+            "get_history_of_present_illness",
+            "get_past_medical_history",
+            "get_allergies",
+            "get_vitals",
+        )
+    ]
     calls.append(RefCall(name="get_medications", required=False))
     exam_systems = set(patient.exam)
     exam_systems |= {FEATURES[f].system for f in patient.features if FEATURES[f].kind == "sign"}
-    calls += [RefCall(name="examine", arguments={"system": s}, required=False)
-              for s in EXAM_SYSTEMS if s in exam_systems]
+    calls += [
+        RefCall(name="examine", arguments={"system": s}, required=False)
+        for s in EXAM_SYSTEMS
+        if s in exam_systems
+    ]
     panels_done: list[str] = []
     for test in profile.key_tests:
         if test == "ecg":
@@ -136,8 +167,11 @@ def reference_calls(profile: DiseaseProfile, patient: Patient) -> tuple[list[Ref
         for lab in SCORE_LABS.get(score, ()):
             if _panel_of(lab) not in panels_done:
                 panels_done.append(_panel_of(lab))
-                calls.append(RefCall(name="order_lab_panel", arguments={"panel": _panel_of(lab)},
-                                     required=False))
+                calls.append(
+                    RefCall(
+                        name="order_lab_panel", arguments={"panel": _panel_of(lab)}, required=False
+                    )
+                )
         if score in SCORE_NEEDS_ECG and not any(c.name == "order_ecg" for c in calls):
             calls.append(RefCall(name="order_ecg", required=False))
         args = _score_arguments(score, profile, patient)

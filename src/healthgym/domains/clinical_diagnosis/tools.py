@@ -18,8 +18,17 @@ from ...tools import MaxLen, ToolError, tool
 from .records import DiagnosisState
 
 EXAM_SYSTEMS = (
-    "general", "heent", "neck", "cardiovascular", "respiratory", "abdominal",
-    "genitourinary", "musculoskeletal", "skin", "neurological", "extremities",
+    "general",
+    "heent",
+    "neck",
+    "cardiovascular",
+    "respiratory",
+    "abdominal",
+    "genitourinary",
+    "musculoskeletal",
+    "skin",
+    "neurological",
+    "extremities",
 )
 NORMAL_EXAM: dict[str, str] = {
     "general": "Awake and cooperative.",
@@ -74,8 +83,11 @@ def get_past_medical_history(state: DiagnosisState) -> str:
     """Return past medical history: chronic conditions and relevant past events."""
     p = state.patient
     conditions = [COMORBIDITIES[c].name for c in p.comorbidities]
-    events = [FEATURES[f].present for f in p.features
-              if FEATURES[f].kind == "history" and f not in ("current_smoker", "alcohol_excess")]
+    events = [
+        FEATURES[f].present
+        for f in p.features
+        if FEATURES[f].kind == "history" and f not in ("current_smoker", "alcohol_excess")
+    ]
     text = "Conditions: " + ("; ".join(conditions) if conditions else "none known") + "."
     if events:
         text += " History: " + " ".join(events)
@@ -94,8 +106,9 @@ def get_medications(state: DiagnosisState) -> str:
     meds = state.patient.medications
     if not meds:
         return "No regular medications."
-    return "; ".join(f"{m.name} {m.dose}" + (f" ({m.indication})" if m.indication else "")
-                     for m in meds)
+    return "; ".join(
+        f"{m.name} {m.dose}" + (f" ({m.indication})" if m.indication else "") for m in meds
+    )
 
 
 @tool
@@ -123,11 +136,17 @@ def examine(state: DiagnosisState, system: ExamSystem) -> str:
         system: the body system to examine.
     """
     p = state.patient
-    found = [FEATURES[f].present for f in p.features
-             if FEATURES[f].kind == "sign" and FEATURES[f].system == system]
+    found = [
+        FEATURES[f].present
+        for f in p.features
+        if FEATURES[f].kind == "sign" and FEATURES[f].system == system
+    ]
     found += p.exam.get(system, [])
-    negatives = [FEATURES[f].absent for f in p.pertinent_negatives
-                 if FEATURES[f].kind == "sign" and FEATURES[f].system == system]
+    negatives = [
+        FEATURES[f].absent
+        for f in p.pertinent_negatives
+        if FEATURES[f].kind == "sign" and FEATURES[f].system == system
+    ]
     if not found:
         return " ".join([NORMAL_EXAM[system], *negatives]).strip()
     return " ".join(found + negatives)
@@ -186,9 +205,7 @@ def order_ecg(state: DiagnosisState) -> str:
 
 
 @tool
-def record_differential(
-    state: DiagnosisState, diagnoses: Annotated[list[str], MaxLen(10)]
-) -> str:
+def record_differential(state: DiagnosisState, diagnoses: Annotated[list[str], MaxLen(10)]) -> str:
     """Record your working differential diagnosis (most likely first).
 
     Args:
@@ -241,8 +258,18 @@ def submit_diagnosis(
 
 
 RECORD_TOOLS = [
-    get_demographics, get_history_of_present_illness, get_past_medical_history,
-    get_social_history, get_medications, get_allergies, get_vitals, examine,
-    order_lab_panel, order_lab_test, order_imaging, order_ecg, record_differential,
+    get_demographics,
+    get_history_of_present_illness,
+    get_past_medical_history,
+    get_social_history,
+    get_medications,
+    get_allergies,
+    get_vitals,
+    examine,
+    order_lab_panel,
+    order_lab_test,
+    order_imaging,
+    order_ecg,
+    record_differential,
     lookup_icd10,
 ]
