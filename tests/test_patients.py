@@ -40,3 +40,24 @@ def test_same_seed_same_patient():
     profile = next(iter(PROFILES.values()))
     assert generate_patient(profile, 7, "A") == generate_patient(profile, 7, "A")
     assert generate_patient(profile, 7, "A") != generate_patient(profile, 8, "A")
+
+
+def test_history_and_medications_agree_across_the_suite():
+    from healthgym.clinical.treatment_match import match_treatments
+    from healthgym.clinical.treatments import TREATMENTS
+    from healthgym.patients.comorbidities import COMORBIDITIES
+
+    for key, profile in PROFILES.items():
+        for seed in range(60):
+            p = generate_patient(profile, seed, "P")
+            if "missed_insulin" in p.features:
+                assert "type1_diabetes" in p.comorbidities
+            if "menorrhagia" in p.features:
+                assert p.sex == "female"
+            for c in p.comorbidities:
+                assert COMORBIDITIES[c].sex in (None, p.sex)
+                assert set(COMORBIDITIES[c].features) <= set(p.features)
+            allergic = {ALLERGY_CLASSES[a.allergen] for a in p.allergies}
+            for m in p.medications:
+                for t in match_treatments(m.name):
+                    assert not allergic & set(TREATMENTS[t].allergy_classes), (key, seed, m)

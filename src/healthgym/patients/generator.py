@@ -13,6 +13,12 @@ Coherence rules applied on top of the profile's sampling:
 * history features imply the matching medications or comorbidities (estrogen use ->
   an estrogen preparation, aspirin use -> aspirin, known coronary disease ->
   coronary artery disease) and only women get estrogen;
+* a comorbidity implies the features it lists (e.g. alcohol use disorder ->
+  alcohol excess) and sex-specific conditions and features (benign prostatic
+  hyperplasia, menorrhagia, estrogen use) only occur in the matching sex;
+* history items that presuppose a condition (missed insulin doses) only occur
+  when the patient has it;
+* a patient is never allergic to a drug class among their home medications;
 * a patient never carries an allergy or comorbidity that rules out a first-line
   treatment for which the profile lists no safe alternative.
 """
@@ -25,6 +31,7 @@ from ..clinical.diseases import DiseaseProfile
 from ..clinical.features import FEATURES
 from ..clinical.imaging import NORMAL_ECG
 from ..clinical.labs import LAB_TESTS
+from ..clinical.treatment_match import match_treatments
 from ..clinical.treatments import ALLERGY_CLASSES, TREATMENTS
 from . import names
 from .comorbidities import COMORBIDITIES
@@ -39,6 +46,12 @@ NORMAL_VITALS: dict[str, tuple[float, float]] = {
     "spo2": (96, 99),
 }
 ALLERGY_PROBABILITY = 0.3
+FEATURE_SEX = {"estrogen_use": "female", "menorrhagia": "female"}
+# history feature -> comorbidities of which the patient must have at least one
+FEATURE_REQUIRES = {
+    "missed_insulin": ("type1_diabetes",),
+    "missed_meal_after_insulin": ("type1_diabetes",),
+}
 REACTIONS = ("hives", "rash", "anaphylaxis", "angioedema", "wheezing")
 
 
@@ -120,13 +133,19 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
                 present.append(key)
             elif FEATURES[key].absent:
                 negatives.append(key)
-    if sex == "male" and "estrogen_use" in present:
-        present.remove("estrogen_use")
-
     comorbidities = {k for k, p in profile.comorbidities.items() if rng.random() < p}
     for key, c in COMORBIDITIES.items():
         if key not in profile.comorbidities and rng.random() < c.prevalence * (age / 60) * 0.5:
             comorbidities.add(key)
+    comorbidities = {k for k in comorbidities if COMORBIDITIES[k].sex in (None, sex)}
+    for key in sorted(comorbidities):
+        present += [f for f in COMORBIDITIES[key].features if f not in present]
+    present = [
+        f
+        for f in present
+        if FEATURE_SEX.get(f, sex) == sex
+        and (f not in FEATURE_REQUIRES or comorbidities & set(FEATURE_REQUIRES[f]))
+    ]
     if "known_cad" in present and "coronary_artery_disease" in COMORBIDITIES:
         comorbidities.add("coronary_artery_disease")
     if "coronary_artery_disease" in comorbidities and "known_cad" not in present:
@@ -141,7 +160,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
         options = sorted(ALLERGY_CLASSES)
         allergen = options[int(rng.integers(len(options)))]
         cls = ALLERGY_CLASSES[allergen]
-        if not _unsafe_without_alternative(profile, {cls}, comorbidities):
+        tolerated = _home_medication_classes(sorted(comorbidities), present, sex, age)
+        if cls not in tolerated and not _unsafe_without_alternative(profile, {cls}, comorbidities):
             allergies.append(
                 Allergy(allergen=allergen, reaction=REACTIONS[int(rng.integers(len(REACTIONS)))])
             )
@@ -189,6 +209,26 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
     )
 
 
+# history feature -> the home medication it implies (drug, dose, indication)
+FEATURE_MEDICATIONS: dict[str, tuple[str, str, str]] = {
+    "aspirin_last_7d": ("aspirin", "81 mg daily", "Cardiovascular prevention"),
+    "nsaid_use": ("ibuprofen", "400 mg three times daily", "Joint pain"),
+    "diuretic_use": ("hydrochlorothiazide", "25 mg once daily", "Blood pressure"),
+    "ssri_use": ("sertraline", "50 mg once daily", "Low mood"),
+}
+
+
+def _home_medication_classes(
+    comorbidities: list[str], features: list[str], sex: str, age: int
+) -> set[str]:
+    """Drug classes the patient already takes (so cannot be allergic to)."""
+    classes: set[str] = set()
+    for med in _medications(comorbidities, features, sex, age):
+        for key in match_treatments(med.name):
+            classes |= set(TREATMENTS[key].allergy_classes)
+    return classes
+
+
 def _medications(
     comorbidities: list[str], features: list[str], sex: str, age: int
 ) -> list[Medication]:
@@ -213,8 +253,7 @@ def _medications(
                     indication="Menopausal symptoms",
                 )
             )
-    if "aspirin_last_7d" in features and not any(m.name == "aspirin" for m in meds):
-        meds.append(
-            Medication(name="aspirin", dose="81 mg daily", indication="Cardiovascular prevention")
-        )
+    for feature, (name, dose, why) in FEATURE_MEDICATIONS.items():
+        if feature in features and not any(m.name == name for m in meds):
+            meds.append(Medication(name=name, dose=dose, indication=why))
     return meds

@@ -10,9 +10,12 @@ its source.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Literal
 
 from ...clinical import scores as S
+from ...clinical.diseases import PROFILES
 from ...clinical.labs import LAB_TESTS
 from ...tools import Tool, ToolError, tool
 from .records import DiagnosisState
@@ -43,9 +46,30 @@ def _comorb(state: DiagnosisState, *keys: str) -> bool:
     return any(k in state.patient.comorbidities for k in keys)
 
 
+@cache
+def _diagnosis_terms() -> re.Pattern[str]:
+    phrases = {t for p in PROFILES.values() for t in (p.name, *p.synonyms)}
+    alternation = "|".join(re.escape(t) for t in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b({alternation})\b", re.IGNORECASE)
+
+
+def withhold_diagnoses(text: str) -> str:
+    """Mask every diagnosis name or synonym of the domain in a score's interpretation.
+
+    Published interpretations name the disease a score is about ("probable
+    appendicitis"); in an episode that would hand the agent an answer string, so the
+    risk band and advice are kept and the diagnosis term is withheld.
+    """
+    return _diagnosis_terms().sub("[diagnosis withheld]", text)
+
+
 def _report(state: DiagnosisState, name: str, result: S.ScoreResult) -> str:
     state.score_values[name] = float(result.value)
-    return result.as_text()
+    parts = ", ".join(f"{k} {v:g}" for k, v in result.components.items())
+    text = f"{result.name}: {result.value:g}" + (f" ({parts})" if parts else "")
+    if result.interpretation:
+        text += f". {withhold_diagnoses(result.interpretation)}"
+    return text
 
 
 def _cad_risk_factor_count(state: DiagnosisState) -> int:

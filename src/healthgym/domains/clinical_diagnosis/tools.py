@@ -158,8 +158,9 @@ def _lab_line(key: str, value: float | str) -> str:
     shown = value if isinstance(value, str) else f"{value:g}"
     if test.categorical:
         return f"{test.name}: {shown}"
+    unit = f" {test.unit}" if test.unit else ""
     ref = f"(ref {test.low:g}-{test.high:g})"
-    return f"{test.name}: {shown} {test.unit} {ref}" + (f" [{flag}]" if flag else "")
+    return f"{test.name}: {shown}{unit} {ref}" + (f" [{flag}]" if flag else "")
 
 
 @tool
