@@ -221,3 +221,25 @@ def test_grader_wrong_diagnosis_and_coherence_checks():
     g = grade(task, s, EpisodeLog(answer=task.reference.answer))
     assert g.coherence_checks["differential_consistent"] is False
     assert g.accuracy == 1.0
+
+
+def test_social_history_lookup_and_differential():
+    s = state(smoking="Current smoker, 20 cigarettes a day.")
+    assert t.get_social_history(s) == (
+        "Smoking: Current smoker, 20 cigarettes a day. Alcohol: Does not drink alcohol."
+    )
+    assert t.lookup_icd10(s, "pneumonia").startswith(f"{CAP.icd10} {CAP.name}")
+    assert t.lookup_icd10(s, "zebra fever").startswith("No code found")
+    with pytest.raises(ToolError):
+        t.lookup_icd10(s, "!!!")
+    assert t.record_differential(s, ["CAP", " PE "]) == "Differential recorded (2 diagnoses)."
+    assert s.differential == ["CAP", "PE"]
+    with pytest.raises(ToolError):
+        t.record_differential(s, ["  "])
+
+
+def test_categorical_lab_result():
+    key = next(k for k, v in LAB_TESTS.items() if v.categorical)
+    s = state()
+    out = t.order_lab_test(s, key)
+    assert out == f"{LAB_TESTS[key].name}: {LAB_TESTS[key].normal_text}"
