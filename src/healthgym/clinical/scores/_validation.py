@@ -7,33 +7,35 @@ import numbers
 from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..errors import CalculatorInputError
+
 
 def number(name: str, value: object, *, lo: float, hi: float) -> float:
     """Return ``value`` as a float, raising ValueError unless it is a finite real in [lo, hi]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a real number, got {value!r}")
+        raise CalculatorInputError(f"{name} must be a real number, got {value!r}")
     result = float(value)
     if not math.isfinite(result):
-        raise ValueError(f"{name} must be finite, got {value!r}")
+        raise CalculatorInputError(f"{name} must be finite, got {value!r}")
     if result < lo or result > hi:
-        raise ValueError(f"{name} must be between {lo:g} and {hi:g}, got {result:g}")
+        raise CalculatorInputError(f"{name} must be between {lo:g} and {hi:g}, got {result:g}")
     return result
 
 
 def integer(name: str, value: object, *, lo: int, hi: int) -> int:
     """Return ``value`` as an int, raising ValueError unless it is an integer in [lo, hi]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
+        raise CalculatorInputError(f"{name} must be an integer, got {value!r}")
     result = int(value)
     if result < lo or result > hi:
-        raise ValueError(f"{name} must be between {lo} and {hi}, got {result}")
+        raise CalculatorInputError(f"{name} must be between {lo} and {hi}, got {result}")
     return result
 
 
 def flag(name: str, value: object) -> bool:
     """Return ``value`` as a bool, raising ValueError unless it is True/False."""
     if value is None or isinstance(value, str) or value not in (True, False):
-        raise ValueError(f"{name} must be a bool, got {value!r}")
+        raise CalculatorInputError(f"{name} must be a bool, got {value!r}")
     return bool(value)
 
 
@@ -41,7 +43,7 @@ def choice(name: str, value: object, options: Collection[str]) -> str:
     """Return ``value`` unchanged, raising ValueError unless it is one of ``options``."""
     if not isinstance(value, str) or value not in options:
         allowed = ", ".join(repr(o) for o in options)
-        raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+        raise CalculatorInputError(f"{name} must be one of {allowed}, got {value!r}")
     return value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from healthgym.clinical.errors import CalculatorInputError
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
@@ -89,7 +90,7 @@ def shock_index(*, heart_rate: float, sbp: float) -> ScoreResult:
     hr = v.number("heart_rate", heart_rate, lo=v.HEART_RATE[0], hi=v.HEART_RATE[1])
     sbp = v.number("sbp", sbp, lo=v.SBP[0], hi=v.SBP[1])
     if sbp <= 0:
-        raise ValueError(f"sbp must be > 0 for the shock index, got {sbp:g}")
+        raise CalculatorInputError(f"sbp must be > 0 for the shock index, got {sbp:g}")
     value = v.round_half_up(hr / sbp, 2)
     if value <= 0.9:
         band = "within normal range (normal ~0.5-0.7)"
