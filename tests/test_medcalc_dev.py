@@ -38,7 +38,9 @@ def disputed_rows() -> set[int]:
 ROWS = load_rows(DEV) if DEV.exists() else []
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[f"row{r.row_number}-calc{r.calculator_id}" for r in ROWS])
+@pytest.mark.parametrize(
+    "row", ROWS, ids=[f"row{r.row_number}-calc{r.calculator_id}" for r in ROWS]
+)
 def test_dev_row(row):
     if row.calculator_id not in adapters():
         pytest.fail(f"no adapter for calculator {row.calculator_id} ({row.calculator_name})")

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import math
 import numbers
+import operator
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 from .errors import CalculatorInputError, UnitError
@@ -45,36 +47,89 @@ def _canon(unit: str) -> str:
     u = u.replace("⁹", "9").replace("×", "x").replace("°", "")
     u = re.sub(r"\s+", "", u).lower()
     aliases = {
-        "kgs": "kg", "kilograms": "kg", "kilogram": "kg", "lbs": "lb", "pounds": "lb",
-        "pound": "lb", "grams": "g", "gram": "g", "ounces": "oz", "ounce": "oz",
-        "centimeters": "cm", "centimetres": "cm", "meters": "m", "metres": "m",
-        "inches": "in", "inch": "in", "feet": "ft", "foot": "ft", "millimeters": "mm",
-        "degreescelsius": "c", "celsius": "c", "degc": "c", "degreesfahrenheit": "f",
-        "degreesfahreinheit": "f", "fahrenheit": "f", "degf": "f", "kelvin": "k",
-        "meq/l": "mmol/l", "years": "yr", "year": "yr", "yrs": "yr", "months": "mo",
-        "month": "mo", "weeks": "wk", "week": "wk", "days": "d", "day": "d",
-        "mmhg": "mmhg", "mm hg": "mmhg", "beatsperminute": "/min", "breathsperminute": "/min",
-        "bpm": "/min", "msec": "ms", "milliseconds": "ms", "sec": "s", "seconds": "s",
-        "uiu/ml": "uu/ml", "mu/l": "uu/ml", "miu/l": "uu/ml", "uu/ml": "uu/ml",
-        "iu/l": "u/l", "units/l": "u/l", "ul": "/ul", "/mm^3": "/ul", "mm^3": "/ul",
-        "cells/ul": "/ul", "cells/mm^3": "/ul", "x10^9/l": "10^9/l", "10^9/l": "10^9/l",
-        "x10^3/ul": "10^9/l", "10^3/ul": "10^9/l", "k/ul": "10^9/l", "kg/m^2": "kg/m2",
-        "kg/m2": "kg/m2", "%": "%", "percent": "%",
+        "kgs": "kg",
+        "kilograms": "kg",
+        "kilogram": "kg",
+        "lbs": "lb",
+        "pounds": "lb",
+        "pound": "lb",
+        "grams": "g",
+        "gram": "g",
+        "ounces": "oz",
+        "ounce": "oz",
+        "centimeters": "cm",
+        "centimetres": "cm",
+        "meters": "m",
+        "metres": "m",
+        "inches": "in",
+        "inch": "in",
+        "feet": "ft",
+        "foot": "ft",
+        "millimeters": "mm",
+        "degreescelsius": "c",
+        "celsius": "c",
+        "degc": "c",
+        "degreesfahrenheit": "f",
+        "degreesfahreinheit": "f",
+        "fahrenheit": "f",
+        "degf": "f",
+        "kelvin": "k",
+        "meq/l": "mmol/l",
+        "years": "yr",
+        "year": "yr",
+        "yrs": "yr",
+        "months": "mo",
+        "month": "mo",
+        "weeks": "wk",
+        "week": "wk",
+        "days": "d",
+        "day": "d",
+        "mmhg": "mmhg",
+        "mm hg": "mmhg",
+        "beatsperminute": "/min",
+        "breathsperminute": "/min",
+        "bpm": "/min",
+        "msec": "ms",
+        "milliseconds": "ms",
+        "sec": "s",
+        "seconds": "s",
+        "uiu/ml": "uu/ml",
+        "mu/l": "uu/ml",
+        "miu/l": "uu/ml",
+        "uu/ml": "uu/ml",
+        "iu/l": "u/l",
+        "units/l": "u/l",
+        "ul": "/ul",
+        "/mm^3": "/ul",
+        "mm^3": "/ul",
+        "cells/ul": "/ul",
+        "cells/mm^3": "/ul",
+        "x10^9/l": "10^9/l",
+        "10^9/l": "10^9/l",
+        "x10^3/ul": "10^9/l",
+        "10^3/ul": "10^9/l",
+        "k/ul": "10^9/l",
+        "kg/m^2": "kg/m2",
+        "kg/m2": "kg/m2",
+        "%": "%",
+        "percent": "%",
     }
     return aliases.get(u, u)
 
 
 def _linear(factors: dict[str, float]) -> dict[str, Callable[[float], float]]:
     """Units given as 'how many of the base unit one of this unit is'."""
-    return {_canon(u): (lambda f: (lambda x: x * f))(f) for u, f in factors.items()}
+    return {_canon(u): partial(operator.mul, f) for u, f in factors.items()}
 
 
 # analyte -> (base unit, {unit: converter to base})
 _TABLES: dict[str, tuple[str, dict[str, Callable[[float], float]]]] = {
     "mass": ("kg", _linear({"kg": 1, "g": 1e-3, "lb": 0.45359237, "oz": 0.028349523125})),
     "length": ("cm", _linear({"cm": 1, "m": 100, "mm": 0.1, "in": 2.54, "ft": 30.48})),
-    "temperature": ("c", {"c": lambda x: x, "f": lambda x: (x - 32) * 5 / 9,
-                          "k": lambda x: x - 273.15}),
+    "temperature": (
+        "c",
+        {"c": lambda x: x, "f": lambda x: (x - 32) * 5 / 9, "k": lambda x: x - 273.15},
+    ),
     "creatinine": ("mg/dl", _linear({"mg/dL": 1, "umol/L": 1 / 88.4, "mmol/L": 1000 / 88.4})),
     "glucose": ("mg/dl", _linear({"mg/dL": 1, "mmol/L": 18.016})),
     "bun": ("mg/dl", _linear({"mg/dL": 1, "mmol/L": 1 / 0.357})),

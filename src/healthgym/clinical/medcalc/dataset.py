@@ -37,19 +37,21 @@ def load_rows(path: str | Path) -> list[MedCalcRow]:
     rows = []
     with Path(path).open(newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            rows.append(MedCalcRow(
-                row_number=int(r["Row Number"]),
-                calculator_id=int(r["Calculator ID"]),
-                calculator_name=r["Calculator Name"],
-                output_type=r["Output Type"],
-                note=r["Patient Note"],
-                question=r["Question"],
-                entities=ast.literal_eval(r["Relevant Entities"]),
-                ground_truth=r["Ground Truth Answer"],
-                lower=r["Lower Limit"],
-                upper=r["Upper Limit"],
-                explanation=r["Ground Truth Explanation"],
-            ))
+            rows.append(
+                MedCalcRow(
+                    row_number=int(r["Row Number"]),
+                    calculator_id=int(r["Calculator ID"]),
+                    calculator_name=r["Calculator Name"],
+                    output_type=r["Output Type"],
+                    note=r["Patient Note"],
+                    question=r["Question"],
+                    entities=ast.literal_eval(r["Relevant Entities"]),
+                    ground_truth=r["Ground Truth Answer"],
+                    lower=r["Lower Limit"],
+                    upper=r["Upper Limit"],
+                    explanation=r["Ground Truth Explanation"],
+                )
+            )
     return rows
 
 

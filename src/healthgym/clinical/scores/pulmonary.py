@@ -186,7 +186,9 @@ def centor_mcisaac(
     tonsils = v.flag("tonsillar_exudate_or_swelling", tonsillar_exudate_or_swelling)
     age = v.number("age", age, lo=v.AGE[0], hi=v.AGE[1])
     if age < 3:
-        raise CalculatorInputError(f"centor_mcisaac is not validated for age < 3 years, got {age:g}")
+        raise CalculatorInputError(
+            f"centor_mcisaac is not validated for age < 3 years, got {age:g}"
+        )
 
     if age < 15:
         age_points = 1.0
