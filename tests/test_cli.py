@@ -50,7 +50,7 @@ def test_run_writes_summary_and_trajectories(tmp_path):
             "--policy",
             "oracle",
             "--domains",
-            "all",
+            "clinical_diagnosis",
             "--split",
             "test",
             "--limit-per-domain",

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import healthgym.clinical.scores as scores_pkg
 from healthgym.clinical.scores import SCORES, ScoreResult
 from healthgym.clinical.scores._validation import round_half_up
+from test_scores_medcalc_new import SAMPLES as MEDCALC_NEW_SAMPLES
 
 EXPECTED = {
     "curb65",
@@ -37,6 +38,14 @@ EXPECTED = {
     "anion_gap",
     "abcd2",
     "news2",
+    "has_bled",
+    "rcri",
+    "feverpain",
+    "apache_ii",
+    "psi",
+    "charlson",
+    "caprini",
+    "sofa",
 }
 
 # Scores whose value is not simply the sum of the components.
@@ -194,6 +203,7 @@ SAMPLE_INPUTS: dict[str, dict[str, Any]] = {
         temperature_c=38.2,
     ),
 }
+SAMPLE_INPUTS.update(MEDCALC_NEW_SAMPLES)
 
 
 def test_sample_inputs_cover_registry() -> None:

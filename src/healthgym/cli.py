@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .cli_calc import calc
 from .domains import domain_names, get_domain, resolve_domains
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ tools_app = typer.Typer(help="Inspect the tool registry.", no_args_is_help=True)
 tasks_app = typer.Typer(help="Inspect the task suite.", no_args_is_help=True)
 app.add_typer(tools_app, name="tools")
 app.add_typer(tasks_app, name="tasks")
+app.command("calc")(calc)
 console = Console(stderr=True)
 
 

@@ -20,6 +20,7 @@ tables of the AMA Manual of Style, 11th ed., and Young DS, Ann Intern Med
 * mass: 1 lb = 0.45359237 kg, 1 oz = 28.349523125 g; length: 1 in = 2.54 cm, 1 ft = 12 in
 * temperature: C = (F - 32) * 5/9, K = C + 273.15
 * cell counts: 1 x10^9/L = 1,000 /uL (= /mm3)
+* drug doses: 1 mg = 1,000 ug (mcg); transdermal rates in ug/h (= mcg/h)
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def _canon(unit: str) -> str:
         "degc": "c",
         "degreesfahrenheit": "f",
         "degreesfahreinheit": "f",
+        "degreescelsisus": "c",  # MedCalc-Bench misspelling
         "fahrenheit": "f",
         "degf": "f",
         "kelvin": "k",
@@ -151,7 +153,17 @@ _TABLES: dict[str, tuple[str, dict[str, Callable[[float], float]]]] = {
     "enzyme": ("u/l", _linear({"U/L": 1})),
     "percent": ("%", _linear({"%": 1})),
     "bmi": ("kg/m2", _linear({"kg/m2": 1})),
+    # drug doses: mass (base mg) and transdermal delivery rate (base ug/h)
+    "drug_mass": ("mg", _linear({"mg": 1, "g": 1000, "ug": 1e-3, "mcg": 1e-3})),
+    "drug_rate": ("ug/h", _linear({"ug/h": 1, "mcg/h": 1, "ug/hr": 1, "mcg/hr": 1})),
+    # sodium as a mass concentration: 1 mmol/L = 2.299 mg/dL (M(Na) = 22.99 g/mol)
+    "sodium": ("mmol/l", _linear({"mmol/L": 1, "mg/dL": 10 / 22.99})),
 }
+# albumin reported in mg/dL: 1 g/dL = 1000 mg/dL
+_TABLES["albumin"][1].update(_linear({"mg/dL": 1e-3}))
+
+# cells per litre ("/L"; MedCalc-Bench writes a bare "L")
+_TABLES["cell_count"][1].update(_linear({"/L": 1e-9, "L": 1e-9}))
 
 
 def analytes() -> list[str]:

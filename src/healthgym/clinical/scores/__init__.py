@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from healthgym.clinical.scores.caprini import caprini
 from healthgym.clinical.scores.cardiac import cha2ds2_vasc, heart_score, timi_ua_nstemi
 from healthgym.clinical.scores.gastro import (
     alvarado,
@@ -18,8 +19,12 @@ from healthgym.clinical.scores.gastro import (
     meld_na,
 )
 from healthgym.clinical.scores.general import abcd2, anion_gap, gcs, news2, shock_index
+from healthgym.clinical.scores.icu import apache_ii, sofa
+from healthgym.clinical.scores.pharyngitis import feverpain
+from healthgym.clinical.scores.pneumonia import psi
 from healthgym.clinical.scores.pulmonary import centor_mcisaac, crb65, curb65
 from healthgym.clinical.scores.result import ScoreResult
+from healthgym.clinical.scores.risk import charlson, has_bled, rcri
 from healthgym.clinical.scores.sepsis import qsofa, sirs
 from healthgym.clinical.scores.vte import perc, wells_dvt, wells_pe
 
@@ -47,6 +52,14 @@ SCORES: dict[str, Callable[..., ScoreResult]] = {
         anion_gap,
         abcd2,
         news2,
+        has_bled,
+        rcri,
+        feverpain,
+        apache_ii,
+        psi,
+        charlson,
+        caprini,
+        sofa,
     )
 }
 
@@ -56,21 +69,29 @@ __all__ = [
     "abcd2",
     "alvarado",
     "anion_gap",
+    "apache_ii",
     "bisap",
+    "caprini",
     "centor_mcisaac",
     "cha2ds2_vasc",
+    "charlson",
     "child_pugh",
     "crb65",
     "curb65",
+    "feverpain",
     "gcs",
     "glasgow_blatchford",
+    "has_bled",
     "heart_score",
     "meld_na",
     "news2",
     "perc",
+    "psi",
     "qsofa",
+    "rcri",
     "shock_index",
     "sirs",
+    "sofa",
     "timi_ua_nstemi",
     "wells_dvt",
     "wells_pe",

@@ -8,9 +8,8 @@ from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
 from .records import DiagnosisState
-from .score_tools import SCORE_TOOLS
 from .tasks import N_TASKS, make_task
-from .tools import RECORD_TOOLS, submit_diagnosis
+from .toolkit import ALL_TOOLS
 
 
 def new_state(task: Task) -> DiagnosisState:
@@ -22,7 +21,7 @@ DOMAIN = Domain(
     env_name="ClinicalDiagnosis",
     description="Emergency work-up: history, examination, tests and scores to a diagnosis "
     "and a safe first-line plan.",
-    toolkit=Toolkit([*RECORD_TOOLS, *SCORE_TOOLS, submit_diagnosis], domain="clinical_diagnosis"),
+    toolkit=Toolkit(ALL_TOOLS, domain="clinical_diagnosis"),
     n_tasks=N_TASKS,
     make_task=make_task,
     new_state=new_state,

@@ -24,8 +24,9 @@ from ...patients.generator import generate_patient, is_unsafe
 from ...patients.model import Patient
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
 from .records import DiagnosisState
-from .score_tools import SCORE_LABS, SCORE_NEEDS_ECG, SCORE_TOOL_BY_NAME, SCORE_TOOLS
-from .tools import EXAM_SYSTEMS, RECORD_TOOLS
+from .score_tools import SCORE_LABS, SCORE_NEEDS_ECG, SCORE_TOOL_BY_NAME
+from .toolkit import TOOL_NAMES
+from .tools import EXAM_SYSTEMS
 
 DOMAIN = "clinical_diagnosis"
 N_TASKS = 1500
@@ -195,7 +196,6 @@ def make_task(index: int) -> Task:
     plan = [TREATMENTS[g[0]].name for g in groups]
     answer = {"diagnosis": profile.name, "icd10": profile.icd10, "plan": plan, **score_answer}
     calls.append(RefCall(name="submit_diagnosis", arguments=answer, required=False))
-    allowed = [t.name for t in RECORD_TOOLS] + [t.name for t in SCORE_TOOLS] + ["submit_diagnosis"]
     return Task(
         id=tid,
         domain=DOMAIN,
@@ -203,7 +203,7 @@ def make_task(index: int) -> Task:
         seed=seed,
         split=task_split(DOMAIN, index),
         prompt=PROMPT.format(age=patient.age, sex=patient.sex, complaint=patient.chief_complaint),
-        allowed_tools=allowed,
+        allowed_tools=list(TOOL_NAMES),
         hidden={"patient": patient.model_dump(mode="json")},
         reference=ReferenceSolution(calls=calls, answer=answer),
         grader={
