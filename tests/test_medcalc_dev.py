@@ -55,3 +55,20 @@ def test_dev_row(row):
 def test_every_calculator_has_an_adapter():
     assert {r.calculator_id for r in ROWS} <= set(adapters())
     assert len({r.calculator_id for r in ROWS}) == 55
+
+
+def test_benchmark_script_reports_json():
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "medcalc_dev.py"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(out.stdout)
+    assert result["rows"] == 164 and result["input_errors"] == 0
+    assert result["correct"] + result["disputed_rows"] == 164
+    assert result["accuracy_excluding_disputed"] == 1.0
