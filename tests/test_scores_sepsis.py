@@ -130,3 +130,11 @@ def test_sirs_optional_criteria_do_not_double_count() -> None:
 def test_sirs_invalid(field: str, value: float) -> None:
     with pytest.raises(ValueError, match=field):
         sirs(**{**SIRS_NONE, field: value})
+
+
+def test_sirs_without_a_white_cell_count_is_not_assumed_normal():
+    from healthgym.clinical.scores import sirs
+
+    r = sirs(temperature_c=38.5, heart_rate=110, respiratory_rate=24, wbc=None)
+    assert r.value == 3 and "wbc" not in r.components
+    assert "not measured" in r.interpretation

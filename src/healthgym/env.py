@@ -113,6 +113,10 @@ class HealthGymEnv(gym.Env[str, str]):
             "max_turns": self.max_turns,
             "tools": self.tool_schemas,
         }
+        if self.domain.reset_content is not None:
+            # OpenAI-style content parts: the observation text, then e.g. the image
+            parts = self.domain.reset_content(task, self.state)
+            info["content"] = [{"type": "text", "text": obs}, *parts]
         return obs, info
 
     def step(self, action: Any) -> tuple[str, float, bool, bool, dict[str, Any]]:

@@ -10,6 +10,9 @@ from .base import Domain
 # domain name -> module holding DOMAIN
 DOMAIN_MODULES: dict[str, str] = {
     "clinical_diagnosis": "healthgym.domains.clinical_diagnosis",
+    "drug_interaction": "healthgym.domains.drug_interaction",
+    "triage_emergency": "healthgym.domains.triage_emergency",
+    "obstetrics": "healthgym.domains.obstetrics",
 }
 
 

@@ -30,6 +30,9 @@ class Domain:
     new_state: Callable[[Task], Any]
     grade: Callable[[Task, Any, EpisodeLog], Grade]
     instructions: str  # the role and the rules, shown at the top of every episode
+    # optional extra content parts for multimodal models, e.g. the episode's image as an
+    # OpenAI image part: {"type": "image_url", "image_url": {"url": "data:image/png;..."}}
+    reset_content: Callable[[Task, Any], list[dict[str, Any]]] | None = None
 
     @property
     def submit_tool(self) -> str:

@@ -73,7 +73,7 @@ def sirs(
     temperature_c: float,
     heart_rate: float,
     respiratory_rate: float,
-    wbc: float,
+    wbc: float | None,
     paco2_mmhg: float | None = None,
     bands_pct: float | None = None,
 ) -> ScoreResult:
@@ -88,7 +88,9 @@ def sirs(
     * Heart rate > 90 /min.
     * Respiratory rate > 20 /min or PaCO2 < 32 mmHg (PaCO2 optional).
     * White cell count > 12 or < 4 x10^9/L (12,000 / 4,000 per mm^3), or > 10% immature
-      (band) forms (bands optional).
+      (band) forms (bands optional).  ``wbc=None`` means no count is available yet (e.g.
+      at triage): that criterion is then not assessed and is left out of ``components``;
+      the interpretation says so.  It is never assumed normal.
 
     Interpretation:
 
@@ -102,18 +104,19 @@ def sirs(
     rr = v.number(
         "respiratory_rate", respiratory_rate, lo=v.RESPIRATORY_RATE[0], hi=v.RESPIRATORY_RATE[1]
     )
-    count = v.number("wbc", wbc, lo=v.WBC[0], hi=v.WBC[1])
+    count = None if wbc is None else v.number("wbc", wbc, lo=v.WBC[0], hi=v.WBC[1])
     paco2 = None if paco2_mmhg is None else v.number("paco2_mmhg", paco2_mmhg, lo=0.0, hi=250.0)
     bands = None if bands_pct is None else v.number("bands_pct", bands_pct, lo=0.0, hi=100.0)
 
     respiratory = rr > 20 or (paco2 is not None and paco2 < 32)
-    white = count > 12 or count < 4 or (bands is not None and bands > 10)
     components = {
         "temperature": float(temp > 38 or temp < 36),
         "heart_rate": float(hr > 90),
         "respiratory": float(respiratory),
-        "wbc": float(white),
     }
+    if count is not None:
+        white = count > 12 or count < 4 or (bands is not None and bands > 10)
+        components["wbc"] = float(white)
     total = sum(components.values())
     if total < 2:
         band = "SIRS criteria not met (<2)"
@@ -127,6 +130,9 @@ def sirs(
         name="SIRS",
         value=total,
         components=components,
-        interpretation=f"SIRS {total:g}/4: {band}",
+        interpretation=f"SIRS {total:g}/4: {band}"
+        if count is not None
+        else f"SIRS {total:g} of the 3 criteria assessable without a white-cell count "
+        f"(count not measured): {band}",
         source=_BONE_1992,
     )

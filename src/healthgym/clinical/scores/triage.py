@@ -15,7 +15,7 @@ _ESI_V4 = (
 _SPO2_LIMIT = 92.0
 
 
-def _age_band(age_years: float) -> tuple[str, float, float]:
+def danger_zone_limits(age_years: float) -> tuple[str, float, float]:
     """(band label, heart-rate limit, respiratory-rate limit) for the patient's age."""
     if age_years < 0.25:
         return "< 3 months", 180.0, 50.0
@@ -57,7 +57,7 @@ def esi_danger_zone_vitals(
         "respiratory_rate", respiratory_rate, lo=v.RESPIRATORY_RATE[0], hi=v.RESPIRATORY_RATE[1]
     )
     sat = v.number("spo2", spo2, lo=v.SPO2[0], hi=v.SPO2[1])
-    label, hr_limit, rr_limit = _age_band(age)
+    label, hr_limit, rr_limit = danger_zone_limits(age)
     components = {
         "heart_rate": float(hr > hr_limit),
         "respiratory_rate": float(rr > rr_limit),

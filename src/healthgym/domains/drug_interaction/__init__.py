@@ -1,0 +1,39 @@
+"""drug_interaction: review medication lists and new orders, find interactions, choose
+safe alternatives, dose for kidney function and deprescribe."""
+
+from __future__ import annotations
+
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import DrugPatient, DrugState
+from .tasks import N_TASKS, make_task
+from .tools import ALL_TOOLS
+
+
+def new_state(task: Task) -> DrugState:
+    return DrugState(
+        patient=DrugPatient.model_validate(task.hidden["patient"]),
+        task_type=task.hidden["task_type"],
+        order=task.hidden.get("order"),
+    )
+
+
+DOMAIN = Domain(
+    name="drug_interaction",
+    env_name="DrugInteraction",
+    description="Clinical pharmacy: interaction review, order verification, safe "
+    "alternatives, renal dosing and deprescribing over a 223-drug formulary.",
+    toolkit=Toolkit(ALL_TOOLS, domain="drug_interaction"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are a clinical pharmacist. Use the tools to read the patient's record and "
+        "the drug references, gather the evidence the question needs (interactions, "
+        "allergies, kidney and liver function, pregnancy), then submit your answer with "
+        "submit_answer."
+    ),
+)

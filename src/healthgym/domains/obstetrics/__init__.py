@@ -1,0 +1,36 @@
+"""obstetrics: date pregnancies, assess labour, read fetal monitoring, recognise
+preeclampsia and GDM, decide RhIG, score newborns and review medications."""
+
+from __future__ import annotations
+
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import ObPatient, ObstetricsState
+from .tasks import N_TASKS, make_task
+from .toolkit import ALL_TOOLS
+
+
+def new_state(task: Task) -> ObstetricsState:
+    return ObstetricsState(patient=ObPatient.model_validate(task.hidden["patient"]))
+
+
+DOMAIN = Domain(
+    name="obstetrics",
+    env_name="Obstetrics",
+    description="Obstetric care: dating, induction, fetal heart-rate tracings, hypertensive "
+    "disorders, gestational diabetes, Rh D prophylaxis, antenatal testing, newborn Apgar and "
+    "medication safety in pregnancy.",
+    toolkit=Toolkit(ALL_TOOLS, domain="obstetrics"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are an obstetrician. Gather the findings with the record tools (results appear "
+        "only when you ask for them), interpret them yourself - the interpretation tools "
+        "compute from the values you pass, not from the record - consult the unit protocols "
+        "where useful, and submit one assessment with submit_assessment."
+    ),
+)

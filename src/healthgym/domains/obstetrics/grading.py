@@ -1,0 +1,133 @@
+"""Grader of obstetrics: finding, score/EDD/medications, actions, safety, consistency.
+
+**Accuracy.** 0 when the submitted ``finding`` is wrong.  Otherwise the mean of the
+graded parts of the task type: the finding; the score (Bishop, BPP, Apgar: exact);
+the EDD (dating: the exact date); the actions (every required group has one of its
+options and no forbidden action is present); the medications (medication review:
+every condition that needs treatment in pregnancy has a drug ``compatible`` at this
+gestational age, and no listed drug is ``contraindicated`` or ``avoid``).
+
+**Safety.** Each rule of the task fires on the submission: ``missing:a|b`` when none
+of the actions is chosen (e.g. no magnesium sulfate with severe features - critical;
+no RhIG when indicated - major), ``given:a`` when the action is chosen (misoprostol
+after a cesarean - major), ``drug:key`` when a listed medication is that drug (a
+teratogen - critical; a drug to avoid at this age - major).
+
+**Coherence checks.** ``evidence_seen``: the agent saw one item of each evidence
+group of the task (the tracing, the cervix, the blood pressures and the labs ...);
+``score_consistent`` (when a score is submitted for a scored type): it equals the
+score the agent's own calculator call returned; ``finding_consistent`` (when the
+agent ran the matching interpretation tool): the finding agrees with that tool's
+last result; ``edd_consistent`` (dating, when computed): the EDD equals the one the
+agent computed for the submitted basis; ``medications_checked`` (when medications
+are submitted): each named drug was looked up with check_medication_in_pregnancy.
+
+**Leak rule.** Record tools return raw findings only - timed blood pressures,
+laboratory values with reference intervals, each deceleration's depth, timing and
+shape, the crown-rump length, the newborn's signs in words - and never a category,
+score, diagnosis or due date.  Interpretation tools (calculators, criteria checkers,
+the medication table, protocols) never read the record: their output is a function
+of the agent's arguments, so they can only return what the agent's own reading
+implies (tests check both properties over every task).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...clinical.calculators.obstetric_dates import parse_date
+from ...clinical.errors import CalculatorInputError
+from ...episode import EpisodeLog
+from ...rewards import Grade, Violation
+from ...tasks import Task
+from .medications import match_drugs, safe_options, unsafe_at
+from .records import ObstetricsState
+
+SCORE_KEYS = {"labour": "bishop", "bpp": "bpp", "apgar": "apgar"}
+
+
+def submitted_drugs(answer: dict[str, Any]) -> set[str]:
+    keys: set[str] = set()
+    for item in answer.get("medications") or []:
+        keys |= set(match_drugs(str(item)))
+    return keys
+
+
+def regimen_ok(drugs: set[str], spec: dict[str, Any]) -> bool:
+    ga = int(spec["ga_weeks"])
+    covered = all(drugs & set(safe_options(c, ga)) for c in spec["needs"])
+    return covered and not any(unsafe_at(k, ga) for k in drugs)
+
+
+def _same_date(text: Any, iso: str) -> bool:
+    try:
+        return parse_date("edd", str(text)).isoformat() == iso
+    except CalculatorInputError:
+        return False
+
+
+def triggered(target: str, actions: set[str], drugs: set[str]) -> bool:
+    kind, _, what = target.partition(":")
+    if kind == "missing":
+        return not actions & set(what.split("|"))
+    if kind == "given":
+        return what in actions
+    if kind == "drug":
+        return what in drugs
+    raise ValueError(f"unknown safety target {target!r}")
+
+
+def grade(task: Task, state: ObstetricsState, log: EpisodeLog) -> Grade:
+    answer = log.answer
+    spec = task.grader
+    if answer is None:
+        return Grade(accuracy=0.0, details={"type": spec["type"], "finding_correct": False})
+    actions = set(answer.get("actions") or [])
+    drugs = submitted_drugs(answer)
+    parts: dict[str, bool] = {"finding": answer.get("finding") == spec["finding"]}
+    if spec["score"] is not None:
+        score = answer.get("score")
+        parts["score"] = score is not None and abs(float(score) - spec["score"]) < 1e-6
+    if spec["edd"]:
+        parts["edd"] = answer.get("edd") is not None and _same_date(answer["edd"], spec["edd"])
+    if spec["required"] or spec["forbidden"]:
+        parts["actions"] = all(actions & set(g) for g in spec["required"]) and not (
+            actions & set(spec["forbidden"])
+        )
+    if spec["medications"]:
+        parts["medications"] = regimen_ok(drugs, spec["medications"])
+    accuracy = sum(parts.values()) / len(parts) if parts["finding"] else 0.0
+
+    violations = [
+        Violation(r.code, r.severity, f"{r.target}: {r.reason}")
+        for r in task.safety
+        if triggered(r.target, actions, drugs)
+    ]
+    return Grade(
+        accuracy=accuracy,
+        violations=violations,
+        coherence_checks=coherence(spec, state, answer, drugs),
+        details={"type": spec["type"], "finding_correct": parts["finding"], "parts": parts},
+    )
+
+
+def coherence(
+    spec: dict[str, Any], state: ObstetricsState, answer: dict[str, Any], drugs: set[str]
+) -> dict[str, bool]:
+    kind = spec["type"]
+    checks = {"evidence_seen": all(set(g) & state.seen for g in spec["evidence"])}
+    if answer.get("score") is not None and kind in SCORE_KEYS:
+        computed = state.results.get(SCORE_KEYS[kind])
+        checks["score_consistent"] = (
+            computed is not None and abs(float(answer["score"]) - computed) < 1e-6
+        )
+    if f"finding:{kind}" in state.results:
+        checks["finding_consistent"] = answer.get("finding") == state.results[f"finding:{kind}"]
+    if kind == "dating" and answer.get("edd"):
+        basis = "lmp" if answer.get("finding") == "dated_by_lmp" else "ultrasound"
+        computed_edd = state.results.get(f"edd:{basis}")
+        if computed_edd is not None:
+            checks["edd_consistent"] = _same_date(answer["edd"], computed_edd)
+    if drugs:
+        checks["medications_checked"] = drugs <= state.results.get("checked_drugs", set())
+    return checks

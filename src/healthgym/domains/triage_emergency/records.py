@@ -1,0 +1,135 @@
+"""Data model of triage_emergency: ED arrivals, mass-casualty victims, episode state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+TaskKind = Literal["single", "queue", "mci"]
+
+
+class Vitals(BaseModel):
+    """Triage vital signs; 0 means not measurable (e.g. no pulse in cardiac arrest)."""
+
+    hr: float
+    sbp: float
+    dbp: float
+    rr: float
+    spo2: float
+    temp_c: float
+    cap_refill_s: float
+
+
+class Ecg(BaseModel):
+    """A 12-lead ECG: rhythm, rate and ST deviation (mm at the J point) by lead."""
+
+    rhythm: str
+    rate: int
+    st_elevation_mm: dict[str, float] = Field(default_factory=dict)
+    st_depression_mm: dict[str, float] = Field(default_factory=dict)
+    other: list[str] = Field(default_factory=list)
+
+
+class ResourceItem(BaseModel):
+    """An anticipated ED intervention and its ESI resource type (see vocab)."""
+
+    name: str
+    kind: str  # a key of RESOURCE_TYPES or NOT_RESOURCES
+
+
+class SuicideScreen(BaseModel):
+    """Answers to the C-SSRS screener questions (Posner 2011)."""
+
+    wish_to_be_dead: bool = False
+    suicidal_thoughts: bool = False
+    thoughts_with_method: bool = False
+    intent: bool = False
+    plan_and_intent: bool = False
+    suicidal_behavior: Literal["none", "over_3_months_ago", "past_3_months"] = "none"
+
+
+class TriagePatient(BaseModel):
+    """One ED arrival: everything the triage nurse can find out, hidden from the agent."""
+
+    id: str
+    scenario: str
+    age_days: int
+    sex: Literal["male", "female"]
+    weight_kg: float
+    arrival_minute: int  # minutes after midnight
+    arrival_mode: str
+    chief_complaint: str
+    hpi: list[str]
+    pmh: list[str] = Field(default_factory=list)  # keys of vocab.PMH
+    medications: list[str] = Field(default_factory=list)
+    allergies: list[str] = Field(default_factory=list)
+    mechanism: str | None = None
+    injuries: list[str] = Field(default_factory=list)  # keys of protocols.INJURY_PATTERNS
+    pain: int = 0
+    distress: Literal["none", "mild", "moderate", "severe"] = "none"
+    appearance: str = ""
+    vitals: Vitals
+    gcs_eye: str = "spontaneous"
+    gcs_verbal: str = "oriented"
+    gcs_motor: str = "obeys"
+    baseline: str = "At baseline mental status."
+    new_confusion: bool = False
+    airway: str = "Patent; speaking in full sentences."
+    breathing: str = "Unlaboured; equal air entry."
+    circulation: str = "Radial pulse strong and regular; skin warm and dry."
+    lsi: list[str] = Field(default_factory=list)  # order keys of needed life-saving acts
+    high_risk: list[str] = Field(default_factory=list)  # high-risk features (facts)
+    resources: list[ResourceItem] = Field(default_factory=list)
+    ecg: Ecg
+    poc: dict[str, float | str | None] = Field(default_factory=dict)
+    infection_signs: list[str] = Field(default_factory=list)
+    deficits: list[str] = Field(default_factory=list)  # acute focal neurological deficits
+    last_known_well_h: float | None = None
+    symptom_onset_h: float | None = None  # ischaemic chest pain onset
+    suicide: SuicideScreen = Field(default_factory=SuicideScreen)
+
+    @property
+    def age_years(self) -> float:
+        return self.age_days / 365.25
+
+    @property
+    def adult(self) -> bool:
+        return self.age_years >= 18
+
+
+class Casualty(BaseModel):
+    """A mass-casualty victim with the findings START/JumpSTART use."""
+
+    id: str
+    age_years: int
+    sex: Literal["male", "female"]
+    description: str
+    can_walk: bool
+    rr: int
+    breathes_after_airway: bool | None = None
+    pulse: bool = True
+    cap_refill_s: float | None = None  # START only
+    obeys: bool = True  # START only
+    avpu: Literal["A", "V", "P_appropriate", "P_inappropriate", "U"] = "A"  # JumpSTART
+    breathes_after_rescue: bool | None = None  # JumpSTART only
+
+    @property
+    def protocol(self) -> Literal["start", "jumpstart"]:
+        """JumpSTART for children aged 1-8 years, START from 9 years (Romig 2002)."""
+        return "jumpstart" if self.age_years <= 8 else "start"
+
+
+@dataclass
+class TriageState:
+    """Mutable state of one episode: the hidden people and what the agent has seen."""
+
+    kind: TaskKind
+    patients: dict[str, TriagePatient] = field(default_factory=dict)
+    casualties: dict[str, Casualty] = field(default_factory=dict)
+    seen: set[tuple[str, str]] = field(default_factory=set)  # (tool name, patient id)
+    score_values: dict[str, float] = field(default_factory=dict)
+
+    def saw(self, tool: str, pid: str) -> bool:
+        return (tool, pid) in self.seen

@@ -1,0 +1,131 @@
+"""Reference solutions: the calls a careful triage nurse makes, and the right answer.
+
+Single patient: presentation and vitals; the ESI decision points in order up to the
+one that decides (A always; B when A is no; C when A and B are no; D when C counts
+two or more); the evidence a protocol needs (ECG for chest pain, glucose for an
+altered patient or a focal deficit, the sepsis screen for an adult with suspected
+infection, the C-SSRS screen, the hCG for possible pregnancy); optional extras
+(GCS, HEART, shock index, RTS, protocol text).  Queue: presentation and vitals of
+every patient and the resource count of those decided at C/D.  Mass casualty: the
+rapid assessment of every casualty.  A reference never exceeds
+:data:`MAX_REFERENCE_CALLS` calls (the oracle makes one per turn; the default episode
+allows 20 turns).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...tasks import RefCall
+from . import truth as T
+from .protocols import stemi_on_ecg
+from .records import Casualty, TriagePatient
+
+MAX_REFERENCE_CALLS = 20
+_PROTOCOL_OF = {
+    "stroke_alert": "stroke",
+    "stemi_alert": "stemi",
+    "sepsis_alert": "sepsis",
+    "trauma_activation": "trauma",
+}
+
+
+def _call(name: str, required: bool = True, **arguments: Any) -> RefCall:
+    return RefCall(name=name, arguments=arguments, required=required)
+
+
+def decided_at(p: TriagePatient) -> str:
+    """The ESI decision point that fixes this patient's level (A, B, C or D)."""
+    if p.lsi:
+        return "A"
+    if p.high_risk or p.new_confusion or T.severe_pain_or_distress(p):
+        return "B"
+    return "D" if T.resource_count(p.resources) >= 2 else "C"
+
+
+def heart_arguments(p: TriagePatient) -> dict[str, str]:
+    """The reference reading of the history and ECG for the HEART score."""
+    e = p.ecg
+    deviation = any(mm >= 1.0 for mm in e.st_depression_mm.values())
+    if stemi_on_ecg(e.st_elevation_mm, p.sex, p.age_years) or deviation:
+        ecg = "significant_st_deviation"
+    elif e.st_elevation_mm or any("inversion" in o for o in e.other):
+        ecg = "nonspecific_repolarization"
+    else:
+        ecg = "normal"
+    return {"history": "highly" if p.high_risk else "moderately", "ecg": ecg}
+
+
+def single_reference(p: TriagePatient) -> tuple[list[RefCall], dict[str, Any]]:
+    """Reference calls (without the submit call) and the score part of the answer."""
+    pid = p.id
+    point = decided_at(p)
+    calls = [_call("get_presentation", patient_id=pid), _call("get_vitals", patient_id=pid)]
+    calls.append(_call("assess_abc", required=point == "A", patient_id=pid))
+    altered = T.avpu(p) != "A" or T.gcs_total(p) < 15
+    if altered:
+        calls.append(_call("assess_mental_status", patient_id=pid))
+        calls.append(
+            _call(
+                "calculate_gcs",
+                required=False,
+                eye=p.gcs_eye,
+                verbal=p.gcs_verbal,
+                motor=p.gcs_motor,
+            )
+        )
+    calls.append(_call("esi_lifesaving_needs", patient_id=pid))
+    if point != "A":
+        calls.append(_call("esi_high_risk_review", patient_id=pid))
+    if point in ("C", "D"):
+        calls.append(_call("esi_expected_resources", patient_id=pid))
+    if point == "D":
+        calls.append(_call("check_danger_zone_vitals", patient_id=pid))
+    answer: dict[str, Any] = {}
+    if p.symptom_onset_h is not None:
+        calls.append(_call("obtain_triage_ecg", patient_id=pid))
+        calls.append(_call("point_of_care_test", required=False, patient_id=pid, test="troponin"))
+        calls.append(
+            _call("calculate_heart_score", required=False, patient_id=pid, **heart_arguments(p))
+        )
+        answer["score_name"] = "heart_score"
+    if not T.in_arrest(p) and (p.deficits or altered):
+        calls.append(_call("point_of_care_test", patient_id=pid, test="glucose"))
+    if p.infection_signs and p.adult:
+        calls.append(_call("sepsis_screen", patient_id=pid))
+    if T.suicide_risk_level(p) >= 1:
+        calls.append(_call("suicide_risk_screen", patient_id=pid))
+    if p.poc.get("urine_hcg") == "positive":
+        calls.append(_call("point_of_care_test", patient_id=pid, test="urine_hcg"))
+    if p.mechanism and T.trauma_red(p) and p.vitals.sbp > 0:
+        calls.append(_call("calculate_rts", required=False, patient_id=pid))
+    for key in T.activations(p):
+        calls.append(_call("lookup_protocol", required=False, protocol=_PROTOCOL_OF[key]))
+    return calls, answer
+
+
+def queue_reference(patients: list[TriagePatient]) -> list[RefCall]:
+    calls = []
+    for p in patients:
+        calls.append(_call("get_presentation", patient_id=p.id))
+        calls.append(_call("get_vitals", patient_id=p.id))
+        if decided_at(p) in ("C", "D"):
+            calls.append(_call("esi_expected_resources", patient_id=p.id))
+    # optional decision-point calls while the turn budget allows (one turn is the submit)
+    for p in patients:
+        if len(calls) >= MAX_REFERENCE_CALLS - 1:
+            break
+        point = decided_at(p)
+        if point == "A":
+            calls.append(_call("esi_lifesaving_needs", required=False, patient_id=p.id))
+        elif point == "B":
+            calls.append(_call("esi_high_risk_review", required=False, patient_id=p.id))
+    return calls
+
+
+def mci_reference(casualties: list[Casualty]) -> list[RefCall]:
+    calls = [_call("lookup_protocol", required=False, protocol="start")]
+    if any(c.protocol == "jumpstart" for c in casualties):
+        calls.append(_call("lookup_protocol", required=False, protocol="jumpstart"))
+    calls += [_call("mci_assess_casualty", casualty_id=c.id) for c in casualties]
+    return calls

@@ -1,0 +1,199 @@
+"""Ground truth of triage_emergency, derived from a patient's facts by published rules.
+
+* ESI level: :func:`healthgym.clinical.scores.more.esi_level` (ESI v4, Gilboy et al.,
+  AHRQ 2012) applied to the decision-point facts of the patient: A = any needed
+  life-saving intervention (the patient's ``lsi`` list; every unresponsive patient,
+  P or U on AVPU, needs airway support); B = any high-risk feature, new confusion /
+  lethargy / disorientation, or severe pain or distress (pain >= 7/10, the handbook's
+  threshold, or severe distress); C = resources counted by type (see
+  :func:`resource_count`); D = any danger-zone vital sign
+  (:func:`healthgym.clinical.scores.more.esi_danger_zone_vitals`) up-triages to 2.
+* Immediate orders and activations: :func:`required_orders` / :func:`acceptable_orders`.
+* Care area: :func:`disposition_for`.
+* Queue order: :func:`queue_key` (the tie rule inside an ESI level).
+"""
+
+from __future__ import annotations
+
+from ...clinical.scores import gcs
+from ...clinical.scores.more import esi_danger_zone_vitals, esi_level
+from ...clinical.scores.psychiatric import c_ssrs_screen
+from ...clinical.scores.result import ScoreResult
+from . import protocols as pr
+from .records import ResourceItem, TriagePatient
+from .vocab import AVPU_BY_EYE, GCS_EYE, GCS_MOTOR, GCS_VERBAL, RESOURCE_TYPES
+
+SEVERE_PAIN = 7  # ESI handbook: pain >= 7/10 is severe pain (decision point B)
+OXYGEN_TARGET = 94  # BTS 2017 (O'Driscoll BR et al. Thorax 2017;72:i1): target 94-98%
+
+
+def gcs_total(p: TriagePatient) -> int:
+    return int(
+        gcs(
+            eye=GCS_EYE[p.gcs_eye][0],
+            verbal=GCS_VERBAL[p.gcs_verbal][0],
+            motor=GCS_MOTOR[p.gcs_motor][0],
+        ).value
+    )
+
+
+def avpu(p: TriagePatient) -> str:
+    """AVPU from eye opening: spontaneous A, to voice V, to pain P, none U."""
+    return AVPU_BY_EYE[p.gcs_eye]
+
+
+def in_arrest(p: TriagePatient) -> bool:
+    return "cpr_defibrillation" in p.lsi
+
+
+def danger_zone(p: TriagePatient) -> ScoreResult:
+    v = p.vitals
+    return esi_danger_zone_vitals(
+        age_years=p.age_years, heart_rate=v.hr, respiratory_rate=v.rr, spo2=v.spo2
+    )
+
+
+def danger_count(p: TriagePatient) -> int:
+    return int(danger_zone(p).value)
+
+
+def resource_count(items: list[ResourceItem]) -> int:
+    """ESI expected resources: each resource *type* counts once (several laboratory
+    tests are one resource, as are several radiographs); a complex procedure counts
+    two; items that are not resources count zero (ESI v4 handbook, chapter 5)."""
+    kinds = {i.kind for i in items if i.kind in RESOURCE_TYPES}
+    return sum(RESOURCE_TYPES[k][1] for k in kinds)
+
+
+def severe_pain_or_distress(p: TriagePatient) -> bool:
+    return p.pain >= SEVERE_PAIN or p.distress == "severe"
+
+
+def esi_result(p: TriagePatient) -> ScoreResult:
+    return esi_level(
+        requires_immediate_lifesaving_intervention=bool(p.lsi),
+        high_risk_situation=bool(p.high_risk),
+        new_confusion_lethargy_disorientation=p.new_confusion,
+        severe_pain_or_distress=severe_pain_or_distress(p),
+        expected_resources=resource_count(p.resources),
+        danger_zone_vitals=danger_count(p) > 0,
+    )
+
+
+def true_esi(p: TriagePatient) -> int:
+    return int(esi_result(p).value)
+
+
+def suicide_risk_level(p: TriagePatient) -> int:
+    return int(c_ssrs_screen(**p.suicide.model_dump()).value)
+
+
+def suspected_infection(p: TriagePatient) -> bool:
+    return bool(p.infection_signs)
+
+
+def activations(p: TriagePatient) -> list[str]:
+    """The time-critical activations this patient meets (see :mod:`.protocols`)."""
+    v = p.vitals
+    out = []
+    if pr.stroke_alert_indicated(p.deficits, p.last_known_well_h):
+        out.append("stroke_alert")
+    if pr.stemi_alert_indicated(p.ecg.st_elevation_mm, p.sex, p.age_years, p.symptom_onset_h):
+        out.append("stemi_alert")
+    if not in_arrest(p) and pr.sepsis_alert_indicated(
+        adult=p.adult,
+        suspected_infection=suspected_infection(p),
+        temp_c=v.temp_c,
+        hr=v.hr,
+        rr=v.rr,
+        sbp=v.sbp,
+        gcs_total=gcs_total(p),
+    ):
+        out.append("sepsis_alert")
+    if p.mechanism and trauma_red(p):
+        out.append("trauma_activation")
+    return out
+
+
+def trauma_red(p: TriagePatient) -> list[str]:
+    v = p.vitals
+    return pr.trauma_red_criteria(
+        age_years=p.age_years,
+        injuries=p.injuries,
+        motor_obeys=GCS_MOTOR[p.gcs_motor][0] == 6,
+        rr=v.rr,
+        spo2=v.spo2,
+        sbp=v.sbp,
+        hr=v.hr,
+        respiratory_support="airway_support" in p.lsi,
+    )
+
+
+def required_orders(p: TriagePatient) -> list[str]:
+    """Orders a correct triage must start, each from a cited rule.
+
+    * Every needed life-saving intervention (ESI decision point A).
+    * Every indicated activation (stroke, STEMI, sepsis, trauma; :mod:`.protocols`).
+    * ``ecg_12_lead`` for ischaemic-sounding chest pain: ECG within 10 min of arrival
+      (Gulati 2021 AHA/ACC chest-pain guideline, class 1).
+    * ``poc_glucose`` for a focal deficit, new confusion or a P/U level of response
+      outside cardiac arrest (AHA/ASA 2019: glucose is the one test required before
+      thrombolysis; hypoglycaemia mimics stroke and causes altered mental status).
+    * ``oxygen`` for SpO2 < 94% when ventilation is not already being supported (BTS
+      2017 target 94-98%).
+    * ``one_to_one_observation`` for a high C-SSRS screen (The Joint Commission, National
+      Patient Safety Goal NPSG.15.01.01, 2019: safety precautions for patients at high
+      risk of suicide).
+    """
+    orders = list(p.lsi) + activations(p)
+    if p.symptom_onset_h is not None:
+        orders.append("ecg_12_lead")
+    altered = p.new_confusion or avpu(p) in ("P", "U")
+    if not in_arrest(p) and (p.deficits or altered):
+        orders.append("poc_glucose")
+    if 0 < p.vitals.spo2 < OXYGEN_TARGET and "airway_support" not in p.lsi:
+        orders.append("oxygen")
+    if suicide_risk_level(p) >= 3:
+        orders.append("one_to_one_observation")
+    return sorted(set(orders))
+
+
+def acceptable_orders(p: TriagePatient, esi: int) -> list[str]:
+    """Orders that are reasonable but not required: they neither earn nor cost credit.
+
+    ESI 1-2: IV access, cardiac monitor, oxygen, glucose, ECG; ESI 3: IV access and
+    glucose; any level: analgesia for pain >= 4/10; spinal motion restriction after an
+    injury at ESI 1-2 or with neck pain; for a child with suspected infection at ESI
+    1-2, sepsis activation (outside the adult rule, so neither required nor penalised).
+    """
+    ok: set[str] = set()
+    if esi <= 2:
+        ok |= {"iv_access", "cardiac_monitor", "oxygen", "poc_glucose", "ecg_12_lead"}
+        if not p.adult and suspected_infection(p):
+            ok.add("sepsis_alert")
+    elif esi == 3:
+        ok |= {"iv_access", "poc_glucose"}
+    if p.pain >= 4:
+        ok.add("analgesia")
+    if p.mechanism and (esi <= 2 or "neck_pain" in p.injuries):
+        ok.add("spinal_motion_restriction")
+    return sorted(ok - set(required_orders(p)))
+
+
+def disposition_for(p: TriagePatient, esi: int) -> str:
+    """Care area by ESI level (handbook: level 1 immediate physician, level 2 should not
+    wait, levels 4-5 suit a fast track); a high suicide risk goes to a safe room."""
+    if esi == 1:
+        return "resuscitation_bay"
+    if esi == 2:
+        return "safe_room" if suicide_risk_level(p) >= 3 else "monitored_bed"
+    return "acute_bed" if esi == 3 else "fast_track"
+
+
+def queue_key(p: TriagePatient) -> tuple[int, int, int]:
+    """Order of a triage queue: ESI level first (1 before 5); within a level, more
+    danger-zone vital signs first (the ESI handbook's age-specific decision-point-D
+    limits, its marker of physiological instability); then earlier arrival (first
+    come, first served). The handbook does not rank patients inside a level; this tie
+    rule is the project's, built from the handbook's own danger-zone criteria."""
+    return (true_esi(p), -danger_count(p), p.arrival_minute)

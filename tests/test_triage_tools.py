@@ -1,0 +1,346 @@
+"""triage_emergency tools against hand-computed expectations, and clear errors."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from healthgym.domains import get_domain
+from healthgym.domains.triage_emergency import decision_tools as d
+from healthgym.domains.triage_emergency import score_tools as s
+from healthgym.domains.triage_emergency import tools as t
+from healthgym.domains.triage_emergency.generator import R, make_patient
+from healthgym.domains.triage_emergency.records import (
+    Casualty,
+    Ecg,
+    SuicideScreen,
+    TriagePatient,
+    TriageState,
+)
+from healthgym.domains.triage_emergency.submit import submit_triage
+from healthgym.tools import ArgumentError, ToolError, validate_arguments
+
+VITALS = {"hr": 80, "sbp": 120, "dbp": 70, "rr": 16, "spo2": 98, "temp_c": 37.0, "cap_refill_s": 1}
+
+
+def patient(age_years: float = 50, sex: str = "male", vitals: dict | None = None, **kw):
+    v = {**VITALS, **(vitals or {})}
+    kw.setdefault("hpi", ["History."])
+    return make_patient(
+        random.Random(0),
+        scenario="test",
+        age_years=age_years,
+        sex=sex,
+        complaint=kw.pop("complaint", "test complaint"),
+        vitals=v,
+        **kw,
+    )
+
+
+def state(*patients: TriagePatient, kind: str = "single") -> TriageState:
+    ps = {}
+    for i, p in enumerate(patients):
+        ps[f"P{i + 1}"] = p.model_copy(update={"id": f"P{i + 1}"})
+    return TriageState(kind=kind, patients=ps)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ record tools
+
+
+def test_presentation_vitals_and_pain_scale_by_age():
+    st = state(patient(age_years=67, pmh=["hypertension"], pain=6, complaint="chest pain"))
+    text = t.get_presentation(st, "p1")  # ids are case-insensitive
+    assert text.startswith("P1: 67-year-old man, arrived 00:00 (on foot).")
+    assert 'Chief complaint: "chest pain".' in text
+    assert "Past history: hypertension. Medications: amlodipine 5 mg daily." in text
+    assert "Pain: 6/10 (numeric rating scale)." in text
+    assert t.get_vitals(st, "P1") == (
+        "Heart rate 80/min; blood pressure 120/70 mmHg; respiratory rate 16/min; SpO2 98% "
+        "on room air; temperature 37 C; capillary refill 1 s; weight "
+        f"{st.patients['P1'].weight_kg:g} kg."
+    )
+    assert ("get_presentation", "P1") in st.seen and ("get_vitals", "P1") in st.seen
+    # FLACC under 3 years, FACES 3-7 years (Merkel 1997; Wong & Baker 1988)
+    assert "FLACC" in t.get_presentation(state(patient(age_years=1.5)), "P1")
+    assert "FACES" in t.get_presentation(state(patient(age_years=5)), "P1")
+    assert "18-day-old baby girl" in t.get_presentation(
+        state(patient(age_years=18 / 365.25, sex="female")), "P1"
+    )
+
+
+def test_arrest_vitals_and_unrateable_pain():
+    p = patient(
+        vitals={"hr": 0, "sbp": 0, "dbp": 0, "rr": 0, "spo2": 0},
+        gcs_eye="none",
+        gcs_verbal="none",
+        gcs_motor="none",
+        lsi=["cpr_defibrillation"],
+    )
+    st = state(p)
+    assert t.get_vitals(st, "P1").startswith(
+        "No palpable pulse; no measurable blood pressure; apnoeic; SpO2 not recordable;"
+    )
+    assert "Pain: cannot be rated" in t.get_presentation(st, "P1")
+    assert "not applicable" in d.check_danger_zone_vitals(st, "P1")
+    with pytest.raises(ToolError, match="undefined"):
+        s.calculate_shock_index(st, "P1")
+
+
+def test_mental_status_describes_findings_and_avpu():
+    p = patient(
+        gcs_eye="to_sound",
+        gcs_verbal="confused",
+        gcs_motor="localises",
+        baseline="Son: normally independent.",
+    )
+    text = t.assess_mental_status(state(p), "P1")
+    assert text == (
+        "AVPU: V (responds to voice). Findings: eyes open to voice; confused conversation, "
+        "disoriented to time and place; localises to a painful stimulus. "
+        "Baseline: Son: normally independent."
+    )
+
+
+def test_point_of_care_tests():
+    st = state(patient(poc={"glucose": 2.0, "troponin": 28.0}), patient(age_years=6))
+    assert t.point_of_care_test(st, "P1", "glucose").startswith(
+        "Capillary glucose 2 mmol/L (36 mg/dL)"  # 2.0 x 18.016 = 36.0
+    )
+    assert t.point_of_care_test(st, "P1", "troponin").startswith("hs-troponin T 28 ng/L")
+    with pytest.raises(ToolError, match="adults only"):
+        t.point_of_care_test(st, "P2", "troponin")
+    with pytest.raises(ToolError, match="could be pregnant"):
+        t.point_of_care_test(st, "P1", "urine_hcg")  # a man
+    woman = state(patient(age_years=30, sex="female", poc={"urine_hcg": "positive"}))
+    assert t.point_of_care_test(woman, "P1", "urine_hcg") == "Urine hCG: positive."
+
+
+def test_ecg_reports_st_deviation_by_lead():
+    ecg = Ecg(
+        rhythm="sinus rhythm",
+        rate=76,
+        st_elevation_mm={"II": 2.0, "III": 2.5},
+        st_depression_mm={"aVL": 1.0},
+    )
+    text = t.obtain_triage_ecg(state(patient(ecg=ecg)), "P1")
+    assert text == (
+        "12-lead ECG: sinus rhythm, rate 76/min. ST elevation: II 2 mm, III 2.5 mm. "
+        "ST depression: aVL 1 mm."
+    )
+
+
+# ------------------------------------------------------------------ decision points
+
+
+def test_decision_point_a_names_categories_not_orders():
+    p = patient(
+        lsi=["naloxone", "airway_support"], gcs_eye="to_pressure", vitals={"spo2": 82, "rr": 5}
+    )
+    text = d.esi_lifesaving_needs(state(p), "P1")
+    assert "AVPU P (responds only to pain)" in text
+    assert "- emergency medication [life-saving intervention category]" in text
+    assert "airway/breathing" in text and "naloxone" not in text.lower()
+    hypoxic = d.esi_lifesaving_needs(state(patient(vitals={"spo2": 91})), "P1")
+    assert "supplemental oxygen [not a life-saving intervention]" in hypoxic
+    assert "none on the handbook's life-saving list" in d.esi_lifesaving_needs(
+        state(patient()), "P1"
+    )
+
+
+def test_decision_point_b_reports_risk_confusion_and_pain():
+    p = patient(high_risk=["stab wound to the torso"], pain=8, distress="moderate")
+    text = d.esi_high_risk_review(state(p), "P1")
+    assert "High-risk features: stab wound to the torso." in text
+    assert "New confusion, lethargy or disorientation: no." in text
+    assert "Pain: 8/10 (severe; severe is >= 7/10)." in text
+
+
+def test_decision_point_c_counts_resource_types():
+    """ESI handbook chapter 5: CBC + electrolytes + urinalysis = one resource (labs);
+    procedural sedation counts two; tetanus, splints and oral drugs count none."""
+    items = [
+        R("CBC and electrolytes", "labs"),
+        R("urinalysis", "labs"),
+        R("CT abdomen", "advanced_imaging"),
+        R("procedural sedation", "complex_procedure"),
+        R("tetanus booster", "tetanus"),
+        R("splint", "splint"),
+        R("oral paracetamol", "oral_meds"),
+    ]
+    text = d.esi_expected_resources(state(patient(resources=items)), "P1")
+    assert text.endswith("Expected resources: 4.")
+    assert "- tetanus booster: not a resource (tetanus immunisation)" in text
+    assert "procedural sedation: resource (complex procedure (procedural sedation) - counts 2)" in (
+        text
+    )
+
+
+@pytest.mark.parametrize(
+    ("age", "hr", "rr", "spo2", "flags"),
+    [
+        (1.5, 165, 38, 95, 1),  # 3 mo - 3 y: HR > 160
+        (1.5, 150, 44, 95, 1),  # RR > 40
+        (5, 145, 28, 91, 2),  # 3-8 y: HR > 140; SpO2 < 92
+        (8, 120, 28, 97, 0),  # 8 y is still in the 3-8 band (limits 140 / 30)
+        (9, 120, 18, 97, 1),  # > 8 y: HR > 100
+        (0.1, 175, 52, 97, 1),  # < 3 months: RR > 50, HR 175 within 180
+    ],
+)
+def test_danger_zone_by_age(age, hr, rr, spo2, flags):
+    p = patient(age_years=age, vitals={"hr": hr, "rr": rr, "spo2": spo2})
+    assert d.check_danger_zone_vitals(state(p), "P1").endswith(
+        f"Danger-zone vital signs: {flags} of 3."
+    )
+
+
+# ------------------------------------------------------------------ scores
+
+
+def test_gcs_from_findings():
+    st = state(patient())
+    assert s.calculate_gcs(st, "to_sound", "confused", "localises").startswith("GCS: 12")
+    assert s.calculate_gcs(st, "spontaneous", "coos_babbles", "spontaneous_movement").startswith(
+        "GCS: 15"
+    )
+    assert s.calculate_gcs(st, "none", "none", "none").startswith("GCS: 3")
+    assert st.score_values["gcs"] == 3
+
+
+def test_shock_index_qsofa_sirs_rts():
+    shocked = patient(vitals={"hr": 120, "sbp": 80, "rr": 24}, gcs_verbal="confused")
+    st = state(shocked)
+    assert s.calculate_shock_index(st, "P1").startswith("Shock index: 1.5")  # 120/80
+    assert s.calculate_qsofa(st, "P1").startswith("qSOFA: 3")  # RR>=22, SBP<=100, GCS 14
+    febrile = state(patient(vitals={"temp_c": 38.5, "hr": 95, "rr": 18}))
+    assert s.calculate_sirs(febrile, "P1").startswith("SIRS vital-sign criteria met: 2 of 3")
+    # RTS: GCS 8 -> 2, SBP 80 -> 3, RR 12 -> 4; 0.9368*2 + 0.7326*3 + 0.2908*4 = 5.2346
+    head = patient(
+        vitals={"sbp": 80, "rr": 12},
+        gcs_eye="to_pressure",
+        gcs_verbal="words",
+        gcs_motor="abnormal_flexion",
+    )
+    assert s.calculate_rts(state(head), "P1").startswith("Revised Trauma Score: 5.2346")
+
+
+def test_sepsis_screen_facts_adult_and_child():
+    adult = patient(
+        vitals={"temp_c": 38.9, "hr": 112, "rr": 24}, infection_signs=["productive cough"]
+    )
+    text = s.sepsis_screen(state(adult), "P1")
+    assert text.splitlines() == [
+        "Features suggesting infection: productive cough.",
+        "SIRS vital-sign criteria met: 3 of 3 (temperature 1, heart_rate 1, respiratory 1); "
+        "white-cell count not yet known.",
+        "qSOFA: 1 of 3 (respiratory_rate 1, sbp 0, altered_mentation 0).",
+    ]
+    child = s.sepsis_screen(state(patient(age_years=4, infection_signs=["fever"])), "P1")
+    assert "do not apply under 18 years" in child
+
+
+def test_heart_score_needs_ecg_and_troponin_then_matches_six_2008():
+    # age 67 -> 2; hypertension + smoker -> 1 point; troponin 9/14 <= 1 x URL -> 0;
+    # history highly suspicious -> 2; normal ECG -> 0: HEART 5 (Six 2008)
+    p = patient(age_years=67, pmh=["hypertension", "smoker"], poc={"troponin": 9.0})
+    st = state(p)
+    with pytest.raises(ToolError, match="obtain_triage_ecg"):
+        s.calculate_heart_score(st, "P1", "highly", "normal")
+    t.obtain_triage_ecg(st, "P1")
+    with pytest.raises(ToolError, match="troponin"):
+        s.calculate_heart_score(st, "P1", "highly", "normal")
+    t.point_of_care_test(st, "P1", "troponin")
+    assert s.calculate_heart_score(st, "P1", "highly", "normal").startswith("HEART: 5")
+    # troponin 50 ng/L = 3.6 x URL -> 2 points; known CAD -> risk factors 2
+    p2 = patient(age_years=50, pmh=["cad"], poc={"troponin": 50.0})
+    st2 = state(p2)
+    t.obtain_triage_ecg(st2, "P1")
+    t.point_of_care_test(st2, "P1", "troponin")
+    text = s.calculate_heart_score(st2, "P1", "moderately", "significant_st_deviation")
+    assert text.startswith("HEART: 8")  # 1 + 2 + 1 + 2 + 2
+
+
+def test_suicide_screen_reports_answers_and_risk():
+    high = SuicideScreen(
+        wish_to_be_dead=True,
+        suicidal_thoughts=True,
+        thoughts_with_method=True,
+        intent=True,
+        plan_and_intent=True,
+    )
+    text = s.suicide_risk_screen(state(patient(age_years=30, suicide=high)), "P1")
+    assert text.endswith("Screen result: high risk (3 on the 0-3 scale).")
+    assert s.suicide_risk_screen(state(patient()), "P1").endswith(
+        "Screen result: no risk identified (0 on the 0-3 scale)."
+    )
+    with pytest.raises(ToolError, match="aged 10"):
+        s.suicide_risk_screen(state(patient(age_years=6)), "P1")
+
+
+# ------------------------------------------------------------------ MCI and errors
+
+
+def test_mci_assessment_and_kind_checks():
+    c = Casualty(
+        id="C1",
+        age_years=40,
+        sex="male",
+        description="open leg fracture",
+        can_walk=False,
+        rr=34,
+        pulse=True,
+        cap_refill_s=2.0,
+        obeys=True,
+    )
+    st = TriageState(kind="mci", casualties={"C1": c})
+    assert t.mci_assess_casualty(st, "c1") == (
+        "C1: adult (male), about 40 years old; open leg fracture. Cannot walk. Breathing at "
+        "34/min. Radial pulse present; capillary refill 2 s. Follows simple commands."
+    )
+    with pytest.raises(ToolError, match="mass-casualty scene"):
+        t.get_vitals(st, "C1")
+    with pytest.raises(ToolError, match="no mass-casualty incident"):
+        t.mci_assess_casualty(state(patient()), "C1")
+    with pytest.raises(ToolError, match="casualties: C1"):
+        t.mci_assess_casualty(st, "C9")
+
+
+def test_unknown_patient_and_bad_arguments_give_clear_errors():
+    st = state(patient(), patient(), kind="queue")
+    with pytest.raises(ToolError, match="patients here: P1, P2"):
+        t.get_presentation(st, "P7")
+    kit = get_domain("triage_emergency").toolkit
+    with pytest.raises(ArgumentError, match="not one of"):
+        validate_arguments(
+            kit.get("calculate_gcs"), {"eye": "blinks", "verbal": "none", "motor": "none"}
+        )
+    with pytest.raises(ArgumentError, match="above the maximum"):
+        validate_arguments(kit.get("submit_triage"), {"esi_level": 7})
+    with pytest.raises(ArgumentError, match="missing required"):
+        validate_arguments(kit.get("get_vitals"), {})
+    with pytest.raises(ArgumentError, match="exceeds"):
+        validate_arguments(kit.get("get_vitals"), {"patient_id": "P" * 20})
+    with pytest.raises(ArgumentError, match="not one of"):
+        validate_arguments(kit.get("submit_triage"), {"immediate_orders": ["aspirin"]})
+
+
+def test_submit_refuses_answers_it_cannot_grade():
+    single = state(patient())
+    with pytest.raises(ToolError, match="needs disposition"):
+        submit_triage(single, esi_level=2)
+    assert submit_triage(single, esi_level=2, disposition="monitored_bed") == (
+        "Triage decision submitted."
+    )
+    queue = state(patient(), patient(), patient(), kind="queue")
+    with pytest.raises(ToolError, match="exactly once"):
+        submit_triage(queue, patient_order=["P1", "P2", "P2"])
+    submit_triage(queue, patient_order=["p3", "P1", "P2"])
+    c = Casualty(id="C1", age_years=30, sex="female", description="x", can_walk=True, rr=18)
+    mci = TriageState(kind="mci", casualties={"C1": c})
+    with pytest.raises(ToolError, match="cannot read"):
+        submit_triage(mci, mci_categories=["C1 is fine"])
+    with pytest.raises(ToolError, match="not one of"):
+        submit_triage(mci, mci_categories=["C1: urgent"])
+    with pytest.raises(ToolError, match="each casualty"):
+        submit_triage(mci, mci_categories=[])
+    assert submit_triage(mci, mci_categories=["C1 = green"]) == "Triage decision submitted."
