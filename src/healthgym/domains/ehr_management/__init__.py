@@ -1,0 +1,42 @@
+"""ehr_management: navigate a longitudinal MIMIC-IV-style record, compute scores, act.
+
+The episode's database is an in-memory SQLite built at reset from the task's hidden
+rows (:mod:`.schema`); the tools query it (:mod:`.tools`, :mod:`.sql_tool`,
+:mod:`.score_tools`) or change it (:mod:`.actions`), and action tasks are graded on its
+end state (:mod:`.grading`).  The suite and its leak rule are described in
+:mod:`.tasks`; the patients come from seeded disease courses (:mod:`.courses`,
+:mod:`.generator`).
+"""
+
+from __future__ import annotations
+
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import EhrState
+from .tasks import ALL_TOOLS, N_TASKS, make_task
+
+
+def new_state(task: Task) -> EhrState:
+    """The episode state: the task's record loaded into a fresh in-memory database."""
+    return EhrState.from_hidden(task.hidden)
+
+
+DOMAIN = Domain(
+    name="ehr_management",
+    env_name="EhrManagement",
+    description="Chart review, scores, medication reconciliation and orders on a "
+    "longitudinal MIMIC-IV-style record; actions graded on the database's end state.",
+    toolkit=Toolkit(list(ALL_TOOLS), domain="ehr_management"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are a hospital physician working in the electronic health record. Answer from "
+        "the record only: look the data up with the tools (admissions, labs, vitals, orders, "
+        "notes, SQL) and compute scores with the score tools. Place or stop orders and write "
+        "notes only when the task asks for it. Finish with submit_answer."
+    ),
+)
