@@ -14,6 +14,7 @@ DOMAIN_MODULES: dict[str, str] = {
     "ehr_management": "healthgym.domains.ehr_management",
     "triage_emergency": "healthgym.domains.triage_emergency",
     "obstetrics": "healthgym.domains.obstetrics",
+    "psychiatry": "healthgym.domains.psychiatry",
 }
 
 

@@ -1,0 +1,37 @@
+"""psychiatry: interview with instruments, diagnose by DSM-5-TR, stratify risk, dispose."""
+
+from __future__ import annotations
+
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import PsychRecord, PsychState
+from .tasks import N_TASKS, make_task
+from .toolkit import ALL_TOOLS
+
+
+def new_state(task: Task) -> PsychState:
+    return PsychState(record=PsychRecord.model_validate(task.hidden["record"]))
+
+
+DOMAIN = Domain(
+    name="psychiatry",
+    env_name="Psychiatry",
+    description="Outpatient psychiatric assessment: history, mental state, item-level "
+    "instruments and DSM-5-TR criteria to a diagnosis, suicide-risk level, disposition "
+    "and a safe initial treatment.",
+    toolkit=Toolkit(ALL_TOOLS, domain="psychiatry"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are a psychiatrist in an outpatient assessment clinic. Interview the patient "
+        "with the tools: history, mental status examination, validated questionnaires "
+        "(answers appear only once administered) and DSM-5-TR criteria checklists. "
+        "Stratify suicide risk, check every drug against the patient's medications and "
+        "record before prescribing, then submit the diagnosis, severity, suicide risk, "
+        "disposition and treatment with submit_assessment."
+    ),
+)

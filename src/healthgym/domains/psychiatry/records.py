@@ -1,0 +1,149 @@
+"""Data model of the psychiatry domain: the hidden patient record and the episode state.
+
+A :class:`PsychRecord` holds facts only (symptoms present, episodes, history, item-level
+questionnaire answers, medications); it never stores a diagnosis.  Tools read these
+facts, the generator (``generator.py``) keeps them coherent with the patient's
+condition, and the grader reads the task's answer key, not the record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Behaviour = Literal["none", "over_3_months_ago", "past_3_months"]
+
+
+class Medication(BaseModel):
+    name: str  # generic name (a formulary key where the formulary has it)
+    dose: str
+    indication: str
+
+
+class MoodEpisode(BaseModel):
+    """A period of elevated or irritable mood (current or past)."""
+
+    years_ago: int  # 0 = the current episode
+    duration_days: int
+    features: list[str]  # keys of symptoms.MANIA_A and symptoms.MANIA_B
+    marked_impairment: bool
+    hospitalized: bool
+    psychotic: bool
+
+
+class Event(BaseModel):
+    """A traumatic event (criterion A of posttraumatic stress) or a life stressor."""
+
+    what: str
+    months_ago: int
+
+
+class Alcohol(BaseModel):
+    drinks_per_week: int
+    pattern: str
+    ongoing: bool  # still drinking at presentation
+    withdrawal: Literal["none", "uncomplicated", "seizure", "delirium_tremens"] = "none"
+
+
+class Cssrs(BaseModel):
+    """Answers to the C-SSRS screen (Posner 2011): questions 1-5 and behaviour."""
+
+    wish_to_be_dead: bool = False
+    suicidal_thoughts: bool = False
+    thoughts_with_method: bool = False
+    intent: bool = False
+    plan_and_intent: bool = False
+    suicidal_behavior: Behaviour = "none"
+    behaviour_text: str = ""
+
+
+class Mdq(BaseModel):
+    items: list[bool]  # 13 answers to question 1
+    same_period: bool
+    impairment: Literal["none", "minor", "moderate", "serious"]
+
+
+class PsychRecord(BaseModel):
+    """One synthetic patient, as the tools may reveal it."""
+
+    id: str
+    name: str
+    age: int
+    sex: Literal["male", "female"]
+    education_years: int
+    referral: str
+    chief_complaint: str
+    # --- current presentation -------------------------------------------------
+    symptoms: list[str] = Field(default_factory=list)  # keys of symptoms.ALL_SYMPTOMS
+    symptom_weeks: int = 0  # how long the current symptoms have lasted
+    impairment: Literal["none", "some", "marked"] = "none"
+    impairment_text: str = ""
+    current_mood_episode: MoodEpisode | None = None  # current elevated-mood episode
+    stressor: Event | None = None
+    trauma: Event | None = None
+    panic_attacks_per_month: int = 0
+    anxiety_explained_by: str = ""  # e.g. "attacks occur only with trauma reminders"
+    # --- history ---------------------------------------------------------------
+    past_depressive_episodes: int = 0
+    past_elevated_episodes: list[MoodEpisode] = Field(default_factory=list)
+    psychiatric_admissions: list[str] = Field(default_factory=list)
+    past_treatments: list[str] = Field(default_factory=list)
+    failed_antipsychotic_trials: list[str] = Field(default_factory=list)
+    family_history: list[str] = Field(default_factory=list)
+    psychosis_months: int = 0  # total duration of psychotic illness incl. prodrome
+    functional_decline: bool = False  # below the prior level of work/self-care
+    mood_episodes_during_psychosis: bool = False
+    dangerousness: str = ""  # grave disability or danger to others, as observed
+    # --- cognition ------------------------------------------------------------
+    cognitive_concern: str = ""  # who is concerned about decline ("" = nobody)
+    iadl_dependent: bool = False  # needs help with finances, medications, shopping
+    iadl_text: str = ""
+    moca: dict[str, int] = Field(default_factory=dict)  # item -> raw result
+    mmse: dict[str, int] = Field(default_factory=dict)
+    # --- social ---------------------------------------------------------------
+    living: str = ""
+    occupation: str = ""
+    supports: str = ""
+    alcohol: Alcohol
+    drug_use: str = "none"
+    firearm_access: bool = False
+    risk_factors: list[str] = Field(default_factory=list)  # keys of risk.RISK_FACTORS
+    protective_factors: list[str] = Field(default_factory=list)
+    # --- instruments (item-level answers) ----------------------------------------
+    phq9: list[int]
+    gad7: list[int]
+    pcl5: list[int] | None = None  # None: no criterion-A event to anchor it
+    audit: list[int]
+    cage: list[bool]  # cut down, annoyed, guilty, eye-opener
+    dast10: list[bool]  # raw yes/no answers
+    mdq: Mdq
+    cssrs: Cssrs
+    # --- medical ----------------------------------------------------------------
+    conditions: list[str] = Field(default_factory=list)
+    medications: list[Medication] = Field(default_factory=list)
+    crcl_ml_min: float = 95.0
+    qtc_ms: int = 420
+    pregnant_weeks: int | None = None
+    seizure_history: bool = False
+    labs: str = ""
+
+    def has(self, key: str) -> bool:
+        return key in self.symptoms
+
+    def count(self, keys: list[str]) -> int:
+        return sum(k in self.symptoms for k in keys)
+
+
+@dataclass
+class PsychState:
+    """Mutable episode state: the record and what the agent has obtained so far."""
+
+    record: PsychRecord
+    seen: set[str] = field(default_factory=set)  # tool names and "checklist:<set>"
+    # instrument name -> the total (C-SSRS: its screen level) the tool returned
+    results: dict[str, float] = field(default_factory=dict)
+    # checklist set -> number of symptom criteria counted (mdd: A; aud: the 11 criteria)
+    checklist_counts: dict[str, int] = field(default_factory=dict)
+    risk_level: str | None = None  # what the stratification tool returned

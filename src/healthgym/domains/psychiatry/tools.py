@@ -1,0 +1,277 @@
+"""Interview tools of the psychiatry domain: history, mental state, medications, submission.
+
+Each tool composes its text from the record's facts (symptom keys, episodes, history,
+medications); none names a diagnosis.  ``check_prescription`` shows only harms that
+follow from facts in the record (interactions, kidney function, QTc, pregnancy, age,
+alcohol use), never those that depend on the diagnosis the agent must make.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from ...tools import MaxLen, tool
+from .conditions import DIAGNOSES, DISPOSITIONS, SEVERITIES
+from .mse import mental_state
+from .presentations import ago_text, duration_text
+from .records import PsychState
+from .risk import RISK_LEVELS
+from .safety import formulary_drug, medication_pairs, pair_interactions, record_warnings
+from .symptoms import ALL_SYMPTOMS, AUD_CRITERIA, AUD_PLAIN, MANIA_PLAIN, PTSD_ITEMS, keys
+from .treatments import DRUG_KEYS, TREATMENT_KEYS
+
+DrugKey = Literal[DRUG_KEYS]  # type: ignore[valid-type]
+DiagnosisKey = Literal[tuple(DIAGNOSES)]  # type: ignore[valid-type]
+SeverityKey = Literal[SEVERITIES]  # type: ignore[valid-type]
+RiskKey = Literal[RISK_LEVELS]  # type: ignore[valid-type]
+DispositionKey = Literal[DISPOSITIONS]  # type: ignore[valid-type]
+TreatmentKey = Literal[TREATMENT_KEYS]  # type: ignore[valid-type]
+
+
+def _seen(state: PsychState, name: str) -> None:
+    state.seen.add(name)
+
+
+@tool
+def get_presentation(state: PsychState) -> str:
+    """Take the history of the presenting complaint in the patient's (and family's) words."""
+    _seen(state, "get_presentation")
+    r = state.record
+    parts = [f'Chief complaint: "{r.chief_complaint}" {r.referral.capitalize()}.']
+    voices = [ALL_SYMPTOMS[k].voice for k in r.symptoms if k in ALL_SYMPTOMS]
+    voices = [v for v in voices if v][:3]
+    if voices:
+        quoted = " ".join(f'"{v}"' for v in voices)
+        parts.append(f"For {duration_text(r.symptom_weeks)}: {quoted}")
+    e = r.current_mood_episode
+    if e is not None:
+        plain = ", ".join(MANIA_PLAIN[f] for f in e.features[:5])
+        parts.append(
+            f"The family report that for the past {e.duration_days} days the patient {plain}."
+        )
+    if r.trauma is not None and r.count(keys(PTSD_ITEMS)) >= 4:
+        parts.append(f"It started after {r.trauma.what} {ago_text(r.trauma.months_ago)}.")
+    if r.stressor is not None:
+        parts.append(
+            f"Things became difficult after {r.stressor.what} {ago_text(r.stressor.months_ago)}."
+        )
+    if r.panic_attacks_per_month:
+        how = (
+            "coming out of the blue"
+            if r.has("panic.unexpected")
+            else "each set off by reminders of what happened"
+        )
+        parts.append(
+            f"Has about {r.panic_attacks_per_month} sudden surges of intense fear a "
+            f"month, {how}, peaking within minutes."
+        )
+    if r.functional_decline:
+        parts.append(
+            f"The family describe {r.psychosis_months} months of withdrawal, "
+            "suspiciousness and declining self-care."
+        )
+    if r.dangerousness:
+        parts.append(f"Recently the patient {r.dangerousness}.")
+    if r.cognitive_concern:
+        parts.append(
+            f"Increasing forgetfulness over {duration_text(r.symptom_weeks)}, "
+            f"noticed by {r.cognitive_concern}."
+        )
+    aud = [AUD_PLAIN[k] for k in keys(AUD_CRITERIA) if r.has(k)][:2]
+    if aud:
+        parts.append("The patient " + " and ".join(aud) + ".")
+    if r.impairment_text and r.impairment_text not in " ".join(parts):
+        parts.append(r.impairment_text)
+    return " ".join(parts)
+
+
+def _episode_text(
+    years_ago: int, days: int, features: list[str], hospitalized: bool, psychotic: bool
+) -> str:
+    plain = ", ".join(MANIA_PLAIN[f] for f in features)
+    text = f"About {years_ago} years ago: a {days}-day period when the patient {plain}"
+    text += "; admitted to hospital" if hospitalized else "; no treatment was sought"
+    if psychotic:
+        text += "; at the time believed they had been chosen for a special mission"
+    return text + "."
+
+
+@tool
+def get_psychiatric_history(state: PsychState) -> str:
+    """Take the past psychiatric history: episodes, admissions, treatments, self-harm, family."""
+    _seen(state, "get_psychiatric_history")
+    r = state.record
+    lines = [
+        f"Previous depressive episodes: {r.past_depressive_episodes}."
+        if r.past_depressive_episodes
+        else "No previous depressive episodes."
+    ]
+    lines += [
+        _episode_text(e.years_ago, e.duration_days, e.features, e.hospitalized, e.psychotic)
+        for e in r.past_elevated_episodes
+    ] or ["No previous periods of elevated mood reported."]
+    lines.append(
+        "Psychiatric admissions: " + "; ".join(r.psychiatric_admissions) + "."
+        if r.psychiatric_admissions
+        else "No psychiatric admissions."
+    )
+    if r.past_treatments:
+        lines.append("Past treatment: " + "; ".join(r.past_treatments) + ".")
+    if r.failed_antipsychotic_trials:
+        lines.append("Antipsychotic trials: " + "; ".join(r.failed_antipsychotic_trials) + ".")
+    c = r.cssrs
+    lines.append(
+        f"Previous suicide attempt: {c.behaviour_text}."
+        if c.behaviour_text
+        else "No previous suicide attempts."
+    )
+    withdrawal = {
+        "seizure": "Had a withdrawal seizure when stopping drinking two years ago.",
+        "delirium_tremens": "Developed delirium tremens during a hospital stay when unable "
+        "to drink.",
+        "uncomplicated": "Gets morning shakes and sweats when not drinking.",
+    }
+    if r.alcohol.withdrawal in withdrawal:
+        lines.append(withdrawal[r.alcohol.withdrawal])
+    if r.trauma is not None:
+        lines.append(f"Trauma history: {r.trauma.what}, {ago_text(r.trauma.months_ago)}.")
+    lines.append(
+        "Family history: " + "; ".join(r.family_history) + "."
+        if r.family_history
+        else "No known psychiatric illness in the family."
+    )
+    return " ".join(lines)
+
+
+@tool
+def get_social_history(state: PsychState) -> str:
+    """Take the social history: living situation, work, supports, substances, firearms."""
+    _seen(state, "get_social_history")
+    r = state.record
+    a = r.alcohol
+    alcohol = (
+        f"Alcohol: about {a.drinks_per_week} standard drinks a week ({a.pattern})"
+        + ("" if a.ongoing else ", stopped recently")
+        + "."
+        if a.drinks_per_week
+        else "Does not drink alcohol."
+    )
+    parts = [
+        f"{r.living.capitalize()}; {r.occupation}; {r.education_years} years of education.",
+        f"Supports: {r.supports}.",
+        alcohol,
+        f"Drug use: {r.drug_use}.",
+        "A firearm is kept at home." if r.firearm_access else "No firearms at home.",
+    ]
+    if r.stressor is not None:
+        parts.append(f"Recent stressor: {r.stressor.what} ({ago_text(r.stressor.months_ago)}).")
+    if r.iadl_text:
+        parts.append(f"Daily functioning: {r.iadl_text}")
+    return " ".join(parts)
+
+
+@tool
+def get_medical_history(state: PsychState) -> str:
+    """Return medical conditions, kidney function, ECG, pregnancy status and recent labs."""
+    _seen(state, "get_medical_history")
+    r = state.record
+    conditions = "; ".join(r.conditions) if r.conditions else "none"
+    parts = [
+        f"Medical conditions: {conditions}.",
+        f"Creatinine clearance {r.crcl_ml_min:g} mL/min.",
+        f"ECG: sinus rhythm, QTc {r.qtc_ms} ms.",
+    ]
+    if r.sex == "female" and r.age <= 50:
+        parts.append(
+            f"Pregnant, {r.pregnant_weeks} weeks."
+            if r.pregnant_weeks is not None
+            else "Pregnancy test negative."
+        )
+    parts.append("History of seizures." if r.seizure_history else "No history of seizures.")
+    parts.append(f"Recent blood tests: {r.labs}")
+    return " ".join(parts)
+
+
+@tool
+def get_medications(state: PsychState) -> str:
+    """List current medications and the interactions among them (project formulary)."""
+    _seen(state, "get_medications")
+    meds = state.record.medications
+    if not meds:
+        return "No regular medications."
+    lines = [f"{m.name} {m.dose} ({m.indication})" for m in meds]
+    pairs = [
+        f"{ix.drug_a} + {ix.drug_b}: {ix.severity}, {ix.category}"
+        for ix in medication_pairs(state.record)
+    ]
+    text = "; ".join(lines) + "."
+    text += " Interactions among them: " + ("; ".join(pairs) if pairs else "none") + "."
+    return text
+
+
+@tool
+def check_prescription(state: PsychState, drug: DrugKey) -> str:
+    """Check a drug you are considering against this patient's medications and record.
+
+    Args:
+        drug: the drug to check.
+    """
+    _seen(state, f"check_prescription:{drug}")
+    r = state.record
+    warnings = [f"{w.severity.upper()} - {w.text}" for w in record_warnings(r, drug)]
+    minor = [
+        f"{ix.severity} with {ix.other(drug)}: {ix.category} - {ix.management}"
+        for ix in pair_interactions(drug, r)
+        if ix.severity in ("moderate", "minor")
+    ]
+    head = f"Check of {drug} for this patient"
+    if formulary_drug(drug) is None:
+        head += " (not in the formulary; record checks only)"
+    if not warnings and not minor:
+        return f"{head}: no interaction or contraindication found in the record."
+    body = warnings + [f"monitor - {m}" for m in minor]
+    return f"{head}: " + " | ".join(body)
+
+
+@tool
+def mental_status_exam(state: PsychState) -> str:
+    """Perform the mental status examination."""
+    _seen(state, "mental_status_exam")
+    return mental_state(state.record)
+
+
+@tool(terminal=True)
+def submit_assessment(
+    state: PsychState,
+    diagnosis: DiagnosisKey,
+    severity: SeverityKey,
+    suicide_risk: RiskKey,
+    disposition: DispositionKey,
+    treatment: Annotated[list[TreatmentKey], MaxLen(12)],
+) -> str:
+    """Submit the assessment and initial plan. Ends the episode.
+
+    Args:
+        diagnosis: the primary DSM-5-TR diagnosis.
+        severity: DSM-5 severity specifier: for major depressive disorder by the number
+            of criterion-A symptoms (5 mild, 6-7 moderate, 8-9 severe), for alcohol use
+            disorder by the number of criteria (2-3 mild, 4-5 moderate, 6+ severe);
+            not_applicable for every other diagnosis.
+        suicide_risk: acute suicide risk (low, moderate or high).
+        disposition: outpatient care, psychiatric admission, or medically managed
+            (inpatient) alcohol withdrawal.
+        treatment: the initial treatment: drugs, psychotherapies and the safety
+            interventions the suicide risk calls for (empty when nothing is indicated).
+    """
+    return "Assessment submitted."
+
+
+RECORD_TOOLS = [
+    get_presentation,
+    get_psychiatric_history,
+    get_social_history,
+    get_medical_history,
+    get_medications,
+    check_prescription,
+    mental_status_exam,
+]
