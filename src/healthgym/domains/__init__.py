@@ -15,6 +15,7 @@ DOMAIN_MODULES: dict[str, str] = {
     "triage_emergency": "healthgym.domains.triage_emergency",
     "obstetrics": "healthgym.domains.obstetrics",
     "psychiatry": "healthgym.domains.psychiatry",
+    "radiology_report": "healthgym.domains.radiology_report",
 }
 
 

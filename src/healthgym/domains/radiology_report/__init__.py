@@ -1,0 +1,38 @@
+"""radiology_report: read a study's findings, classify the index lesion with the published
+system (Fleischner 2017, ACR TI-RADS, BI-RADS, Bosniak 2019), communicate critical
+findings and submit a structured report."""
+
+from __future__ import annotations
+
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import RadiologyState, Study
+from .tasks import N_TASKS, make_task
+from .toolkit import ALL_TOOLS
+
+
+def new_state(task: Task) -> RadiologyState:
+    return RadiologyState(study=Study.model_validate(task.hidden["study"]))
+
+
+DOMAIN = Domain(
+    name="radiology_report",
+    env_name="RadiologyReport",
+    description="Structured radiology reporting: pulmonary nodules (Fleischner 2017), thyroid "
+    "nodules (ACR TI-RADS), breast findings (BI-RADS), cystic renal masses (Bosniak 2019), "
+    "growth and doubling time against priors, and critical-result communication.",
+    toolkit=Toolkit(ALL_TOOLS, domain="radiology_report"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are a radiologist reporting a study. Read the request, the technique, the "
+        "findings (measurements and descriptors) and any prior study with the record tools. "
+        "Classify the index lesion yourself - the classification tools compute from the "
+        "features you pass, not from the study - communicate any critical finding directly "
+        "to the responsible clinician, and submit one structured report with submit_report."
+    ),
+)
