@@ -11,6 +11,7 @@ from .base import Domain
 DOMAIN_MODULES: dict[str, str] = {
     "clinical_diagnosis": "healthgym.domains.clinical_diagnosis",
     "drug_interaction": "healthgym.domains.drug_interaction",
+    "medical_qa": "healthgym.domains.medical_qa",
     "ehr_management": "healthgym.domains.ehr_management",
     "triage_emergency": "healthgym.domains.triage_emergency",
     "obstetrics": "healthgym.domains.obstetrics",

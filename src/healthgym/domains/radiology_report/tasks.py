@@ -191,8 +191,8 @@ def safety_rules(case: Case, t: dict[str, Any]) -> list[SafetyRule]:
 
 def make_task(index: int) -> Task:
     """Task number ``index`` of radiology_report (deterministic)."""
-    if not 0 <= index < N_TASKS:
-        raise ValueError(f"{DOMAIN} has tasks 0..{N_TASKS - 1}, not {index}")
+    if index < 0:
+        raise ValueError(f"task index must be non-negative, not {index}")
     family, builder = FAMILIES[index % len(FAMILIES)]
     seed = task_seed(DOMAIN, index)
     case = builder(np.random.default_rng(seed), index // len(FAMILIES))

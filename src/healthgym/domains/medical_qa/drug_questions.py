@@ -1,0 +1,191 @@
+"""Pharmacology questions generated from the formulary (:mod:`healthgym.clinical.drugs`).
+
+* mechanism - "which drug acts this way?": the stem quotes the drug's mechanism;
+  distractors are drugs of other therapeutic groups and classes whose mechanism's
+  first informative clause neither equals nor extends the answer's
+  (:func:`same_mechanism`: "binds the 50S ribosomal subunit" rules out every
+  other 50S binder).
+* adverse_effect - "which drug is most associated with this adverse effect?": the
+  effect is one of the drug's listed effects that at most :data:`RARE_AE` formulary
+  drugs list; no distractor lists it (or a wording that contains it).
+* interaction - "which of these drugs has a clinically significant interaction
+  with the patient's drug?": the answer has a major or contraindicated
+  interaction with it (:func:`healthgym.clinical.drugs.interaction`); every
+  distractor has none at all.
+
+Distractors are preferred among drugs that share an indication with the answer
+(plausible alternatives), then drawn from the rest of the formulary; the drug
+order is fixed (sorted names) so the task seed alone decides every choice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import numpy as np
+
+from ...clinical.drugs import Drug, drugs, interaction
+from ...clinical.text import normalize
+from .records import Option, Question
+
+N_DISTRACTORS = 4
+RARE_AE = 3  # an adverse effect listed by at most this many drugs is distinctive
+SIGNIFICANT = ("major", "contraindicated")
+
+
+@cache
+def formulary() -> tuple[Drug, ...]:
+    return tuple(sorted(drugs().values(), key=lambda d: d.name))
+
+
+def drug_option(d: Drug) -> Option:
+    return Option(text=d.name.capitalize(), key=d.name, phrases=(d.name, *d.brands))
+
+
+def mechanism_core(text: str) -> str:
+    """The mechanism's first informative clause, normalised ("Prodrug; blocks the AT1
+    receptor" -> "blocks the at1 receptor"; parentheses dropped)."""
+    clauses = [normalize(re.sub(r"\([^)]*\)", "", c)) for c in re.split(r"[;,]", text)]
+    informative = [c for c in clauses if c and not c.startswith("prodrug")]
+    return informative[0] if informative else normalize(text)
+
+
+def same_mechanism(a: str, b: str) -> bool:
+    ca, cb = mechanism_core(a), mechanism_core(b)
+    return ca.startswith(cb) or cb.startswith(ca)
+
+
+def _ae_base(effect: str) -> str:
+    return normalize(effect.split(" (")[0])
+
+
+@cache
+def _ae_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for d in formulary():
+        for e in {_ae_base(a) for a in d.adverse_effects}:
+            counts[e] = counts.get(e, 0) + 1
+    return counts
+
+
+def _lists_effect(d: Drug, effect: str) -> bool:
+    mine = [_ae_base(a) for a in d.adverse_effects]
+    return any(effect in m or m in effect for m in mine)
+
+
+def _distractors(
+    answer: Drug, ok: list[Drug], rng: np.random.Generator, n: int = N_DISTRACTORS
+) -> list[Drug]:
+    """``n`` of ``ok``: first those sharing an indication with ``answer``, in random order."""
+    near = [d for d in ok if set(d.indications) & set(answer.indications)]
+    far = [d for d in ok if d not in near]
+    chosen: list[Drug] = []
+    for pool in (near, far):
+        order = [int(i) for i in rng.permutation(len(pool))]
+        chosen += [pool[i] for i in order[: n - len(chosen)]]
+    return chosen
+
+
+def _question(
+    kind: str,
+    answer: Drug,
+    others: list[Drug],
+    stem: str,
+    query: str,
+    rng: np.random.Generator,
+    topic: str = "",
+) -> Question:
+    options = [drug_option(answer), *(drug_option(d) for d in others)]
+    order = [int(i) for i in rng.permutation(len(options))]
+    shuffled = tuple(options[i] for i in order)
+    return Question(
+        kind=kind,
+        topic=topic or answer.name,
+        stem=stem,
+        options=shuffled,
+        answer="ABCDE"[order.index(0)],
+        query=query,
+    )
+
+
+def mechanism_question(drug_name: str, rng: np.random.Generator) -> Question:
+    answer = drugs()[drug_name]
+    ok = [
+        d
+        for d in formulary()
+        if d.group != answer.group
+        and d.drug_class != answer.drug_class
+        and not same_mechanism(d.mechanism, answer.mechanism)
+    ]
+    stem = f'Which of the following drugs has this mechanism of action: "{answer.mechanism}"?'
+    query = f"{answer.name} mechanism of action {answer.drug_class}"
+    return _question("mechanism", answer, _distractors(answer, ok, rng), stem, query, rng)
+
+
+def distinctive_effects(d: Drug) -> list[str]:
+    """The drug's adverse effects that at most :data:`RARE_AE` formulary drugs list."""
+    counts = _ae_counts()
+    return [a for a in d.adverse_effects if counts[_ae_base(a)] <= RARE_AE]
+
+
+def adverse_effect_question(drug_name: str, rng: np.random.Generator) -> Question:
+    answer = drugs()[drug_name]
+    effects = distinctive_effects(answer)
+    effect = effects[int(rng.integers(len(effects)))]
+    base = _ae_base(effect)
+    ok = [d for d in formulary() if d.group != answer.group and not _lists_effect(d, base)]
+    stem = (
+        "Which of the following drugs is most associated with this adverse effect: "
+        f"{effect.split(' (')[0]}?"
+    )
+    query = f"{answer.name} adverse effects {effect.split(' (')[0]}"
+    return _question("adverse_effect", answer, _distractors(answer, ok, rng), stem, query, rng)
+
+
+def significant_partners(drug_name: str) -> list[Drug]:
+    """Drugs with a major or contraindicated interaction with ``drug_name``."""
+    out = []
+    for d in formulary():
+        found = interaction(drug_name, d.name) if d.name != drug_name else None
+        if found is not None and found.severity in SIGNIFICANT:
+            out.append(d)
+    return out
+
+
+def interaction_question(drug_name: str, rng: np.random.Generator) -> Question:
+    victim = drugs()[drug_name]
+    partners = significant_partners(drug_name)
+    answer = partners[int(rng.integers(len(partners)))]
+    ok = [
+        d
+        for d in formulary()
+        if d.name != drug_name
+        and d.group not in (answer.group, victim.group)
+        and interaction(drug_name, d.name) is None
+    ]
+    stem = (
+        f"A patient takes {victim.name} long term. Which of the following drugs has a "
+        f"clinically significant interaction with {victim.name}?"
+    )
+    query = f"{victim.name} {answer.name} interaction"
+    others = _distractors(answer, ok, rng)
+    return _question("interaction", answer, others, stem, query, rng, topic=drug_name)
+
+
+@cache
+def drug_topics() -> dict[str, tuple[str, ...]]:
+    """The drugs each kind of question is asked about (sorted)."""
+    names = [d.name for d in formulary()]
+    return {
+        "mechanism": tuple(names),
+        "adverse_effect": tuple(n for n in names if distinctive_effects(drugs()[n])),
+        "interaction": tuple(n for n in names if significant_partners(n)),
+    }
+
+
+DRUG_QUESTIONS = {
+    "mechanism": mechanism_question,
+    "adverse_effect": adverse_effect_question,
+    "interaction": interaction_question,
+}

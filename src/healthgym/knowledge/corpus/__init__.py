@@ -1,0 +1,1 @@
+"""Passage generators of the built-in corpus (see :mod:`healthgym.knowledge.builtin`)."""
