@@ -19,7 +19,13 @@ from healthgym.domains.medical_qa import drug_questions as dq
 from healthgym.domains.medical_qa import questions as qs
 from healthgym.domains.medical_qa.grading import grade
 from healthgym.domains.medical_qa.records import Option, QAState, Question
-from healthgym.domains.medical_qa.tasks import DISEASE_VARIANTS, N_TASKS, make_question, plan
+from healthgym.domains.medical_qa.tasks import (
+    DISEASE_VARIANTS,
+    DRUG_TASKS_PER_KIND,
+    N_TASKS,
+    make_question,
+    plan,
+)
 from healthgym.domains.medical_qa.tools import calculate, describe_score, submit_answer
 from healthgym.episode import CallRecord, EpisodeLog
 from healthgym.patients.generator import is_unsafe
@@ -125,6 +131,9 @@ def test_plan_covers_every_disease_and_kind():
         "next_step": 3 * len(PROFILES),
         "treatment": 4 * len(PROFILES),
         "calculator": 5 * len(cq.TEMPLATES),
+        "mechanism": DRUG_TASKS_PER_KIND,
+        "adverse_effect": DRUG_TASKS_PER_KIND,
+        "interaction": DRUG_TASKS_PER_KIND,
     }
     for kind, n in DISEASE_VARIANTS.items():
         topics = Counter(t for k, t, _ in plan() if k == kind)

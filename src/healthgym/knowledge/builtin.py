@@ -27,10 +27,11 @@ from .corpus.catalogues import (
     treatment_passages,
 )
 from .corpus.diseases import all_disease_passages, differential_passages
+from .corpus.drugs import drug_passages, interaction_passages
 from .corpus.overviews import allergy_passages, system_passages, vital_sign_passages
 from .passages import Passage, content_hash
 
-CORPUS_VERSION = "1"
+CORPUS_VERSION = "2"
 Generator = Callable[[], Iterable[Passage]]
 GENERATORS: dict[str, Generator] = {}
 
@@ -61,6 +62,8 @@ for _name, _fn in (
     ("scores", score_passages),
     ("calculators", formula_passages),
     ("units", unit_passages),
+    ("formulary", drug_passages),
+    ("interactions", interaction_passages),
 ):
     register_generator(_name)(_fn)
 

@@ -123,10 +123,18 @@ def mechanism_question(drug_name: str, rng: np.random.Generator) -> Question:
     return _question("mechanism", answer, _distractors(answer, ok, rng), stem, query, rng)
 
 
+def _names_a_drug(effect: str) -> bool:
+    """Whether an effect's wording names a formulary drug or brand (e.g. "allopurinol
+    hypersensitivity syndrome"), which would hand the answer to the question."""
+    words = f" {normalize(effect)} "
+    return any(f" {normalize(n)} " in words for d in formulary() for n in (d.name, *d.brands))
+
+
 def distinctive_effects(d: Drug) -> list[str]:
-    """The drug's adverse effects that at most :data:`RARE_AE` formulary drugs list."""
+    """The drug's adverse effects that at most :data:`RARE_AE` formulary drugs list and
+    whose wording names no drug."""
     counts = _ae_counts()
-    return [a for a in d.adverse_effects if counts[_ae_base(a)] <= RARE_AE]
+    return [a for a in d.adverse_effects if counts[_ae_base(a)] <= RARE_AE and not _names_a_drug(a)]
 
 
 def adverse_effect_question(drug_name: str, rng: np.random.Generator) -> Question:

@@ -39,7 +39,7 @@ DISEASE_VARIANTS = {"diagnosis": 4, "next_step": 3, "treatment": 4}
 CALCULATOR_VARIANTS = 5
 # pharmacology questions per kind (mechanism, adverse effect, interaction); 0 until the
 # built-in knowledge base carries formulary passages to support them
-DRUG_TASKS_PER_KIND = 0
+DRUG_TASKS_PER_KIND = 40
 ALLERGY_SEARCH = 40  # derived seeds tried for an allergic patient
 ALLOWED_TOOLS = ["search_knowledge", "read_passage", "calculate", "submit_answer"]
 INSTRUCTION = (
