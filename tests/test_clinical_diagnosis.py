@@ -10,6 +10,7 @@ from healthgym.agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 from healthgym.clinical.diseases import PROFILES
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
+from healthgym.domains.shared import shared_tool_names
 from healthgym.domains.shared.calculator_tools import CALCULATOR_TOOLS
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
@@ -81,7 +82,8 @@ def _leak_pattern(task) -> re.Pattern[str]:
 
 def _all_tool_calls() -> list[tuple[str, dict]]:
     calls = []
-    stateless = {t.name for t in CALCULATOR_TOOLS}  # they never read the episode state
+    # calculator and knowledge tools never read the episode state
+    stateless = {t.name for t in CALCULATOR_TOOLS} | shared_tool_names()
     for t in DOMAIN.toolkit:
         if t.terminal or t.name in stateless:
             continue

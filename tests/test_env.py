@@ -149,3 +149,34 @@ def test_observation_never_echoes_json_of_hidden_patient():
     assert env.task is not None
     assert env.task.hidden["patient"]["condition"] not in obs
     assert env.task.hidden["patient"]["condition"] not in json.dumps(info)
+
+
+def test_knowledge_tools_are_offered_in_every_domain():
+    from healthgym.domains import domain_names
+
+    for domain in domain_names():
+        env = HealthGymEnv(domain=domain)
+        obs, info = env.reset(seed=0)
+        names = {t["function"]["name"] for t in info["tools"]}
+        assert {"search_knowledge", "read_passage"} <= names, domain
+        assert "search_knowledge(" in obs
+    env = HealthGymEnv()
+    env.reset(seed=0)
+    obs, *_ = env.step(format_hermes("search_knowledge", {"query": "CURB-65 pneumonia severity"}))
+    assert "[builtin:" in obs and "Source:" in obs
+    assert env.log.calls[-1].status == "ok"
+
+
+def test_corrupt_knowledge_base_is_an_error_at_start_up(tmp_path, monkeypatch):
+    from healthgym.knowledge.passages import KnowledgeBaseError
+    from healthgym.knowledge.store import reset_default_kb
+
+    (tmp_path / "manifest.json").write_text("{not json")
+    monkeypatch.setenv("HEALTHGYM_KB_DIR", str(tmp_path))
+    reset_default_kb()
+    try:
+        with pytest.raises(KnowledgeBaseError, match=str(tmp_path)):
+            HealthGymEnv()
+    finally:
+        monkeypatch.delenv("HEALTHGYM_KB_DIR")
+        reset_default_kb()

@@ -19,6 +19,7 @@ from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
 from healthgym.domains.obstetrics.toolkit import STATELESS_TOOLS
 from healthgym.domains.obstetrics.vocab import FINDINGS, FINDINGS_BY_TYPE, TASK_TYPES
+from healthgym.domains.shared import shared_tool_names
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
@@ -178,7 +179,7 @@ def _record_calls() -> list[tuple[str, dict]]:
     """Every state-reading tool with every value of its enum argument."""
     calls = []
     for t in DOMAIN.toolkit:
-        if t.terminal or t.name in STATELESS_TOOLS:
+        if t.terminal or t.name in STATELESS_TOOLS or t.name in shared_tool_names():
             continue
         props = t.parameters["properties"]
         if not props:

@@ -21,6 +21,7 @@ from healthgym.cli import app
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
 from healthgym.domains.psychiatry.conditions import DIAGNOSES, VARIANTS
+from healthgym.domains.shared import shared_tool_names
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
@@ -160,7 +161,7 @@ def test_tasks_differ_and_reference_answers_vary():
 def _all_tool_calls() -> list[tuple[str, dict]]:
     calls = []
     for t in DOMAIN.toolkit:
-        if t.terminal:
+        if t.terminal or t.name in shared_tool_names():  # the shared knowledge-base tools
             continue
         props = t.parameters["properties"]
         if not props:

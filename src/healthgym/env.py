@@ -18,7 +18,9 @@ import gymnasium as gym
 from gymnasium import spaces
 
 from .domains import get_domain
+from .domains.shared import shared_tool_names
 from .episode import CallRecord, EpisodeLog
+from .knowledge.store import get_default_kb
 from .rewards import RewardWeights, compute_reward
 from .rewards.reward import DEFAULT_WEIGHTS, RewardBreakdown
 from .tasks import Task
@@ -66,6 +68,10 @@ class HealthGymEnv(gym.Env[str, str]):
         self.action_space = spaces.Text(
             max_length=MAX_ACTION_CHARS, min_length=0, charset=string.printable
         )
+        # the knowledge base behind the shared search tools must open now: a missing or
+        # corrupt index is an error at start-up, never an empty search later
+        get_default_kb()
+        self._shared = shared_tool_names()
         self._indices = self.domain.indices(split)
         if not self._indices:
             raise ValueError(f"domain {domain!r} has no tasks in split {split!r}")
@@ -175,16 +181,22 @@ class HealthGymEnv(gym.Env[str, str]):
         return text
 
     # ------------------------------------------------------------- internals
+    def allowed(self, task: Task) -> set[str]:
+        """The tools an episode of ``task`` may call: its own plus the shared ones."""
+        return set(task.allowed_tools) | self._shared
+
     @property
     def tool_schemas(self) -> list[dict[str, Any]]:
-        allowed = set(self.task.allowed_tools) if self.task else None
         schemas = self.domain.toolkit.schemas
-        if allowed is None or len(allowed) == len(schemas):
+        if self.task is None:
+            return schemas
+        allowed = self.allowed(self.task)
+        if len(allowed) == len(schemas):
             return schemas
         return [s for s in schemas if s["function"]["name"] in allowed]
 
     def _initial_observation(self, task: Task) -> str:
-        names = set(task.allowed_tools)
+        names = self.allowed(task)
         tools = "\n".join(
             line
             for line in self.domain.toolkit.summary().splitlines()
@@ -200,9 +212,12 @@ class HealthGymEnv(gym.Env[str, str]):
         assert self.task is not None
         tool = self.domain.toolkit.get(name)
         args_view = arguments if isinstance(arguments, dict) else {}
-        if tool is None or name not in self.task.allowed_tools:
+        if tool is None or name not in self.allowed(self.task):
             shown = name[:60]
-            msg = f"Error: unknown tool '{shown}'. Available: {', '.join(self.task.allowed_tools)}"
+            available = ", ".join(
+                t.name for t in self.domain.toolkit if t.name in self.allowed(self.task)
+            )
+            msg = f"Error: unknown tool '{shown}'. Available: {available}"
             return CallRecord(turn, shown, {}, "invalid", msg), msg, False
         try:
             args = validate_arguments(tool, arguments)

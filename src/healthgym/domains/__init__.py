@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from functools import cache
 
+from ..tools.registry import Toolkit
 from .base import Domain
 
 # domain name -> module holding DOMAIN
@@ -29,7 +31,14 @@ def get_domain(name: str) -> Domain:
     """The domain called ``name``; a clear error for an unknown one."""
     if name not in DOMAIN_MODULES:
         raise KeyError(f"unknown domain {name!r}; available: {', '.join(DOMAIN_MODULES)}")
-    return importlib.import_module(DOMAIN_MODULES[name]).DOMAIN
+    domain: Domain = importlib.import_module(DOMAIN_MODULES[name]).DOMAIN
+    from .shared import shared_tools
+
+    extra = [t for t in shared_tools() if t.name not in domain.toolkit]
+    if not extra:
+        return domain
+    toolkit = Toolkit([*domain.toolkit, *extra], domain=domain.name)
+    return dataclasses.replace(domain, toolkit=toolkit)
 
 
 def resolve_domains(spec: str) -> list[str]:
