@@ -19,6 +19,7 @@ DOMAIN_MODULES: dict[str, str] = {
     "obstetrics": "healthgym.domains.obstetrics",
     "psychiatry": "healthgym.domains.psychiatry",
     "radiology_report": "healthgym.domains.radiology_report",
+    "visual_diagnosis": "healthgym.domains.visual_diagnosis",
 }
 
 

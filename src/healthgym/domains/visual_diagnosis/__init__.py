@@ -1,0 +1,46 @@
+"""visual_diagnosis: read a dermoscopy image or an ECG rhythm strip and classify it.
+
+Studies are rendered at reset from seeded parameters with known ground truth; the
+tools measure from the pixels and samples (segmentation, asymmetry, border, colours,
+structures, diameter; Pan-Tompkins R peaks, atrial activity, intervals) and the agent
+combines the measurements into a TDS band or a rhythm.  The picture of the study is
+attached to the first observation as an OpenAI image content part.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...tasks import Task
+from ...tools import Toolkit
+from ..base import Domain
+from .grading import grade
+from .records import VisualState
+from .render import content_parts
+from .tasks import N_TASKS, make_task, new_state
+from .tools import ALL_TOOLS
+
+
+def reset_content(task: Task, state: VisualState) -> list[dict[str, Any]]:
+    return content_parts(state)
+
+
+DOMAIN = Domain(
+    name="visual_diagnosis",
+    env_name="VisualDiagnosis",
+    description="Read a dermoscopy image (ABCD rule, Total Dermoscopy Score) or a 10-second "
+    "ECG rhythm strip (rate, rhythm, PR, QTc) with tools that measure the pixels and samples.",
+    toolkit=Toolkit(ALL_TOOLS, domain="visual_diagnosis"),
+    n_tasks=N_TASKS,
+    make_task=make_task,
+    new_state=new_state,
+    grade=grade,
+    instructions=(
+        "You are a clinician reading a study: a dermoscopy image of a pigmented skin lesion "
+        "or an ECG rhythm strip (the picture is attached for models that can see it). The "
+        "measuring tools compute from the image's pixels or the strip's samples and report "
+        "findings, not diagnoses: combine them yourself and submit one reading with "
+        "submit_reading."
+    ),
+    reset_content=reset_content,
+)
