@@ -20,6 +20,7 @@ DOMAIN_MODULES: dict[str, str] = {
     "psychiatry": "healthgym.domains.psychiatry",
     "radiology_report": "healthgym.domains.radiology_report",
     "visual_diagnosis": "healthgym.domains.visual_diagnosis",
+    "cross_domain": "healthgym.domains.cross_domain",
 }
 
 

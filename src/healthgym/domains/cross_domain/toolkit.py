@@ -1,0 +1,111 @@
+"""The cross_domain toolkit: the other domains' tools on one shared state, plus the
+pathway's own actions.
+
+Reused unchanged (same name, schema and code, see :mod:`.records` for why they run on
+the shared state): the clinical_diagnosis record, test and score tools, the shared
+calculators, the drug_interaction reference tools and the triage_emergency ESI
+decision-point tools.  New here: the NIHSS examination and score, the pathway actions
+(:mod:`.tools_actions`), the pathway status and the submission.  Every tool is wrapped
+by :func:`.clock.timed` (the pathway clock and evidence stamps); the wrapper changes
+neither the tool's name nor its schema nor its output.
+"""
+
+from __future__ import annotations
+
+from ...tools import Tool
+from ..clinical_diagnosis.score_tools import (
+    calculate_anion_gap,
+    calculate_curb65,
+    calculate_glasgow_blatchford,
+    calculate_heart_score,
+    calculate_qsofa,
+    calculate_shock_index,
+    calculate_sirs,
+    calculate_timi_ua_nstemi,
+)
+from ..clinical_diagnosis.tools import (
+    examine,
+    get_allergies,
+    get_demographics,
+    get_history_of_present_illness,
+    get_medications,
+    get_past_medical_history,
+    get_social_history,
+    get_vitals,
+    order_ecg,
+    order_imaging,
+    order_lab_panel,
+    order_lab_test,
+)
+from ..drug_interaction.tools_dosing import check_allergy
+from ..drug_interaction.tools_drug import check_interaction, drug_monograph
+from ..shared.calculator_tools import calc_body_size, calc_renal_function
+from ..triage_emergency.decision_tools import (
+    check_danger_zone_vitals,
+    esi_expected_resources,
+    esi_high_risk_review,
+    esi_lifesaving_needs,
+)
+from ..triage_emergency.tools import assess_mental_status, lookup_protocol
+from .clock import timed
+from .tools_actions import ACTION_TOOLS, pathway_status, submit_pathway
+from .tools_neuro import calculate_nihss, nihss_examination
+
+RECORD_TOOLS: list[Tool] = [
+    get_demographics,
+    get_history_of_present_illness,
+    get_past_medical_history,
+    get_social_history,
+    get_medications,
+    get_allergies,
+    get_vitals,
+    examine,
+    order_lab_panel,
+    order_lab_test,
+    order_imaging,
+    order_ecg,
+]
+TRIAGE_TOOLS: list[Tool] = [
+    esi_lifesaving_needs,
+    esi_high_risk_review,
+    esi_expected_resources,
+    check_danger_zone_vitals,
+    assess_mental_status,
+    lookup_protocol,
+]
+SCORE_TOOLS: list[Tool] = [
+    calculate_qsofa,
+    calculate_sirs,
+    calculate_shock_index,
+    calculate_curb65,
+    calculate_heart_score,
+    calculate_timi_ua_nstemi,
+    calculate_glasgow_blatchford,
+    calculate_anion_gap,
+    nihss_examination,
+    calculate_nihss,
+]
+REFERENCE_TOOLS: list[Tool] = [
+    drug_monograph,
+    check_interaction,
+    check_allergy,
+    calc_renal_function,
+    calc_body_size,
+]
+REUSED: frozenset[str] = frozenset(
+    t.name for t in (*RECORD_TOOLS, *TRIAGE_TOOLS, *SCORE_TOOLS, *REFERENCE_TOOLS)
+) - {"nihss_examination", "calculate_nihss"}
+
+ALL_TOOLS: list[Tool] = [
+    timed(t)
+    for t in (
+        pathway_status,
+        *RECORD_TOOLS,
+        *TRIAGE_TOOLS,
+        *SCORE_TOOLS,
+        *REFERENCE_TOOLS,
+        *ACTION_TOOLS,
+        submit_pathway,
+    )
+]
+TOOL_NAMES: list[str] = [t.name for t in ALL_TOOLS]
