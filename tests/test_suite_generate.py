@@ -36,3 +36,36 @@ def test_generate_rejects_bad_arguments():
         list(generate_tasks("clinical_diagnosis", -1))
     with pytest.raises(ValueError):
         list(generate_tasks("clinical_diagnosis", 1, seed=-1))
+
+
+def test_tasks_generate_cli(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from healthgym.cli import app
+    from healthgym.tasks import Task
+
+    out = tmp_path / "t.jsonl"
+    r = CliRunner().invoke(
+        app,
+        [
+            "tasks",
+            "generate",
+            "--domain",
+            "psychiatry",
+            "--n",
+            "3",
+            "--seed",
+            "1",
+            "--out",
+            str(out),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    tasks = [Task.model_validate(json.loads(line)) for line in out.read_text().splitlines()]
+    assert [t.content_hash() for t in tasks] == [
+        t.content_hash() for t in generate_tasks("psychiatry", 3, seed=1)
+    ]
+    r = CliRunner().invoke(app, ["tasks", "generate", "--domain", "nope", "--n", "1"])
+    assert r.exit_code != 0

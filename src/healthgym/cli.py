@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .cli_calc import calc
+from .cli_kb import kb_app
 from .domains import domain_names, get_domain, resolve_domains
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ tools_app = typer.Typer(help="Inspect the tool registry.", no_args_is_help=True)
 tasks_app = typer.Typer(help="Inspect the task suite.", no_args_is_help=True)
 app.add_typer(tools_app, name="tools")
 app.add_typer(tasks_app, name="tasks")
+app.add_typer(kb_app, name="kb")
 app.command("calc")(calc)
 console = Console(stderr=True)
 
@@ -35,6 +37,15 @@ class PolicyName(str, Enum):
     oracle = "oracle"
     lazy = "lazy"
     random = "random"
+    openai = "openai"
+    local = "local"
+    smollm2 = "smollm2"
+
+
+class ToolsMode(str, Enum):
+    auto = "auto"
+    native = "native"
+    hermes = "hermes"
 
 
 def _domains(spec: str) -> list[str]:
@@ -100,6 +111,34 @@ def tasks_stats(format: Fmt = typer.Option(Fmt.table, "--format")) -> None:
     Console().print(table)
 
 
+@tasks_app.command("generate")
+def tasks_generate(
+    domain: str = typer.Option(..., "--domain", help="the domain to generate tasks for"),
+    n: int = typer.Option(100, "--n", help="how many tasks"),
+    seed: int = typer.Option(0, "--seed", help="generation seed (different seeds never overlap)"),
+    out: Path | None = typer.Option(None, "--out", help="JSONL file (default: standard output)"),
+) -> None:
+    """Generate tasks past the shipped suite, with reference solutions, as JSONL."""
+    from .suite import generate_tasks
+
+    names = _domains(domain)
+    if len(names) != 1:
+        raise typer.BadParameter("--domain takes one domain")
+    try:
+        tasks = generate_tasks(names[0], n, seed)
+        lines = (t.model_dump_json() for t in tasks)
+        if out is None:
+            for line in lines:
+                typer.echo(line)
+        else:
+            with out.open("w") as f:
+                for line in lines:
+                    f.write(line + "\n")
+            console.print(f"{n} {names[0]} tasks (seed {seed}) -> {out}")
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
 @tasks_app.command("show")
 def tasks_show(
     task_id: str,
@@ -119,16 +158,6 @@ def tasks_show(
     typer.echo(json.dumps(data, indent=2))
 
 
-def _make_policy(name: PolicyName, seed: int):
-    from .agents import LazyPolicy, OraclePolicy, RandomToolPolicy
-
-    if name is PolicyName.oracle:
-        return lambda domain: OraclePolicy()
-    if name is PolicyName.lazy:
-        return LazyPolicy.for_domain
-    return lambda domain: RandomToolPolicy(seed=seed)
-
-
 @app.command()
 def run(
     policy: PolicyName = typer.Option(..., help="which policy plays the episodes"),
@@ -138,17 +167,62 @@ def run(
     max_turns: int = typer.Option(20, help="turn limit per episode"),
     seed: int = typer.Option(0, help="seed of stochastic policies"),
     out: Path = typer.Option(..., help="output directory"),
+    base_url: str = typer.Option(None, help="openai: the server's base URL (.../v1)"),
+    model: str = typer.Option(None, help="openai: model name; local: model directory or .gguf"),
+    api_key_env: str = typer.Option("OPENAI_API_KEY", help="openai: variable holding the key"),
+    concurrency: int = typer.Option(16, help="openai: requests in flight"),
+    timeout: float = typer.Option(60.0, help="openai: seconds per request"),
+    tools_mode: ToolsMode = typer.Option(ToolsMode.auto, help="tool schemas: native or Hermes"),
+    send_task_id: bool = typer.Option(
+        False, help="openai: send the task id as the request's `user` (routing, mock server)"
+    ),
+    temperature: float = typer.Option(None, help="sampling temperature of model policies"),
+    max_new_tokens: int = typer.Option(None, help="model policies: new tokens per turn"),
+    token_budget: int = typer.Option(None, help="completion tokens per episode in all"),
+    batch_size: int = typer.Option(16, help="local/smollm2: episodes per generation batch"),
+    episodes_in_flight: int = typer.Option(64, help="episodes run concurrently"),
+    episode_timeout: float = typer.Option(None, help="seconds per episode (default: none)"),
+    report: bool = typer.Option(False, "--report", help="also write OUT/report.html"),
 ) -> None:
     """Run a policy over the task suite; write summary.json and trajectories.jsonl."""
-    from .runner import run_suite, select_tasks, summarize
+    from .agents.factory import AgentOptions, make_agent
+    from .rollout import RolloutConfig, episode_specs, rollout
+    from .runner import summarize
 
     names = _domains(domains)
     split_arg = None if split == "all" else split
     if split_arg not in (None, "train", "test"):
         raise typer.BadParameter("split must be train, test or all")
-    total = sum(len(select_tasks(d, split_arg, limit_per_domain or None)) for d in names)
+    specs = episode_specs(names, split_arg, limit_per_domain or None)
+    opts = AgentOptions(
+        policy=policy.value,
+        seed=seed,
+        base_url=base_url,
+        model=model,
+        api_key_env=api_key_env,
+        concurrency=concurrency,
+        timeout=timeout,
+        tools_mode=tools_mode.value,
+        temperature=temperature,
+        max_new_tokens=max_new_tokens,
+        batch_size=batch_size,
+        send_task_id=send_task_id,
+    )
+    try:
+        agent = make_agent(opts)
+    except (ValueError, RuntimeError, OSError) as e:
+        raise typer.BadParameter(str(e)) from None
+    config = RolloutConfig(
+        max_turns=max_turns,
+        token_budget=token_budget,
+        max_new_tokens=max_new_tokens,
+        episode_timeout=episode_timeout,
+        # a local model keeps each open episode's KV cache: open no more than one batch
+        concurrency=min(episodes_in_flight, batch_size)
+        if policy in (PolicyName.local, PolicyName.smollm2)
+        else episodes_in_flight,
+    )
     out.mkdir(parents=True, exist_ok=True)
-    trajectories = []
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -156,28 +230,52 @@ def run(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console) as bar, (out / "trajectories.jsonl").open("w") as f:
-        job = bar.add_task(f"{policy.value} episodes", total=total)
-        for traj in run_suite(
-            _make_policy(policy, seed), names, split_arg, limit_per_domain or None, max_turns
-        ):
-            f.write(json.dumps(traj) + "\n")
-            trajectories.append(traj)
+        job = bar.add_task(f"{policy.value} episodes", total=len(specs))
+
+        def write(record: dict[str, Any]) -> None:
+            f.write(json.dumps(record) + "\n")
+            f.flush()
             bar.advance(job)
+
+        trajectories = rollout(agent, specs, config, on_result=write)
     summary = summarize(trajectories)
     summary["config"] = {
         "policy": policy.value,
+        "policy_name": agent.name,
+        "model": model,
         "domains": names,
         "split": split,
         "limit_per_domain": limit_per_domain,
         "max_turns": max_turns,
+        "max_new_tokens": max_new_tokens,
+        "token_budget": token_budget,
         "seed": seed,
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     o = summary["overall"]
     console.print(
-        f"{o['episodes']} episodes: reward {o['reward']:.3f}, accuracy {o['accuracy']:.3f}, "
-        f"safety {o['safety']:.3f} -> {out / 'summary.json'}"
+        f"{o['episodes']} episodes ({o['errors']} failed): reward {o['reward']:.3f}, "
+        f"accuracy {o['accuracy']:.3f}, safety {o['safety']:.3f} -> {out / 'summary.json'}"
     )
+    if report:
+        from .report import write_report
+
+        console.print(f"report -> {write_report([out], out / 'report.html')}")
+
+
+@app.command("report")
+def report_cmd(
+    runs: list[Path] = typer.Argument(..., help="run directories (or their summary.json)"),
+    out: Path = typer.Option(Path("report.html"), help="the HTML file to write"),
+) -> None:
+    """An HTML report of one or several runs side by side (plots embedded)."""
+    from .report import write_report
+
+    try:
+        path = write_report(runs, out)
+    except (FileNotFoundError, ValueError) as e:
+        raise typer.BadParameter(str(e)) from None
+    console.print(f"report -> {path}")
 
 
 def main() -> None:  # pragma: no cover

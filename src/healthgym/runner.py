@@ -65,16 +65,22 @@ def run_suite(
 
 
 def summarize(trajectories: list[dict[str, Any]]) -> dict[str, Any]:
-    """Mean reward and components, overall and by domain."""
+    """Mean reward and components, overall and by domain.
+
+    Episodes that failed (a record with ``error``, from the rollout runner) are counted
+    in ``episodes`` and ``errors`` but left out of the means, which are over the
+    ``scored`` episodes.
+    """
 
     def agg(rows: list[dict[str, Any]]) -> dict[str, Any]:
-        n = len(rows)
-        out: dict[str, Any] = {"episodes": n}
-        out["reward"] = sum(r["reward"] for r in rows) / n if n else 0.0
+        scored = [r for r in rows if r.get("reward_components")]
+        n = len(scored)
+        out: dict[str, Any] = {"episodes": len(rows), "scored": n, "errors": len(rows) - n}
+        out["reward"] = sum(r["reward"] for r in scored) / n if n else 0.0
         for k in COMPONENTS:
-            out[k] = sum(r["reward_components"][k] for r in rows) / n if n else 0.0
-        out["critical_capped"] = sum(r["reward_components"]["capped"] for r in rows)
-        out["mean_turns"] = sum(len(r["turns"]) for r in rows) / n if n else 0.0
+            out[k] = sum(r["reward_components"][k] for r in scored) / n if n else 0.0
+        out["critical_capped"] = sum(r["reward_components"]["capped"] for r in scored)
+        out["mean_turns"] = sum(len(r["turns"]) for r in scored) / n if n else 0.0
         return out
 
     by_domain: dict[str, list[dict[str, Any]]] = {}

@@ -1,0 +1,130 @@
+"""A self-contained HTML report: tables and embedded base64 PNG plots."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..rewards.reward import COMPONENTS
+from . import plots
+from .data import Run, domain_means, load_run
+
+CSS = """
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
+table{border-collapse:collapse;margin:1em 0;font-size:13px}
+th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}
+th{background:#f3f3f3}td.l,th.l{text-align:left}
+img{max-width:100%;margin:0.5em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}
+.small{color:#666;font-size:12px}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return _e(value)
+
+
+def _table(header: list[str], rows: list[list[object]]) -> str:
+    head = "".join(
+        f'<th class="{"l" if i == 0 else ""}">{_e(h)}</th>' for i, h in enumerate(header)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td class="{"l" if i == 0 else ""}">{_fmt(v)}</td>' for i, v in enumerate(r))
+        + "</tr>"
+        for r in rows
+    )
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def _img(b64: str, alt: str) -> str:
+    return f'<img alt="{_e(alt)}" src="data:image/png;base64,{b64}">'
+
+
+def overview(runs: list[Run]) -> str:
+    keys = ["episodes", "errors", "reward", *COMPONENTS, "critical_capped", "mean_turns"]
+    rows: list[list[object]] = []
+    for k in keys:
+        rows.append([k, *[r.summary["overall"].get(k, "") for r in runs]])
+    for k in ("tool_calls", "response_chars", "response_tokens"):
+        rows.append([f"mean {k}", *[domain_means(r)[k] for r in runs]])
+    return _table(["", *[r.name for r in runs]], rows)
+
+
+def per_domain(runs: list[Run]) -> str:
+    domains = sorted({d for r in runs for d in r.domains})
+    header = ["domain"]
+    for r in runs:
+        prefix = f"{r.name}: " if len(runs) > 1 else ""
+        header += [f"{prefix}{c}" for c in ("n", "reward", *COMPONENTS, "turns", "tool calls")]
+    rows = []
+    for d in domains:
+        row: list[object] = [d]
+        for r in runs:
+            s = r.summary["by_domain"].get(d)
+            if s is None:
+                row += [""] * (len(COMPONENTS) + 4)
+                continue
+            m = domain_means(r, d) if r.episodes else {"turns": s["mean_turns"], "tool_calls": ""}
+            row += [s["episodes"], s["reward"], *[s[c] for c in COMPONENTS]]
+            row += [m["turns"], m["tool_calls"]]
+        rows.append(row)
+    return _table(header, rows)
+
+
+def endings(runs: list[Run]) -> str:
+    kinds = sorted({k for r in runs for k in r.ended_by()})
+    if not kinds:
+        return '<p class="small">No trajectories found.</p>'
+    return _table(
+        ["ended by", *[r.name for r in runs]],
+        [[k, *[r.ended_by()[k] for r in runs]] for k in kinds],
+    )
+
+
+def render(runs: list[Run]) -> str:
+    if not runs:
+        raise ValueError("no runs to report")
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        "<!doctype html><html><head><meta charset='utf-8'><title>healthgym report</title>",
+        f"<style>{CSS}</style></head><body><h1>healthgym report</h1>",
+        f'<p class="small">{len(runs)} run(s); generated {when}</p>',
+        "<h2>Overview</h2>",
+        overview(runs),
+        "<h2>Composite reward by domain</h2>",
+        _img(plots.reward_by_domain(runs), "reward by domain"),
+        "<h2>Per-domain results</h2>",
+        per_domain(runs),
+        "<h2>Reward components</h2>",
+        *[_img(plots.components_by_domain(r), f"components {r.name}") for r in runs],
+        "<h2>Turns, tool calls and response lengths</h2>",
+        _img(plots.distributions(runs), "distributions"),
+        "<h2>How episodes ended</h2>",
+        endings(runs),
+        "<h2>Configurations</h2>",
+        _table(
+            ["run", "config"],
+            [
+                [r.name, ", ".join(f"{k}={v}" for k, v in r.summary.get("config", {}).items())]
+                for r in runs
+            ],
+        ),
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def write_report(paths: list[str | Path] | list[Path], out: str | Path) -> Path:
+    """Load the runs at ``paths`` and write the HTML report to ``out``."""
+    runs = [load_run(p) for p in paths]
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(runs))
+    return out

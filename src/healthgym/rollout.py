@@ -1,0 +1,242 @@
+"""Concurrent multi-turn rollouts: many episodes at once, across domains, with asyncio.
+
+Each episode runs the straight line of the design: ``env.reset`` -> the policy's
+session generates a turn -> ``env.step`` -> the session observes the reply -> ... until
+the episode is submitted, reaches the turn limit, or spends its token budget (that
+turn is then made the last: the environment truncates and grades it). Every turn is
+recorded: the action, its tool calls and their results, the observation, timings and
+token counts; the final record holds the reward components, the session's messages
+and, for local models, the token-level fields (``prompt_ids``, ``completion_ids``,
+``logprobs``, ``env_mask``/``loss_mask``).
+
+A failure (an exception, a timeout, a server error after retries) ends only its own
+episode: the record carries ``error`` and the batch goes on.
+
+Records are a superset of :func:`healthgym.runner.run_episode`'s, so
+:func:`healthgym.runner.summarize` aggregates both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .agents.base import AgentPolicy, AgentSession
+from .env import HealthGymEnv
+from .runner import select_tasks
+from .tasks import task_id
+
+
+@dataclass(frozen=True)
+class EpisodeSpec:
+    domain: str
+    index: int
+
+
+@dataclass
+class RolloutConfig:
+    """``token_budget``: completion tokens an episode may generate in all (None: no
+    limit); ``max_new_tokens``: per turn; ``context_reserve``: room kept for the
+    environment's reply when a local model's context fills up; ``episode_timeout``:
+    seconds per episode; ``concurrency``: episodes in flight."""
+
+    max_turns: int = 20
+    token_budget: int | None = None
+    max_new_tokens: int | None = None
+    context_reserve: int = 512
+    episode_timeout: float | None = None
+    concurrency: int = 64
+
+
+def episode_specs(
+    domains: list[str], split: str | None, limit_per_domain: int | None
+) -> list[EpisodeSpec]:
+    """The first ``limit_per_domain`` tasks of each domain's split, domain by domain."""
+    return [EpisodeSpec(d, i) for d in domains for i in select_tasks(d, split, limit_per_domain)]
+
+
+class _EnvPool:
+    """Reuses environments per domain (building one indexes the domain's tasks)."""
+
+    def __init__(self, max_turns: int) -> None:
+        self.max_turns = max_turns
+        self.free: dict[str, list[HealthGymEnv]] = {}
+
+    def get(self, domain: str) -> HealthGymEnv:
+        free = self.free.setdefault(domain, [])
+        return free.pop() if free else HealthGymEnv(domain, split=None, max_turns=self.max_turns)
+
+    def put(self, env: HealthGymEnv) -> None:
+        env.max_turns = self.max_turns
+        self.free.setdefault(env.domain.name, []).append(env)
+
+
+def _turn_calls(env: HealthGymEnv, turn: int) -> list[dict[str, Any]]:
+    return [
+        {"name": c.name, "arguments": c.arguments, "status": c.status, "result": c.observation}
+        for c in env.log.calls
+        if c.turn == turn
+    ]
+
+
+async def _episode(
+    agent: AgentPolicy, env: HealthGymEnv, spec: EpisodeSpec, cfg: RolloutConfig
+) -> dict[str, Any]:
+    start = time.perf_counter()
+    record: dict[str, Any] = {
+        "task_id": task_id(spec.domain, spec.index),
+        "domain": spec.domain,
+        "policy": agent.name,
+        "turns": [],
+        "ended_by": None,
+        "reward": None,
+        "reward_components": None,
+        "error": None,
+        "completion_tokens": 0,
+        "healthgym_seconds": 0.0,
+    }
+    session: AgentSession | None = None
+    try:
+        t0 = time.perf_counter()
+        obs, info = env.reset(options={"index": spec.index})
+        assert env.task is not None
+        record["task_id"], record["task_hash"] = env.task.id, env.task.content_hash()
+        record["reset_seconds"] = time.perf_counter() - t0
+        session = agent.start(env.task, obs, info)
+        record["healthgym_seconds"] += time.perf_counter() - t0
+        done = False
+        while not done:
+            limit = _turn_limit(cfg, record["completion_tokens"], session)
+            gen = await session.generate(limit)
+            t0 = time.perf_counter()
+            used = record["completion_tokens"] + (gen.completion_tokens or 0)
+            record["completion_tokens"] = used
+            if _out_of_budget(cfg, used, session):
+                env.max_turns = env.log.turns + 1  # this step becomes the last one
+            obs, reward, terminated, truncated, step_info = env.step(gen.action)
+            done = terminated or truncated
+            turn = step_info["turn"]
+            record["turns"].append(
+                {
+                    "turn": turn,
+                    "action": gen.action,
+                    "text": gen.text,
+                    "tool_calls": _turn_calls(env, turn),
+                    "observation": obs,
+                    "reward": reward,
+                    "finish_reason": gen.finish_reason,
+                    "prompt_tokens": gen.prompt_tokens,
+                    "completion_tokens": gen.completion_tokens,
+                    "retries": gen.retries,
+                    "gen_seconds": round(gen.seconds, 5),
+                }
+            )
+            if done:
+                record["reward"] = reward
+                record["reward_components"] = step_info["reward_components"]
+                ended = step_info.get("ended_by")
+                budget_end = truncated and env.max_turns < cfg.max_turns
+                record["ended_by"] = "token_budget" if budget_end else ended
+            else:
+                session.observe(obs, step_info)
+            spent = time.perf_counter() - t0
+            record["turns"][-1]["env_seconds"] = round(spent, 6)
+            record["healthgym_seconds"] += spent
+    except asyncio.CancelledError:
+        raise
+    except Exception as e:  # recorded; the other episodes go on
+        record["error"] = _error(e, len(record["turns"]))
+    finally:
+        if session is not None:
+            record.update(session.trajectory())
+            session.close()
+    record["seconds"] = round(time.perf_counter() - start, 4)
+    return record
+
+
+def _turn_limit(cfg: RolloutConfig, used: int, session: AgentSession) -> int | None:
+    limits = [cfg.max_new_tokens]
+    if cfg.token_budget is not None:
+        limits.append(max(1, cfg.token_budget - used))
+    room = getattr(session, "context_room", None)
+    if room is not None:
+        limits.append(max(1, room()))
+    given = [x for x in limits if x is not None]
+    return min(given) if given else None
+
+
+def _out_of_budget(cfg: RolloutConfig, used: int, session: AgentSession) -> bool:
+    if cfg.token_budget is not None and used >= cfg.token_budget:
+        return True
+    room = getattr(session, "context_room", None)
+    return room is not None and room() < cfg.context_reserve
+
+
+def _error(e: BaseException, turn: int) -> dict[str, Any]:
+    status = getattr(e, "status_code", None)
+    return {
+        "type": type(e).__name__,
+        "message": str(e)[:500] or type(e).__name__,
+        "status_code": status,
+        "turn": turn,
+        "traceback": traceback.format_exc(limit=4)[-2000:],
+    }
+
+
+async def run_rollouts(
+    agent: AgentPolicy,
+    specs: list[EpisodeSpec],
+    config: RolloutConfig | None = None,
+    on_result: Callable[[dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Run every episode of ``specs`` (at most ``config.concurrency`` at a time) and
+    return the records in the order of ``specs``."""
+    cfg = config or RolloutConfig()
+    pool = _EnvPool(cfg.max_turns)
+    gate = asyncio.Semaphore(max(1, cfg.concurrency))
+
+    async def one(spec: EpisodeSpec) -> dict[str, Any]:
+        async with gate:
+            env = pool.get(spec.domain)
+            try:
+                coro = _episode(agent, env, spec, cfg)
+                record = await asyncio.wait_for(coro, cfg.episode_timeout)
+            except asyncio.TimeoutError as e:
+                record = {
+                    "task_id": task_id(spec.domain, spec.index),
+                    "domain": spec.domain,
+                    "policy": agent.name,
+                    "turns": [],
+                    "reward": None,
+                    "reward_components": None,
+                    "ended_by": None,
+                    "error": _error(e, env.log.turns) | {"message": "episode timeout"},
+                    "seconds": cfg.episode_timeout,
+                }
+            pool.put(env)
+        if on_result is not None:
+            on_result(record)
+        return record
+
+    return list(await asyncio.gather(*(one(s) for s in specs)))
+
+
+def rollout(
+    agent: AgentPolicy,
+    specs: list[EpisodeSpec],
+    config: RolloutConfig | None = None,
+    on_result: Callable[[dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Synchronous wrapper: runs :func:`run_rollouts` and closes the agent."""
+
+    async def main() -> list[dict[str, Any]]:
+        try:
+            return await run_rollouts(agent, specs, config, on_result)
+        finally:
+            await agent.aclose()
+
+    return asyncio.run(main())
