@@ -26,7 +26,7 @@ HERMES_CALL_FORMAT = (
 )
 
 TOOLS_PROMPT_INTRO = (
-    "You are a clinical agent working in a simulated hospital. You act only by calling "
+    "You are a clinical agent caring for synthetic patients. You act only by calling "
     "tools. The tools are listed below as JSON schemas inside <tools></tools>."
 )
 
