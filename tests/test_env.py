@@ -180,3 +180,14 @@ def test_corrupt_knowledge_base_is_an_error_at_start_up(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("HEALTHGYM_KB_DIR")
         reset_default_kb()
+
+
+def test_every_domain_is_registered_with_gymnasium():
+    from healthgym import env_id
+    from healthgym.domains import domain_names
+
+    for domain in domain_names():
+        env = gym.make(env_id(domain))
+        obs, info = env.reset(seed=1)
+        assert info["domain"] == domain and obs
+    assert env_id("clinical_diagnosis") == "healthgym/ClinicalDiagnosis-v0"

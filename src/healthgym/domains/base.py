@@ -22,7 +22,6 @@ class Domain:
     """
 
     name: str
-    env_name: str  # CamelCase, used in the gymnasium id healthgym/<env_name>-v0
     description: str
     toolkit: Toolkit
     n_tasks: int

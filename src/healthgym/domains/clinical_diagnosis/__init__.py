@@ -18,7 +18,6 @@ def new_state(task: Task) -> DiagnosisState:
 
 DOMAIN = Domain(
     name="clinical_diagnosis",
-    env_name="ClinicalDiagnosis",
     description="Emergency work-up: history, examination, tests and scores to a diagnosis "
     "and a safe first-line plan.",
     toolkit=Toolkit(ALL_TOOLS, domain="clinical_diagnosis"),

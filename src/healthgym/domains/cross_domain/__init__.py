@@ -39,7 +39,6 @@ def new_state(task: Task) -> PathwayState:
 
 DOMAIN = Domain(
     name="cross_domain",
-    env_name="CrossDomain",
     description="Clinical pathways that carry one patient through triage, work-up, "
     "treatment and disposition on one shared state (sepsis, chest pain, stroke code, DKA, "
     "GI bleeding, post-operative fever), graded per phase.",

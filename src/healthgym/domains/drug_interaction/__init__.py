@@ -22,7 +22,6 @@ def new_state(task: Task) -> DrugState:
 
 DOMAIN = Domain(
     name="drug_interaction",
-    env_name="DrugInteraction",
     description="Clinical pharmacy: interaction review, order verification, safe "
     "alternatives, renal dosing and deprescribing over a 223-drug formulary.",
     toolkit=Toolkit(ALL_TOOLS, domain="drug_interaction"),

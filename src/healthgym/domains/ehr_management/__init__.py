@@ -25,7 +25,6 @@ def new_state(task: Task) -> EhrState:
 
 DOMAIN = Domain(
     name="ehr_management",
-    env_name="EhrManagement",
     description="Chart review, scores, medication reconciliation and orders on a "
     "longitudinal MIMIC-IV-style record; actions graded on the database's end state.",
     toolkit=Toolkit(list(ALL_TOOLS), domain="ehr_management"),

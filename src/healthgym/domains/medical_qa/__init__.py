@@ -25,7 +25,6 @@ def new_state(task: Task) -> QAState:
 
 DOMAIN = Domain(
     name="medical_qa",
-    env_name="MedicalQa",
     description="Exam-style multiple-choice questions (diagnosis, next step, treatment, "
     "scores) answered with evidence from the knowledge base.",
     toolkit=Toolkit([*KNOWLEDGE_TOOLS, calculate, submit_answer], domain="medical_qa"),

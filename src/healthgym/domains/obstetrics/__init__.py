@@ -18,7 +18,6 @@ def new_state(task: Task) -> ObstetricsState:
 
 DOMAIN = Domain(
     name="obstetrics",
-    env_name="Obstetrics",
     description="Obstetric care: dating, induction, fetal heart-rate tracings, hypertensive "
     "disorders, gestational diabetes, Rh D prophylaxis, antenatal testing, newborn Apgar and "
     "medication safety in pregnancy.",

@@ -17,7 +17,6 @@ def new_state(task: Task) -> PsychState:
 
 DOMAIN = Domain(
     name="psychiatry",
-    env_name="Psychiatry",
     description="Outpatient psychiatric assessment: history, mental state, item-level "
     "instruments and DSM-5-TR criteria to a diagnosis, suicide-risk level, disposition "
     "and a safe initial treatment.",

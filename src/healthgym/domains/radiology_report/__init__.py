@@ -19,7 +19,6 @@ def new_state(task: Task) -> RadiologyState:
 
 DOMAIN = Domain(
     name="radiology_report",
-    env_name="RadiologyReport",
     description="Structured radiology reporting: pulmonary nodules (Fleischner 2017), thyroid "
     "nodules (ACR TI-RADS), breast findings (BI-RADS), cystic renal masses (Bosniak 2019), "
     "growth and doubling time against priors, and critical-result communication.",

@@ -33,7 +33,6 @@ def new_state(task: Task) -> TriageState:
 
 DOMAIN = Domain(
     name="triage_emergency",
-    env_name="TriageEmergency",
     description="Emergency triage: ESI level, care area and immediate orders for ED "
     "arrivals of all ages, triage queues, and START/JumpSTART mass-casualty triage.",
     toolkit=Toolkit(ALL_TOOLS, domain="triage_emergency"),

@@ -27,7 +27,6 @@ def reset_content(task: Task, state: VisualState) -> list[dict[str, Any]]:
 
 DOMAIN = Domain(
     name="visual_diagnosis",
-    env_name="VisualDiagnosis",
     description="Read a dermoscopy image (ABCD rule, Total Dermoscopy Score) or a 10-second "
     "ECG rhythm strip (rate, rhythm, PR, QTc) with tools that measure the pixels and samples.",
     toolkit=Toolkit(ALL_TOOLS, domain="visual_diagnosis"),
