@@ -11,6 +11,7 @@ episode state and returns the tool results.  A ``submit_*`` tool ends the episod
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Any, ClassVar
 
@@ -30,14 +31,14 @@ from .tools.registry import ArgumentError, validate_arguments
 
 MAX_OBSERVATION_CHARS = 16_000
 MAX_ACTION_CHARS = 200_000
-_PRINTABLE = frozenset(string.printable)
+_NOT_PRINTABLE = re.compile("[^" + re.escape(string.printable) + "]")
 
 
 def sanitize(text: str, limit: int = MAX_OBSERVATION_CHARS) -> str:
     """Printable ASCII only (others become '?'), cut to ``limit`` characters."""
     if len(text) > limit:
         text = text[: limit - 24] + "\n[... output truncated]"
-    return "".join(c if c in _PRINTABLE else "?" for c in text)
+    return _NOT_PRINTABLE.sub("?", text)
 
 
 class HealthGymEnv(gym.Env[str, str]):

@@ -123,11 +123,20 @@ def mechanism_question(drug_name: str, rng: np.random.Generator) -> Question:
     return _question("mechanism", answer, _distractors(answer, ok, rng), stem, query, rng)
 
 
+@cache
+def _drug_name_words() -> frozenset[str]:
+    """Normalised names and brands of every formulary drug."""
+    return frozenset(normalize(n) for d in formulary() for n in (d.name, *d.brands))
+
+
 def _names_a_drug(effect: str) -> bool:
     """Whether an effect's wording names a formulary drug or brand (e.g. "allopurinol
     hypersensitivity syndrome"), which would hand the answer to the question."""
-    words = f" {normalize(effect)} "
-    return any(f" {normalize(n)} " in words for d in formulary() for n in (d.name, *d.brands))
+    words = normalize(effect).split()
+    phrases = {
+        " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    }
+    return bool(phrases & _drug_name_words())
 
 
 def distinctive_effects(d: Drug) -> list[str]:
