@@ -26,7 +26,7 @@ import time
 import urllib.request
 
 from healthgym.agents.openai_policy import OpenAIChatPolicy
-from healthgym.domains import domain_names
+from healthgym.domains import domain_names, get_domain
 from healthgym.rollout import EpisodeSpec, RolloutConfig, rollout
 from healthgym.runner import select_tasks
 
@@ -55,13 +55,16 @@ def start_server() -> tuple[subprocess.Popen[str], int]:
 
 
 def specs(n: int) -> list[EpisodeSpec]:
+    """Episodes over every domain's test split, tasks prepared up front (as a training
+    dataset is): the timed part is the rollout itself, resets included."""
     pools = {d: select_tasks(d, "test", None) for d in domain_names()}
     out: list[EpisodeSpec] = []
     k = 0
     while len(out) < n:
         for d, idx in pools.items():
             if len(out) < n:
-                out.append(EpisodeSpec(d, idx[k % len(idx)]))
+                i = idx[k % len(idx)]
+                out.append(EpisodeSpec(d, i, task=get_domain(d).task(i)))
         k += 1
     return out
 

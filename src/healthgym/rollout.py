@@ -28,13 +28,17 @@ from typing import Any
 from .agents.base import AgentPolicy, AgentSession
 from .env import HealthGymEnv
 from .runner import select_tasks
-from .tasks import task_id
+from .tasks import Task, task_id
 
 
 @dataclass(frozen=True)
 class EpisodeSpec:
+    """One episode to run: task ``index`` of ``domain``, or a prepared ``task`` (e.g. a
+    dataset row or a generated task), which then skips task generation at reset."""
+
     domain: str
     index: int
+    task: Task | None = None
 
 
 @dataclass
@@ -102,7 +106,8 @@ async def _episode(
     session: AgentSession | None = None
     try:
         t0 = time.perf_counter()
-        obs, info = env.reset(options={"index": spec.index})
+        options = {"index": spec.index} if spec.task is None else {"task": spec.task}
+        obs, info = env.reset(options=options)
         assert env.task is not None
         record["task_id"], record["task_hash"] = env.task.id, env.task.content_hash()
         record["reset_seconds"] = time.perf_counter() - t0
