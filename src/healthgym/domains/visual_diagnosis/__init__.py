@@ -9,6 +9,8 @@ attached to the first observation as an OpenAI image content part.
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from typing import Any
 
 from ...tasks import Task
@@ -20,9 +22,19 @@ from .render import content_parts
 from .tasks import N_TASKS, make_task, new_state
 from .tools import ALL_TOOLS
 
+_URLS: OrderedDict[str, str] = OrderedDict()  # study parameters -> PNG data URL
+_URL_CACHE_SIZE = 64
+
 
 def reset_content(task: Task, state: VisualState) -> list[dict[str, Any]]:
-    return content_parts(state)
+    """The study as an inline PNG image part (encoded once per task and reused while the
+    task keeps coming back, as in a GRPO group)."""
+    key = json.dumps(task.hidden["params"], sort_keys=True)
+    if key not in _URLS:
+        _URLS[key] = content_parts(state)[0]["image_url"]["url"]
+        if len(_URLS) > _URL_CACHE_SIZE:
+            _URLS.popitem(last=False)
+    return [{"type": "image_url", "image_url": {"url": _URLS[key]}}]
 
 
 DOMAIN = Domain(

@@ -17,8 +17,9 @@ reference answer, built from the tools' printed values, is correct on every task
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -238,9 +239,24 @@ def make_task(index: int) -> Task:
     return Task.model_validate(json.loads(_spec(index)))
 
 
+@lru_cache(maxsize=256)
+def _rendered(kind: str, params_json: str) -> VisualState:
+    """The study drawn from its parameters, cached so the repeated episodes of one task
+    (a GRPO group) render it once; its arrays are made read-only and shared."""
+    params = json.loads(params_json)
+    if kind == "lesion":
+        state = lesion_state(LesionParams.from_dict(params), 0, "")
+    else:
+        state = ecg_state(EcgParams.from_dict(params), 0, "")
+    for array in (state.image, state.signal):
+        if array is not None:
+            array.flags.writeable = False
+    return state
+
+
 def new_state(task: Task) -> VisualState:
-    """Render the task's study from its stored parameters (the arrays are never stored)."""
+    """Render the task's study from its stored parameters (the arrays are never stored);
+    each episode gets its own state around the shared, read-only arrays."""
     h = task.hidden
-    if h["kind"] == "lesion":
-        return lesion_state(LesionParams.from_dict(h["params"]), h["age"], h["sex"])
-    return ecg_state(EcgParams.from_dict(h["params"]), h["age"], h["sex"])
+    drawn = _rendered(h["kind"], json.dumps(h["params"], sort_keys=True))
+    return dataclasses.replace(drawn, age=h["age"], sex=h["sex"], measured={}, cache={})
