@@ -1,0 +1,17 @@
+"""Training: multi-turn GRPO and TT-OPD (requires torch; never imported by the core).
+
+The algorithm core is a set of small pure functions on torch tensors, one job per
+module, each unit-tested with hand-computed values:
+
+- :mod:`healthgym.train.grpo`: group-normalised advantages, the PPO clipped token
+  loss over policy tokens, KL estimators, loss aggregation modes;
+- :mod:`healthgym.train.length`: the cosine length-controlled reward in model tokens;
+- :mod:`healthgym.train.ema`: the gradient-free EMA teacher;
+- :mod:`healthgym.train.hints`: outcome-privileged hints, their insertion into the
+  teacher's context and their removal from the teacher's per-token values;
+- :mod:`healthgym.train.masks`: per-token turn indices and padding;
+- :mod:`healthgym.train.turn_kl`: the turn-level truncated reverse-KL distillation loss;
+- :mod:`healthgym.train.schedules`: the schedule of the distillation weight lambda.
+
+Nothing is imported eagerly here, so ``import healthgym.train.grpo`` stays cheap.
+"""
