@@ -163,7 +163,7 @@ def _explicit(clean: str, valid: set[str]) -> tuple[int, str | None] | None:
         found.append((start, None if hedged else letter))
     for m in _BACKWARD.finditer(clean):
         letter = m.group(1).upper()
-        before = clean[: m.start(1)].rstrip(" ([").lower()
+        before = _window(clean, m.start(1)).rstrip(" ([").lower()
         if letter in valid and not _excluded_before(before):
             found.append((m.start(1), letter))
     lines = [ln for ln in clean.splitlines() if ln.strip()]
@@ -172,6 +172,22 @@ def _explicit(clean: str, valid: set[str]) -> tuple[int, str | None] | None:
         if m and m.group(1).upper() in valid:
             found.append((len(clean), m.group(1).upper()))
     return max(found, key=lambda f: f[0]) if found else None
+
+
+# Context read around a letter mention: every "before"/"after" rule (a negation, an
+# excluding word) looks at a few words, so a bounded window keeps extraction linear in the
+# reply's length (reading the whole prefix per mention made long replies quadratic).
+_WINDOW = 80
+_MAX_CUES = 4
+
+
+def _window(text: str, end: int) -> str:
+    """The ``_WINDOW`` characters before ``end``, starting at a word boundary."""
+    start = max(0, end - _WINDOW)
+    piece = text[start:end]
+    if start > 0:
+        piece = " " + piece.split(" ", 1)[-1] if " " in piece else piece
+    return piece
 
 
 def _excluded_before(before: str) -> bool:
@@ -183,8 +199,8 @@ def _mentions(clean: str, valid: set[str]) -> set[str]:
     letters: set[str] = set()
     for m in _MENTION.finditer(clean):
         letter = m.group(1)
-        before = clean[: m.start()].rstrip(" ([")
-        after = clean[m.end() :]
+        before = _window(clean, m.start()).rstrip(" ([")
+        after = clean[m.end() : m.end() + _WINDOW]
         if letter not in valid or _excluded_before(before.lower()):
             continue
         next_word = re.match(r"[\)\]]?\s+([A-Za-z]+)", after)
@@ -196,7 +212,7 @@ def _mentions(clean: str, valid: set[str]) -> set[str]:
             r"\s+(?!(?:and|or|is|was|would|seems|should|nor)\b)[a-z0-9]", after
         ):
             continue  # the article: "A 45-year-old man"
-        if _NEGATION_BEFORE.search(clean[: m.start()]) or _NEGATION_AFTER.match(after):
+        if _NEGATION_BEFORE.search(_window(clean, m.start())) or _NEGATION_AFTER.match(after):
             continue
         letters.add(letter)
     return letters
@@ -206,7 +222,10 @@ def _by_option_text(clean: str, texts: dict[str, str]) -> str | None:
     normed = {k: _norm(v) for k, v in texts.items() if _norm(v)}
     if not normed:
         return None
-    tails = [clean[m.end() :] for m in _ANSWER_TAIL.finditer(clean)]
+    # the last few answer cues only: a degenerate reply ("answer: answer: ...") must not
+    # cost one normalisation of the whole remaining text per cue
+    cues = list(_ANSWER_TAIL.finditer(clean))[-_MAX_CUES:]
+    tails = [clean[m.end() :] for m in cues]
     for candidate in [*reversed(tails), clean]:
         first = re.split(r"[.\n]\s", candidate.strip(), maxsplit=1)[0]
         for piece in (candidate, first):
@@ -229,7 +248,7 @@ def _affirmed(whole: str, phrase: str) -> bool:
     """``phrase`` occurs in ``whole`` at least once without a negation just before it."""
     start = whole.find(phrase)
     while start >= 0:
-        if not _NEGATING_WORDS.search(whole[:start]):
+        if not _NEGATING_WORDS.search(_window(whole, start)):
             return True
         start = whole.find(phrase, start + 1)
     return False
