@@ -120,3 +120,31 @@ def test_round_trip_on_medqa():
     # apart from a letter or from another option: 2 questions of 1,273
     missed = {r.id for r in records if extract_choice(r.answer_text, r.options) != r.answer}
     assert missed == {"0262", "0709"}
+
+
+LEAD_OPTIONS = {
+    "A": "loss of taste",
+    "B": "hearing loss",
+    "C": "paralysis of the facial muscles, loss of taste",
+    "D": "hyperacusis",
+}
+
+
+def test_reply_opening_as_an_option_line_chooses_it():
+    # small models answer by copying the option line; its text contains option A's text
+    assert extract_choice("C. paralysis of the facial muscles, loss of taste,", LEAD_OPTIONS) == "C"
+    assert extract_choice("(B) Hearing loss", LEAD_OPTIONS) == "B"
+    assert extract_choice("D.", LEAD_OPTIONS) == "D"
+    assert extract_choice("A. The answer is B", LEAD_OPTIONS) == "B"  # explicit wins
+    assert extract_choice("A. B. C. D.", LEAD_OPTIONS) is None  # a list of letters
+    letters5 = {k: "x" for k in "ABCDE"}
+    assert extract_choice("E. coli grows on the plate", letters5) is None  # abbreviation
+
+
+def test_long_degenerate_replies_stay_linear():
+    import time
+
+    start = time.perf_counter()
+    for text in ("A " * 4000, "answer: " * 1000, "not A " * 2000, "B. " * 3000):
+        extract_choice(text, LEAD_OPTIONS)
+    assert time.perf_counter() - start < 5.0  # was ~25 s (quadratic prefix scans)

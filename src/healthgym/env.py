@@ -59,6 +59,7 @@ class HealthGymEnv(gym.Env[str, str]):
         if max_turns < 1:
             raise ValueError("max_turns must be at least 1")
         self.domain = get_domain(domain)
+        self._home_domain = self.domain
         self.split = split
         self.max_turns = max_turns
         self.render_mode = render_mode
@@ -91,13 +92,18 @@ class HealthGymEnv(gym.Env[str, str]):
 
         ``options``: ``{"task_id": "<domain>-<index>"}``, ``{"index": i}`` or
         ``{"task": Task | dict}``; otherwise a task of the split is drawn with the
-        environment's seeded generator.
+        environment's seeded generator. A prepared task with an ``episode_domain``
+        attribute (a :class:`~healthgym.domains.base.Domain`; the evaluation harness's
+        benchmark items) runs this one episode with that domain's toolkit, state and
+        grader; the next reset is back to the environment's own domain.
         """
         super().reset(seed=seed)
         options = options or {}
+        self.domain = self._home_domain
         if "task" in options:
             task = options["task"]
             task = task if isinstance(task, Task) else Task.model_validate(task)
+            self.domain = getattr(task, "episode_domain", None) or self._home_domain
             if task.domain != self.domain.name:
                 raise ValueError(f"task of domain {task.domain!r} given to {self.domain.name!r}")
         elif "task_id" in options:

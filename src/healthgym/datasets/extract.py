@@ -17,6 +17,8 @@ ambiguous one: a hedge between options is scored as no answer).  In order:
    coli", "type A"), not the article "A" ("A 45-year-old ...") and not negated
    ("not A", "rather than B", "A is incorrect").  Exactly one distinct letter ->
    it; several -> ``None``.
+   A reply that opens as an option line ("C. paralysis of ...", "(B) Metformin") chooses
+   that letter when what follows is that option's text or a capitalised sentence.
 4. Option text instead of a letter: the reply (or what follows "the answer is")
    equals one option's text after normalisation (case, punctuation, spacing), or
    exactly one option's text occurs in it (a longer option containing a shorter
@@ -111,6 +113,7 @@ _ANSWER_TAIL = re.compile(
     re.IGNORECASE,
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_LEADING = re.compile(r"\s*[\(\[]?([A-J])(?:[\)\]]\s*[.:]?|[.:])(?=\s|$)(.{0,400})", re.S)
 
 
 def _clean(text: str) -> str:
@@ -188,6 +191,28 @@ def _window(text: str, end: int) -> str:
     if start > 0:
         piece = " " + piece.split(" ", 1)[-1] if " " in piece else piece
     return piece
+
+
+def _leading_letter(clean: str, texts: dict[str, str]) -> str | None:
+    """A reply that opens as an option line: "C. paralysis of ..." / "(B) Metformin".
+
+    The letter counts when what follows it is the start of that option's text, starts
+    with a capital (a sentence), or is empty; "E. coli ..." (lower case, not the option's
+    text) stays an abbreviation.
+    """
+    m = _LEADING.match(clean)
+    if not m or m.group(1) not in texts:
+        return None
+    letter, rest = m.group(1), m.group(2).strip()
+    if not rest:
+        return letter
+    first = rest.split(None, 1)[0].strip(".,;:()[]")
+    if len(first) <= 1:
+        return None  # "A. B. ...": a list of letters, not an option line
+    option = _norm(texts[letter])
+    if rest[0].isupper() or (option and _norm(rest[: len(option) + 8]).startswith(option[:40])):
+        return letter
+    return None
 
 
 def _excluded_before(before: str) -> bool:
@@ -281,6 +306,9 @@ def extract_choice(
     explicit = _explicit(clean, valid)
     if explicit is not None:
         return explicit[1]
+    leading = _leading_letter(clean, texts)
+    if leading is not None:
+        return leading
     mentioned = _mentions(clean, valid)
     if len(mentioned) == 1:
         return mentioned.pop()

@@ -1,0 +1,24 @@
+"""Evaluation on standard medical benchmarks, by the same agent runner as training.
+
+:mod:`.items` is the contract (items, scores, benchmarks), :mod:`.registry` names the
+benchmarks, :mod:`.harness` runs them in ``direct``, ``agentic`` or ``loglik`` mode,
+:mod:`.stats` computes accuracies with bootstrap intervals and :mod:`.report` writes
+the combined table of several runs. Nothing here imports torch at module level.
+"""
+
+from __future__ import annotations
+
+from .harness import EvalConfig, run_eval, summarize
+from .items import Benchmark, EvalItem, ScoreResult
+from .stats import accuracy_ci, bootstrap_ci
+
+__all__ = [
+    "Benchmark",
+    "EvalConfig",
+    "EvalItem",
+    "ScoreResult",
+    "accuracy_ci",
+    "bootstrap_ci",
+    "run_eval",
+    "summarize",
+]
