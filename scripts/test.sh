@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test job: install healthgym with its dev extras into .venv, then lint and test
-# (slow tests included: the embedded SmolLM2 episodes run on the CPU).
+# (slow tests included: the embedded SmolLM2 episodes run on the CPU), then the verl
+# adapter tests in their own venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -12,3 +13,6 @@ PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 .venv/bin/ruff check src tests tests_verl benchmarks
 .venv/bin/python -m pytest -q "$@"
+# verl pins an older transformers (<5.11): its adapter is tested in a separate venv,
+# .venv-verl (set SKIP_VERL=1 to leave it out of a local run)
+[ "${SKIP_VERL:-0}" = 1 ] || bash scripts/verl_env.sh
