@@ -13,7 +13,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .cli_calc import calc
+from .cli_eval import eval_app
 from .cli_kb import kb_app
+from .cli_serve import serve_app
+from .cli_train import train as train_cmd
 from .domains import domain_names, get_domain, resolve_domains
 
 app = typer.Typer(
@@ -24,7 +27,10 @@ tasks_app = typer.Typer(help="Inspect the task suite.", no_args_is_help=True)
 app.add_typer(tools_app, name="tools")
 app.add_typer(tasks_app, name="tasks")
 app.add_typer(kb_app, name="kb")
+app.add_typer(eval_app, name="eval")
+app.add_typer(serve_app, name="serve")
 app.command("calc")(calc)
+app.command("train")(train_cmd)
 console = Console(stderr=True)
 
 
@@ -265,14 +271,32 @@ def run(
 
 @app.command("report")
 def report_cmd(
-    runs: list[Path] = typer.Argument(..., help="run directories (or their summary.json)"),
+    runs: list[Path] = typer.Argument(
+        ..., help="run directories (or their summary.json); a training run holds metrics.jsonl"
+    ),
     out: Path = typer.Option(Path("report.html"), help="the HTML file to write"),
 ) -> None:
-    """An HTML report of one or several runs side by side (plots embedded)."""
-    from .report import write_report
+    """An HTML report of one or several runs side by side (plots embedded).
 
+    Evaluation runs (``healthgym run``) get the evaluation report; training runs
+    (``healthgym train``, a directory with ``metrics.jsonl``) get their training
+    dynamics; given both, the evaluation report ends with a training section."""
+    from .report import write_report
+    from .report.training import (
+        is_training_run,
+        load_training_run,
+        training_section,
+        write_training_report,
+    )
+
+    training = [p for p in runs if is_training_run(p)]
+    evals = [p for p in runs if not is_training_run(p)]
     try:
-        path = write_report(runs, out)
+        if not evals:
+            path = write_training_report(training, out)
+        else:
+            runs_t = [load_training_run(p) for p in training]
+            path = write_report(evals, out, [training_section(runs_t)] if runs_t else [])
     except (FileNotFoundError, ValueError) as e:
         raise typer.BadParameter(str(e)) from None
     console.print(f"report -> {path}")

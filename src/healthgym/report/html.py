@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -88,7 +89,9 @@ def endings(runs: list[Run]) -> str:
     )
 
 
-def render(runs: list[Run]) -> str:
+def render(runs: list[Run], sections: Sequence[str] = ()) -> str:
+    """The report page; ``sections`` are extra HTML sections appended at the end (e.g.
+    :func:`healthgym.report.training.training_section`)."""
     if not runs:
         raise ValueError("no runs to report")
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -116,15 +119,19 @@ def render(runs: list[Run]) -> str:
                 for r in runs
             ],
         ),
+        *sections,
         "</body></html>",
     ]
     return "\n".join(parts)
 
 
-def write_report(paths: list[str | Path] | list[Path], out: str | Path) -> Path:
-    """Load the runs at ``paths`` and write the HTML report to ``out``."""
+def write_report(
+    paths: list[str | Path] | list[Path], out: str | Path, sections: Sequence[str] = ()
+) -> Path:
+    """Load the runs at ``paths`` and write the HTML report to ``out`` (``sections``: extra
+    HTML sections, see :func:`render`)."""
     runs = [load_run(p) for p in paths]
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(runs))
+    out.write_text(render(runs, sections))
     return out
