@@ -15,7 +15,7 @@ from typing import Any
 
 from ...tools import ToolError
 from .catalog import CHART_ITEMS, LAB_ITEMS
-from .schema import build_database
+from .schema import database_for
 
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _TIME_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
@@ -34,7 +34,7 @@ class EhrState:
 
     @classmethod
     def from_hidden(cls, hidden: dict[str, Any]) -> EhrState:
-        db = build_database(hidden["tables"])
+        db = database_for(hidden["tables"])
         subject = db.execute("SELECT subject_id FROM patients").fetchone()[0]
         row = db.execute("SELECT hadm_id FROM admissions WHERE dischtime IS NULL").fetchone()
         orders = frozenset(r[0] for r in db.execute("SELECT poe_id FROM poe"))

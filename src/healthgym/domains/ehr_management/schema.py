@@ -25,6 +25,8 @@ Times are text ``YYYY-MM-DD HH:MM:SS`` (shifted future years, as MIMIC shifts da
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from .catalog import CHART_ITEMS, ICD10_CM, ICD10_PCS, LAB_ITEMS
@@ -220,22 +222,86 @@ _DICTIONARY = dictionary_rows()
 MAX_TEXT_BYTES = 1_000_000  # SQLITE_LIMIT_LENGTH: no string or blob may grow past this
 
 
+_TEMPLATE: list[sqlite3.Connection] = []  # the empty schema with its dictionaries, once
+_TEMPLATE_LOCK = threading.Lock()
+
+
+def _template() -> sqlite3.Connection:
+    """Every table created (in schema order) and the dictionary tables filled: built once
+    per process, then copied page by page into each episode's database."""
+    if not _TEMPLATE:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        cur = db.cursor()
+        for name, columns in {**TABLES, **DICTIONARY_TABLES}.items():
+            cur.execute(_ddl(name, columns))
+            rows = _DICTIONARY.get(name)
+            if rows:
+                marks = ", ".join("?" * len(columns))
+                cur.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+        db.commit()
+        _TEMPLATE.append(db)
+    return _TEMPLATE[0]
+
+
 def build_database(tables: dict[str, list[list[Any]]]) -> sqlite3.Connection:
-    """An in-memory database holding the dictionaries and one patient's rows."""
+    """An in-memory database holding the dictionaries and one patient's rows (the schema
+    and dictionaries are copied from a template; the patient's rows are inserted)."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
     if hasattr(db, "setlimit"):  # Python >= 3.11
         db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_TEXT_BYTES)
+    with _TEMPLATE_LOCK:
+        _template().backup(db)
     cur = db.cursor()
-    for name, columns in {**TABLES, **DICTIONARY_TABLES}.items():
-        cur.execute(_ddl(name, columns))
-        rows = _DICTIONARY.get(name) or tables.get(name) or []
-        if rows:
+    for name, columns in TABLES.items():
+        rows = tables.get(name) or []
+        if rows and name not in _DICTIONARY:
             marks = ", ".join("?" * len(columns))
             cur.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
     for statement in _INDEXES:
         cur.execute(statement)
     db.commit()
     return db
+
+
+def _copy(source: sqlite3.Connection) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    if hasattr(db, "setlimit"):  # Python >= 3.11
+        db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_TEXT_BYTES)
+    source.backup(db)
+    return db
+
+
+def copy_database(source: sqlite3.Connection) -> sqlite3.Connection:
+    """A private in-memory copy of ``source`` (page by page, with the episode limits)."""
+    with _TEMPLATE_LOCK:
+        return _copy(source)
+
+
+# Databases that task generation built (it queries the patient's record to write the
+# question), kept untouched for the task's episodes: keyed by the very ``tables`` object
+# the generated task holds (kept alive here, so the identity is never reused).
+_GENERATED: OrderedDict[int, tuple[Any, sqlite3.Connection]] = OrderedDict()
+_GENERATED_SIZE = 64  # a few hundred kB each
+
+
+def remember_database(tables: Any, db: sqlite3.Connection) -> None:
+    """Keep ``db``, a pristine :func:`build_database` of ``tables``, for their episodes."""
+    with _TEMPLATE_LOCK:
+        _GENERATED[id(tables)] = (tables, db)
+        _GENERATED.move_to_end(id(tables))
+        while len(_GENERATED) > _GENERATED_SIZE:
+            _GENERATED.popitem(last=False)[1][1].close()
+
+
+def database_for(tables: dict[str, list[list[Any]]]) -> sqlite3.Connection:
+    """An episode's database of ``tables``: a copy of the one generation built for this
+    very task, when this process still has it, else :func:`build_database`."""
+    with _TEMPLATE_LOCK:  # copied under the lock: an eviction closes the source
+        entry = _GENERATED.get(id(tables))
+        if entry is not None and entry[0] is tables:
+            _GENERATED.move_to_end(id(tables))
+            return _copy(entry[1])
+    return build_database(tables)
 
 
 def dump(db: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:

@@ -33,6 +33,7 @@ output is whatever the agent's own query computes.
 from __future__ import annotations
 
 import random
+import sqlite3
 from typing import Any
 
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
@@ -44,6 +45,7 @@ from .drugs import DRUGS, critical_drug_reason, match_drug
 from .generator import PatientRecord, generate_patient
 from .kinds import Ctx, Draft, Kind, Retry
 from .records import EhrState, lab_rows
+from .schema import copy_database, remember_database
 from .score_tools import SCORE_TOOLS, calculate_kdigo_stage
 from .sql_tool import SQL_TOOLS
 from .tools import READ_TOOLS, ToolError
@@ -148,15 +150,17 @@ def safety_rules(rec: PatientRecord, state: EhrState, kind: Kind, grader: dict) 
 
 def _attempt(
     kind: Kind, seed: int, variant: int, attempt: int
-) -> tuple[PatientRecord, Draft, list] | None:
+) -> tuple[PatientRecord, Draft, list, sqlite3.Connection] | None:
     r = random.Random(f"{seed}:{attempt}")
     plans, target = kind.plan(r, variant)
     rec = generate_patient(r.randrange(2**63), plans, kind.needs)
     state = EhrState.from_hidden({"tables": rec.tables, "now": rec.now})
+    pristine = copy_database(state.db)  # before the derivation reads (or touches) it
     try:
         draft = kind.derive(Ctx(rec, state, target, r, variant))
-        return rec, draft, safety_rules(rec, state, kind, draft.grader)
+        return rec, draft, safety_rules(rec, state, kind, draft.grader), pristine
     except Retry:
+        pristine.close()
         return None
     finally:
         state.db.close()
@@ -172,13 +176,13 @@ def make_task(index: int) -> Task:
             break
     else:  # pragma: no cover - the suite test proves every index succeeds
         raise RuntimeError(f"{DOMAIN} task {index}: no valid patient in {MAX_ATTEMPTS} attempts")
-    rec, draft, rules = found
+    rec, draft, rules, pristine = found
     calls: list[RefCall] = [
         *draft.calls,
         RefCall(name="submit_answer", arguments=draft.answer, required=False),
     ]
     hidden: dict[str, Any] = {"tables": rec.tables, "now": rec.now}
-    return Task(
+    task = Task(
         id=task_id(DOMAIN, index),
         domain=DOMAIN,
         index=index,
@@ -191,3 +195,8 @@ def make_task(index: int) -> Task:
         grader={"kind": kind.name, **draft.grader},
         safety=rules,
     )
+    if task.hidden["tables"] is rec.tables:  # its episodes copy the built database
+        remember_database(rec.tables, pristine)
+    else:  # pragma: no cover - a validator copied the rows: nothing to share
+        pristine.close()
+    return task

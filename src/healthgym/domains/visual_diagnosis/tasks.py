@@ -3,8 +3,11 @@
 Even task indices are dermoscopy images (TDS band ``BANDS[(i // 2) % 3]``), odd ones ECG
 rhythm strips (rhythm ``RHYTHMS[(i // 2) % 7]``), so classes are balanced.  From the
 task's seed the generator draws the patient (age, sex, context) and the study's
-parameters; only the parameters are stored - the image or signal is rendered again
-at every reset.
+parameters; only the parameters are stored in the task.  The image or signal is
+rendered from them at reset, unless this process has it at hand: the study that task
+generation rendered and measured is kept, read-only and with those measurements, for
+the task's episodes, and so is a study rendered at an earlier reset (see
+:func:`new_state`).
 
 Rejection sampling, in two layers: the generators already refuse designs whose truth
 sits near a measuring threshold (see :mod:`.lesion_sampling` and :func:`.ecg.
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from functools import cache, lru_cache
+import threading
+from collections import OrderedDict
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -127,13 +132,15 @@ def _lesion_case(index: int, rng: np.random.Generator, age: int, sex: str) -> di
     for _ in range(MAX_ATTEMPTS):
         params, lesion = sample_lesion(rng, band)
         t = lesion.truth
-        m = measured_lesion(state_of(lesion, age, sex))
+        state = state_of(lesion, age, sex)
+        m = measured_lesion(state)
         drawn = (t["asymmetry"], t["border"], len(t["colours"]), len(t["structures"]))
         seen = (m["asymmetry"], m["border"], m["colours"], m["structures"])
         if seen == drawn and abs(m["diameter_mm"] - t["diameter_mm"]) <= 0.7:
             break
     else:
         raise RuntimeError(f"task {index}: no lesion measured as drawn in {MAX_ATTEMPTS} draws")
+    _share("lesion", params.to_dict(), state)
     comps = {k: m[k] for k in ("asymmetry", "border", "colours", "structures")}
     answer = {"finding": band, "tds": m["tds"], "diameter_mm": m["diameter_mm"]}
     calls = [
@@ -167,8 +174,10 @@ def _ecg_case(index: int, rng: np.random.Generator, age: int, sex: str) -> dict[
     sinus = rhythm in SINUS_FAMILY
     for _ in range(MAX_ATTEMPTS):
         params = sample_ecg_params(rng, rhythm)
-        truth = synthesize(params).truth
-        m = measured_ecg(ecg_state(params, age, sex))
+        strip = synthesize(params)
+        truth = strip.truth
+        state = VisualState(kind="ecg", age=age, sex=sex, signal=strip.signal, fs=FS, lead=LEAD)
+        m = measured_ecg(state)
         ok = m["finding"] == rhythm and abs(m["heart_rate"] - truth["heart_rate"]) <= 3
         if ok and sinus:
             ok = (
@@ -181,6 +190,7 @@ def _ecg_case(index: int, rng: np.random.Generator, age: int, sex: str) -> dict[
             break
     else:
         raise RuntimeError(f"task {index}: no {rhythm} strip measured as drawn")
+    _share("ecg", params.to_dict(), state)
     graded = ["heart_rate", "pr_ms", "qtc_ms"] if sinus else ["heart_rate"]
     answer = {"finding": rhythm, **{k: m[k] for k in graded}}
     calls = [
@@ -239,24 +249,81 @@ def make_task(index: int) -> Task:
     return Task.model_validate(json.loads(_spec(index)))
 
 
-@lru_cache(maxsize=256)
+# Studies drawn from their parameters, most recent last: the rendered arrays (read-only)
+# and the analyses already computed on them. Generating a task renders and measures its
+# study (rejection sampling), so the accepted draw is kept here and the task's episodes
+# neither render nor measure it again; a study not here is rendered at reset.
+_STUDIES: OrderedDict[tuple[str, str], VisualState] = OrderedDict()
+_STUDY_CACHE_SIZE = 64  # at most ~0.8 MB a lesion study, ~0.1 MB an ECG strip
+# Not kept: the per-pixel colour classes (0.5 MB) only feed the colour fractions and the
+# structures, which are kept; an episode that needs them again recomputes them.
+_NOT_SHARED = frozenset({"labels"})
+_STUDIES_LOCK = threading.Lock()
+
+
+def _params_key(params: dict[str, Any]) -> str:
+    """The key of a study: its parameters as stored in a task (after a JSON round trip)."""
+    return json.dumps(json.loads(json.dumps(params)), sort_keys=True)
+
+
+def _freeze(value: Any) -> None:
+    """Make the arrays of an analysis result read-only (results are shared by episodes)."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            _freeze(getattr(value, f.name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _freeze(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _freeze(item)
+
+
+def _remember(key: tuple[str, str], state: VisualState) -> VisualState:
+    cache = {k: v for k, v in state.cache.items() if k not in _NOT_SHARED}
+    shared = dataclasses.replace(state, age=0, sex="", measured={}, cache=cache)
+    for array in (shared.image, shared.signal):
+        if array is not None:
+            array.flags.writeable = False
+    _freeze(shared.cache)
+    with _STUDIES_LOCK:
+        _STUDIES[key] = shared
+        _STUDIES.move_to_end(key)
+        while len(_STUDIES) > _STUDY_CACHE_SIZE:
+            _STUDIES.popitem(last=False)
+    return shared
+
+
+def _share(kind: str, params: dict[str, Any], state: VisualState) -> None:
+    """Keep a generated task's rendered and measured study for its episodes."""
+    _remember((kind, _params_key(params)), state)
+
+
 def _rendered(kind: str, params_json: str) -> VisualState:
-    """The study drawn from its parameters, cached so the repeated episodes of one task
-    (a GRPO group) render it once; its arrays are made read-only and shared."""
+    """The study drawn from its parameters, shared by the episodes of one task (e.g. a
+    GRPO group): rendered once, its arrays read-only, with generation's analyses."""
+    key = (kind, params_json)
+    with _STUDIES_LOCK:
+        state = _STUDIES.get(key)
+        if state is not None:
+            _STUDIES.move_to_end(key)
+            return state
     params = json.loads(params_json)
     if kind == "lesion":
         state = lesion_state(LesionParams.from_dict(params), 0, "")
     else:
         state = ecg_state(EcgParams.from_dict(params), 0, "")
-    for array in (state.image, state.signal):
-        if array is not None:
-            array.flags.writeable = False
-    return state
+    return _remember(key, state)
 
 
 def new_state(task: Task) -> VisualState:
     """Render the task's study from its stored parameters (the arrays are never stored);
-    each episode gets its own state around the shared, read-only arrays."""
+    each episode gets its own state around the shared, read-only arrays, and its own
+    analysis cache that starts with the shared study's (read-only) results."""
     h = task.hidden
     drawn = _rendered(h["kind"], json.dumps(h["params"], sort_keys=True))
-    return dataclasses.replace(drawn, age=h["age"], sex=h["sex"], measured={}, cache={})
+    return dataclasses.replace(
+        drawn, age=h["age"], sex=h["sex"], measured={}, cache=dict(drawn.cache)
+    )

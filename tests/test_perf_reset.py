@@ -1,0 +1,127 @@
+"""Reset-time caches give the same episodes as building everything afresh.
+
+* visual_diagnosis keeps the study that task generation rendered and measured, so the
+  task's episodes neither render nor measure it again: the kept arrays equal a fresh
+  render and every tool prints the same text on the kept and on a fresh state;
+* ehr_management copies the schema and dictionaries from a template database, and a
+  generated task's episodes copy the database that generation built: the episode's
+  database equals one built statement by statement, and episodes never share writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import numpy as np
+
+from healthgym.domains import get_domain
+from healthgym.domains.ehr_management import schema
+from healthgym.domains.ehr_management.schema import (
+    _DICTIONARY,
+    _INDEXES,
+    DICTIONARY_TABLES,
+    TABLES,
+    _ddl,
+    build_database,
+    database_for,
+)
+from healthgym.domains.visual_diagnosis import tasks as vt
+from healthgym.domains.visual_diagnosis.ecg import EcgParams
+from healthgym.domains.visual_diagnosis.images import LesionParams
+from healthgym.tasks import Task
+
+
+def _fresh_state(task: Task):
+    h = task.hidden
+    if h["kind"] == "lesion":
+        return vt.lesion_state(LesionParams.from_dict(h["params"]), h["age"], h["sex"])
+    return vt.ecg_state(EcgParams.from_dict(h["params"]), h["age"], h["sex"])
+
+
+def test_generated_study_is_kept_and_equals_a_fresh_render():
+    d = get_domain("visual_diagnosis")
+    expected = {
+        "lesion": {"asymmetry", "border", "feret", "fractions", "segmentation", "structures"},
+        "ecg": {"atrial", "beat", "fiducials", "morph", "rpeaks"},
+    }
+    for index in (0, 1):  # a lesion and an ECG task
+        vt._STUDIES.clear()
+        task = Task.model_validate(json.loads(vt._spec.__wrapped__(index)))  # generate anew
+        assert task == d.task(index)
+        kind = task.hidden["kind"]
+        key = (kind, json.dumps(task.hidden["params"], sort_keys=True))
+        shared = vt._STUDIES[key]  # kept by generation, with its measurements
+        assert set(shared.cache) == expected[kind]
+        seg = shared.cache.get("segmentation")
+        assert seg is None or not seg.mask.flags.writeable
+        a, b = vt.new_state(task), vt.new_state(task)
+        assert a.cache is not b.cache and a.cache is not shared.cache
+        assert set(a.cache) == expected[kind] and not a.measured
+        fresh = _fresh_state(task)  # rendered from the parameters, nothing measured yet
+        for name in ("image", "signal"):
+            kept, drawn = getattr(a, name), getattr(fresh, name)
+            assert (kept is None) == (drawn is None)
+            assert kept is None or np.array_equal(kept, drawn)
+        assert not fresh.cache
+        for call in task.reference.calls:
+            tool = d.toolkit.get(call.name)
+            if tool is None or tool.terminal:
+                continue
+            assert tool(a, **call.arguments) == tool(fresh, **call.arguments), call.name
+        assert a.measured == fresh.measured and a.measured
+
+
+def _built_statement_by_statement(tables: dict) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    for name, columns in {**TABLES, **DICTIONARY_TABLES}.items():
+        db.execute(_ddl(name, columns))
+        rows = _DICTIONARY.get(name) or tables.get(name) or []
+        if rows:
+            db.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", rows)
+    for statement in _INDEXES:
+        db.execute(statement)
+    db.commit()
+    return db
+
+
+def _content(db: sqlite3.Connection) -> list:
+    master = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    tables = [r[1] for r in master if r[0] == "table"]
+    return [master, *(db.execute(f"SELECT rowid, * FROM {t}").fetchall() for t in tables)]
+
+
+def test_ehr_database_from_template_equals_a_direct_build_and_is_private():
+    task = get_domain("ehr_management").task(0)
+    tables = task.hidden["tables"]
+    a, b = build_database(tables), build_database(tables)
+    direct = _built_statement_by_statement(tables)
+    assert _content(a) == _content(direct)
+    before = _content(b)
+    a.execute("DELETE FROM labevents")
+    a.execute("DELETE FROM d_labitems")
+    a.commit()
+    assert _content(b) == before  # another episode's database is untouched
+    assert _content(build_database(tables)) == _content(direct)  # and so is the template
+    with_limit = build_database(tables)
+    if hasattr(with_limit, "getlimit"):  # Python >= 3.11
+        assert with_limit.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) == 1_000_000
+
+
+def test_ehr_episodes_copy_the_database_generation_built():
+    task = get_domain("ehr_management").task(1)
+    tables = task.hidden["tables"]
+    assert schema._GENERATED[id(tables)][0] is tables  # kept by generation
+    direct = _content(_built_statement_by_statement(tables))
+    a, b = database_for(tables), database_for(tables)
+    assert _content(a) == direct
+    a.execute("DELETE FROM poe")
+    a.commit()
+    assert _content(b) == direct and _content(database_for(tables)) == direct
+    if hasattr(b, "getlimit"):  # Python >= 3.11
+        assert b.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) == 1_000_000
+    loaded = Task.model_validate_json(task.model_dump_json())  # new row objects: built
+    assert loaded.hidden["tables"] is not tables and id(loaded.hidden["tables"]) not in (
+        schema._GENERATED
+    )
+    assert _content(database_for(loaded.hidden["tables"])) == direct
