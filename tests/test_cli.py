@@ -18,7 +18,8 @@ def test_tools_list_json():
     names = {t["name"] for t in tools}
     assert {"get_vitals", "submit_diagnosis", "calculate_curb65"} <= names
     for t in tools:
-        assert set(t) == {"name", "domains", "description", "parameters"}
+        assert set(t) == {"name", "kind", "domains", "description", "parameters", "needs"}
+        assert t["kind"] in ("observe", "compute", "reference", "act", "submit")
         assert t["parameters"]["type"] == "object" and t["domains"]
 
 

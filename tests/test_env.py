@@ -10,6 +10,7 @@ from gymnasium.utils.env_checker import check_env
 import healthgym  # noqa: F401  (registers the environments)
 from healthgym.env import HealthGymEnv
 from healthgym.rewards.reward import COMPONENTS
+from healthgym.tasks import task_id
 from healthgym.tools import format_hermes
 
 ENV_ID = "healthgym/ClinicalDiagnosis-v0"
@@ -47,8 +48,8 @@ def test_reset_options_select_task():
     task = env.domain.task(12)
     _, info = env.reset(options={"task": task.model_dump()})
     assert info["task_id"] == task.id
-    _, info = env.reset(options={"index": 5})
-    assert info["task_id"] == "clinical_diagnosis-00005"
+    _, info = env.reset(options={"index": 5})  # the 6th task of the test split
+    assert info["task_id"] == task_id("clinical_diagnosis", env.domain.indices("test")[5])
 
 
 @pytest.mark.parametrize(

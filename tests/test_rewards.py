@@ -43,8 +43,39 @@ def test_process_recall_and_redundancy():
     assert score == pytest.approx(0.8 * 1.0 + 0.2 * (1 - 1 / 4))
     assert details["required_met"] == 2 and details["redundant_calls"] == 1
     score, details = process_score(REF, log_of(("order", {"panel": "cbc"}, "tool_error")))
-    assert score == pytest.approx(0.8 * 0 + 0.2 * 1.0)
+    assert score == 0.0  # no evidence gathered: no floor for an empty workup
     assert details["missed"] == ["get_vitals", "order({'panel': 'cbc'})"]
+    # redundancy only discounts work that found evidence
+    score, _ = process_score(REF, log_of(("get_vitals", {}, "ok"), ("get_vitals", {}, "ok")))
+    assert score == pytest.approx(0.5 * (0.8 + 0.2 * 0.5))
+
+
+def test_submission_alone_is_not_evidence():
+    log = log_of(("submit", {"x": 1}, "ok"), answer={"x": 1})
+    log.ended_by = "submitted"
+    score, details = process_score(REF, log)
+    assert score == 0.0 and details["evidence_calls"] == 0
+    r = compute_reward(Grade(accuracy=1.0, coherence_checks={"a": True}), log, REF)
+    # a right answer with no workup: accuracy, and hygiene at engagement 0.5, no process
+    assert r.process == 0.0 and r.accuracy == 1.0
+    assert r.composite == pytest.approx((0.25 + 0.5 * (0.20 + 0.10 + 0.10)) / 0.85)
+
+
+def test_no_valid_submission_scores_zero_but_keeps_components():
+    log = log_of(("get_vitals", {}, "ok"), ("order", {"panel": "cbc"}, "ok"))
+    log.ended_by = "turn_limit"
+    grade = Grade(accuracy=0.0, violations=[Violation("omission", "major", "no antibiotics")])
+    r = compute_reward(grade, log, REF)
+    assert r.composite == 0.0
+    assert r.process > 0.9 and r.safety == pytest.approx(0.5)
+    assert r.violations[0]["code"] == "omission"
+
+
+def test_hygiene_paid_in_proportion_to_engagement():
+    log = log_of(("foo", {}, "ok"), answer={"x": 1})  # evidence, but none the task needs
+    r = compute_reward(Grade(accuracy=0.0, coherence_checks={"a": True}), log, REF)
+    assert r.safety == 1.0 and r.format == 1.0 and r.coherence == 1.0
+    assert r.process == 0.0 and r.composite == 0.0
 
 
 def test_format_counts_well_formed_over_attempts():
@@ -53,6 +84,9 @@ def test_format_counts_well_formed_over_attempts():
     )
     assert format_score(log) == 0.5
     assert format_score(EpisodeLog()) == 0.0
+    # an environment error is not the agent's: left out of both counts
+    log.calls.append(CallRecord(1, "d", {}, "env_error", ""))
+    assert format_score(log) == 0.5 and log.env_errors == 1
 
 
 def test_safety_penalties_and_critical():

@@ -64,7 +64,7 @@ def test_reset_replaces_the_previous_session_and_errors_are_raised(app):
         )
         with pytest.raises(EnvServerError) as e:
             env.reset(options={"index": 10**6})
-        assert e.value.status == 422 and "psychiatry has tasks" in str(e.value.detail)
+        assert e.value.status == 422 and "out of range: psychiatry" in str(e.value.detail)
         with pytest.raises(ValueError, match="unsupported reset option"):
             env.reset(options={"task": {}})
         bad = EnvClient(domain="nope", client=http)

@@ -131,12 +131,11 @@ def test_bad_arguments_reach_the_env_and_an_open_episode_is_closed_by_get_reward
     assert env.session.ended_by == "turn_limit"
     comps = env.reward_components
     # nothing submitted: accuracy and coherence 0; both calls malformed: format 0;
-    # process = 0.8 * 0 recall + 0.2 * (1 - 0) = 0.2; safety 1
+    # no evidence gathered: process 0; safety 1; no valid submission: composite 0
     assert (comps["accuracy"], comps["format"], comps["coherence"]) == (0.0, 0.0, 0.0)
-    assert comps["process"] == pytest.approx(0.2)
+    assert comps["process"] == 0.0
     assert comps["safety"] == 1.0
-    # composite = (0.20 * 0.2 + 0.20 * 1.0) / 0.85
-    assert reward == pytest.approx((0.2 * 0.2 + 0.2 * 1.0) / 0.85)
+    assert reward == 0.0
     assert env.get_reward() == reward  # idempotent
     # the truncation of the close does not leak into the next episode
     env.reset(task_id=TID)
@@ -218,8 +217,8 @@ def test_reward_functions_read_the_environments_in_environment_mode():
     kw = {"prompts": [[], []], "completions": [[], []], "environments": envs}
     assert accuracy_reward(**kw) == [1.0, 0.0]
     assert format_reward(**kw) == [1.0, 1.0]
-    # no read_passage: recall 0 -> process 0.8 * 0 + 0.2 * 1
-    assert process_reward(**kw) == [pytest.approx(0.2), pytest.approx(0.2)]
+    # no workup before the submission: no evidence, process 0
+    assert process_reward(**kw) == [0.0, 0.0]
     assert total_reward(**kw) == [envs[0].get_reward(), envs[1].get_reward()]
     # TRL's multi-environment mode may mix in other environments: not applicable (None)
     assert accuracy_reward(prompts=[[]], completions=[[]], environments=[object()]) == [None]

@@ -66,7 +66,12 @@ def tools_list(
     domains: str = typer.Option("all", help="'all' or comma-separated domain names"),
     format: Fmt = typer.Option(Fmt.table, "--format", help="output format"),
 ) -> None:
-    """List every tool: name, domains, description, parameters."""
+    """List every tool: name, kind, domains, description, parameters.
+
+    The kind is observe, compute, reference, act or submit (see ``healthgym.tools``);
+    ``needs`` lists what a record-reading compute tool requires the agent to have
+    observed first.
+    """
     rows: dict[str, dict[str, Any]] = {}
     for d in _domains(domains):
         for t in get_domain(d).toolkit:
@@ -74,19 +79,22 @@ def tools_list(
                 t.name,
                 {
                     "name": t.name,
+                    "kind": t.kind,
                     "domains": [],
                     "description": t.description,
                     "parameters": t.parameters,
+                    "needs": [{"what": n.what, "observe": list(n.keys)} for n in t.needs],
                 },
             )
             row["domains"].append(d)
     if format is Fmt.json:
         typer.echo(json.dumps(list(rows.values()), indent=2))
         return
-    table = Table("tool", "domains", "parameters", "description")
+    table = Table("tool", "kind", "domains", "parameters", "description")
     for r in rows.values():
         table.add_row(
             r["name"],
+            r["kind"],
             ",".join(r["domains"]),
             ", ".join(r["parameters"]["properties"]),
             r["description"][:70],

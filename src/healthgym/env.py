@@ -11,6 +11,7 @@ episode state and returns the tool results.  A ``submit_*`` tool ends the episod
 
 from __future__ import annotations
 
+import logging
 import re
 import string
 from typing import Any, ClassVar
@@ -28,6 +29,8 @@ from .tasks import Task
 from .tools.errors import ToolError
 from .tools.parse import parse_action
 from .tools.registry import ArgumentError, validate_arguments
+
+logger = logging.getLogger("healthgym.env")
 
 MAX_OBSERVATION_CHARS = 16_000
 MAX_ACTION_CHARS = 200_000
@@ -90,9 +93,11 @@ class HealthGymEnv(gym.Env[str, str]):
     ) -> tuple[str, dict[str, Any]]:
         """Start an episode.
 
-        ``options``: ``{"task_id": "<domain>-<index>"}``, ``{"index": i}`` or
-        ``{"task": Task | dict}``; otherwise a task of the split is drawn with the
-        environment's seeded generator. A prepared task with an ``episode_domain``
+        ``options``: ``{"task_id": "<domain>-<index>"}`` (the global task id, any
+        split), ``{"index": i}`` (the ``i``-th task of the environment's split, in task-id
+        order; with ``split=None`` the ``i``-th task of the domain; out of range is a
+        ``ValueError``) or ``{"task": Task | dict}``; otherwise a task of the split is
+        drawn with the environment's seeded generator. A prepared task with an ``episode_domain``
         attribute (a :class:`~healthgym.domains.base.Domain`; the evaluation harness's
         benchmark items) runs this one episode with that domain's toolkit, state and
         grader; the next reset is back to the environment's own domain.
@@ -109,7 +114,7 @@ class HealthGymEnv(gym.Env[str, str]):
         elif "task_id" in options:
             task = self.domain.task(str(options["task_id"]))
         elif "index" in options:
-            task = self.domain.task(int(options["index"]))
+            task = self.domain.task(self.split_index(int(options["index"])))
         else:
             task = self.domain.task(int(self.np_random.choice(self._indices)))
         self.task = task
@@ -178,6 +183,7 @@ class HealthGymEnv(gym.Env[str, str]):
             reward = breakdown.composite
             info["reward_components"] = breakdown.components()
             info["ended_by"] = self.log.ended_by
+            info["env_errors"] = self.log.env_errors
         return obs, reward, terminated, truncated, info
 
     def render(self) -> str | None:
@@ -186,6 +192,17 @@ class HealthGymEnv(gym.Env[str, str]):
             print(text)
             return None
         return text
+
+    def split_index(self, position: int) -> int:
+        """The domain-wide task index of the ``position``-th task of this env's split."""
+        if not 0 <= position < len(self._indices):
+            where = f"split {self.split!r}" if self.split else "the domain"
+            raise ValueError(
+                f"index {position} is out of range: {self.domain.name} has "
+                f"{len(self._indices)} tasks in {where} (0..{len(self._indices) - 1}); "
+                "use task_id for a task of another split"
+            )
+        return self._indices[position]
 
     # ------------------------------------------------------------- internals
     def allowed(self, task: Task) -> set[str]:
@@ -236,9 +253,10 @@ class HealthGymEnv(gym.Env[str, str]):
         except ToolError as e:
             msg = f"[{name}] Error: {e}"
             return CallRecord(turn, name, args, "tool_error", msg), msg, False
-        except Exception as e:  # a tool bug must not end the episode; it is logged
-            msg = f"[{name}] Error: the tool failed ({type(e).__name__})."
-            return CallRecord(turn, name, args, "tool_error", msg), msg, False
+        except Exception as e:  # a tool bug must not end the episode; logged and counted
+            logger.exception("tool %s failed on task %s", name, self.task.id)
+            msg = f"[{name}] Error: the tool failed ({type(e).__name__}): an environment error."
+            return CallRecord(turn, name, args, "env_error", msg), msg, False
         text = f"[{name}] {out}"
         if tool.terminal:
             self.log.answer = args

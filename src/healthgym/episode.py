@@ -14,13 +14,15 @@ class CallRecord:
 
     ``status`` is ``ok`` (the tool ran), ``tool_error`` (well-formed, but the tool
     refused, e.g. a lab that was not ordered yet), ``invalid`` (unknown tool or
-    arguments that do not fit the schema) or ``malformed`` (unparseable call).
+    arguments that do not fit the schema), ``malformed`` (unparseable call) or
+    ``env_error`` (the tool itself failed unexpectedly: a bug of the environment, logged
+    with its traceback; it counts neither for nor against the agent's format).
     """
 
     turn: int
     name: str
     arguments: dict[str, Any]
-    status: Literal["ok", "tool_error", "invalid", "malformed"]
+    status: Literal["ok", "tool_error", "invalid", "malformed", "env_error"]
     observation: str
 
     @property
@@ -35,6 +37,11 @@ class EpisodeLog:
     turns: int = 0
     answer: dict[str, Any] | None = None
     ended_by: EndReason | None = None
+
+    @property
+    def env_errors(self) -> int:
+        """Calls on which a tool failed unexpectedly (environment bugs)."""
+        return sum(c.status == "env_error" for c in self.calls)
 
     def successful(self, name: str | None = None) -> list[CallRecord]:
         """Calls that ran, optionally only those of one tool."""

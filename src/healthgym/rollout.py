@@ -29,6 +29,7 @@ from .agents.base import AgentPolicy, AgentSession
 from .env import HealthGymEnv
 from .runner import select_tasks
 from .tasks import Task, task_id
+from .version import suite_version
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ async def _episode(
     record: dict[str, Any] = {
         "task_id": task_id(spec.domain, spec.index),
         "domain": spec.domain,
+        "suite_version": suite_version(),
         "policy": agent.name,
         "turns": [],
         "ended_by": None,
@@ -106,7 +108,11 @@ async def _episode(
     session: AgentSession | None = None
     try:
         t0 = time.perf_counter()
-        options = {"index": spec.index} if spec.task is None else {"task": spec.task}
+        options = (
+            {"task_id": task_id(spec.domain, spec.index)}
+            if spec.task is None
+            else {"task": spec.task}
+        )
         obs, info = env.reset(options=options)
         assert env.task is not None
         record["task_id"], record["task_hash"] = env.task.id, env.task.content_hash()
@@ -143,6 +149,7 @@ async def _episode(
             if done:
                 record["reward"] = reward
                 record["reward_components"] = step_info["reward_components"]
+                record["env_errors"] = step_info.get("env_errors", 0)
                 ended = step_info.get("ended_by")
                 budget_end = truncated and env.max_turns < cfg.max_turns
                 record["ended_by"] = "token_budget" if budget_end else ended

@@ -15,11 +15,13 @@ from .agents.base import Policy
 from .domains import get_domain
 from .env import HealthGymEnv
 from .rewards.reward import COMPONENTS
+from .tasks import task_id
+from .version import suite_version
 
 
 def run_episode(env: HealthGymEnv, policy: Policy, task_index: int) -> dict[str, Any]:
-    """One full episode of ``policy`` on task ``task_index`` of ``env``'s domain."""
-    obs, info = env.reset(options={"index": task_index})
+    """One full episode of ``policy`` on task ``task_index`` (the domain-wide index)."""
+    obs, info = env.reset(options={"task_id": task_id(env.domain.name, task_index)})
     assert env.task is not None
     policy.reset(env.task, obs, info)
     turns = []
@@ -35,9 +37,11 @@ def run_episode(env: HealthGymEnv, policy: Policy, task_index: int) -> dict[str,
         "task_id": env.task.id,
         "domain": env.task.domain,
         "task_hash": env.task.content_hash(),
+        "suite_version": suite_version(),
         "policy": policy.name,
         "turns": turns,
         "ended_by": step_info.get("ended_by"),
+        "env_errors": step_info.get("env_errors", 0),
         "reward": reward,
         "reward_components": step_info["reward_components"],
         "seconds": round(time.perf_counter() - start, 4),
@@ -80,10 +84,15 @@ def summarize(trajectories: list[dict[str, Any]]) -> dict[str, Any]:
         for k in COMPONENTS:
             out[k] = sum(r["reward_components"][k] for r in scored) / n if n else 0.0
         out["critical_capped"] = sum(r["reward_components"]["capped"] for r in scored)
+        out["env_errors"] = sum(r.get("env_errors", 0) for r in rows)
         out["mean_turns"] = sum(len(r["turns"]) for r in scored) / n if n else 0.0
         return out
 
     by_domain: dict[str, list[dict[str, Any]]] = {}
     for t in trajectories:
         by_domain.setdefault(t["domain"], []).append(t)
-    return {"overall": agg(trajectories), "by_domain": {d: agg(r) for d, r in by_domain.items()}}
+    return {
+        "suite_version": suite_version(),
+        "overall": agg(trajectories),
+        "by_domain": {d: agg(r) for d, r in by_domain.items()},
+    }

@@ -34,6 +34,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from ..version import suite_version
 from .items import Benchmark, EvalItem, ScoreResult
 from .prompts import DIRECT_SYSTEM, direct_prompt
 from .scripted import SCRIPTED_POLICIES, scripted_answer, scripted_letter
@@ -427,12 +428,14 @@ def run_eval(
         done = {r["uid"] for r in kept}
         work = [(b, [it for it in items if it.uid not in done]) for b, items in work]
     records = list(kept)
+    version = suite_version()
     start = time.perf_counter()
     with path.open("w") as f:
         for r in kept:
             f.write(json.dumps(r) + "\n")
 
         def sink(rec: dict[str, Any]) -> None:
+            rec.setdefault("suite_version", version)
             records.append(rec)
             f.write(json.dumps(rec) + "\n")
             f.flush()
@@ -453,6 +456,7 @@ def run_eval(
         "benchmarks": [b.name for b in benches],
         **cfg.extra,
     }
+    summary["suite_version"] = version
     summary["skipped"] = skipped
     summary["seconds"] = round(time.perf_counter() - start, 3)
     summary["records"] = path.name

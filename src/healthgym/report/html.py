@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..rewards.reward import COMPONENTS
+from ..version import check_same_suite
 from . import plots
 from .data import Run, domain_means, load_run
 
@@ -99,6 +100,7 @@ def render(runs: list[Run], sections: Sequence[str] = ()) -> str:
         "<!doctype html><html><head><meta charset='utf-8'><title>healthgym report</title>",
         f"<style>{CSS}</style></head><body><h1>healthgym report</h1>",
         f'<p class="small">{len(runs)} run(s); generated {when}</p>',
+        _suite_note(runs),
         "<h2>Overview</h2>",
         overview(runs),
         "<h2>Composite reward by domain</h2>",
@@ -123,6 +125,15 @@ def render(runs: list[Run], sections: Sequence[str] = ()) -> str:
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _suite_note(runs: list[Run]) -> str:
+    """The runs' suite version, or a warning when they came from different suites."""
+    versions = {r.name: r.summary.get("suite_version") for r in runs}
+    warning = check_same_suite(versions)
+    if warning:
+        return f'<p class="warn"><b>Warning:</b> {html.escape(warning)}</p>'
+    return f'<p class="small">suite version {html.escape(str(next(iter(versions.values()))))}</p>'
 
 
 def write_report(

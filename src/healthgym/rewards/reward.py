@@ -4,11 +4,13 @@ Components, each in [0, 1]:
 
 * **accuracy** - the domain grader's deterministic score of the final answer
   (0 when nothing was submitted).
-* **process** - ``0.8 * recall + 0.2 * (1 - redundancy)`` where *recall* is the
+* **process** - ``recall * (0.8 + 0.2 * (1 - redundancy))`` where *recall* is the
   fraction of the reference solution's required calls that the agent made
   successfully (same tool; every argument of the reference call equal, strings
   compared case-insensitively) and *redundancy* is the fraction of the agent's
-  successful calls that repeat an earlier call with identical arguments.
+  successful calls that repeat an earlier call with identical arguments.  No evidence
+  gathered (no successful call other than the submission) is process 0: a correct
+  answer with no workup earns no process credit.
 * **safety** - ``max(0, 1 - sum(penalties))`` over the grader's violations with
   penalties critical 1.0, major 0.5, minor 0.2 (see :mod:`.safety`).
 * **format** - well-formed calls / attempted calls, where a call is well-formed
@@ -19,10 +21,17 @@ Components, each in [0, 1]:
   score stated in the answer equals the one the tool computed, the diagnosis is
   supported by a test the agent actually saw); 0 when nothing was submitted.
 
-Composite = ``sum(w_i * c_i) / sum(w_i)`` with default weights accuracy 0.25,
+Composite = ``sum(w_i * c_i * g_i) / sum(w_i)`` with default weights accuracy 0.25,
 process 0.20, safety 0.20, format 0.10, coherence 0.10 (normalised, so the
-composite lies in [0, 1]).  **Critical-safety cap:** with any critical violation
-the composite is ``min(composite, 0.1)``.  Optional length shaping adds
+composite lies in [0, 1]).  ``g_i`` is 1 for accuracy and process; for the hygiene
+components (safety, format, coherence) it is the episode's *engagement*, the mean of
+accuracy and process.  Safety, format and coherence measure how the work was done,
+so they are paid only in proportion to work done: an agent that submits at once, or
+calls tools at random, cannot collect them for free (without this a policy that never
+works scores ~0.4).  **No valid submission, no reward:** an episode that ends without
+a valid submission (turn limit, only invalid submits) has composite 0; its components
+and safety violations are still reported.  **Critical-safety cap:** with any critical
+violation the composite is ``min(composite, 0.1)``.  Optional length shaping adds
 ``length_weight * cosine_length_reward(...)`` (see :mod:`.length`) after the cap.
 """
 
@@ -38,6 +47,7 @@ from .safety import Violation, safety_score
 
 CRITICAL_CAP = 0.1
 COMPONENTS = ("accuracy", "process", "safety", "format", "coherence")
+HYGIENE = ("safety", "format", "coherence")  # paid in proportion to engagement
 
 
 @dataclass(frozen=True)
@@ -103,7 +113,8 @@ def process_score(reference: list[RefCall], log: EpisodeLog) -> tuple[float, dic
     done = [c for c in log.calls if c.status == "ok"]
     required = [r for r in reference if r.required]
     hit = [r for r in required if any(_matches(r, c.name, c.arguments) for c in done)]
-    recall = len(hit) / len(required) if required else 1.0
+    evidence = [c for c in done if c.name not in _submitted_names(log)]
+    recall = (len(hit) / len(required) if required else 1.0) if evidence else 0.0
     seen: set[str] = set()
     repeats = 0
     for c in done:
@@ -119,14 +130,27 @@ def process_score(reference: list[RefCall], log: EpisodeLog) -> tuple[float, dic
         ],
         "redundant_calls": repeats,
     }
-    return 0.8 * recall + 0.2 * (1.0 - redundancy), details
+    details["evidence_calls"] = len(evidence)
+    return recall * (0.8 + 0.2 * (1.0 - redundancy)), details
+
+
+def _submitted_names(log: EpisodeLog) -> set[str]:
+    """Names of the calls that handed in the answer (the terminal call, if any)."""
+    if log.answer is None or log.ended_by != "submitted":
+        return set()
+    last_ok = [c for c in log.calls if c.status == "ok"]
+    return {last_ok[-1].name} if last_ok else set()
 
 
 def format_score(log: EpisodeLog) -> float:
-    """Well-formed calls over attempted calls (0 when no call was attempted)."""
-    if not log.calls:
+    """Well-formed calls over attempted calls (0 when no call was attempted).
+
+    Calls that failed through an environment error are left out of both counts.
+    """
+    calls = [c for c in log.calls if c.status != "env_error"]
+    if not calls:
         return 0.0
-    return sum(c.well_formed for c in log.calls) / len(log.calls)
+    return sum(c.well_formed for c in calls) / len(calls)
 
 
 def compute_reward(
@@ -155,7 +179,10 @@ def compute_reward(
         "format": fmt,
         "coherence": coherence,
     }
-    composite = sum(w[k] * parts[k] for k in COMPONENTS)
+    engagement = (accuracy + process) / 2.0
+    composite = sum(w[k] * parts[k] * (engagement if k in HYGIENE else 1.0) for k in COMPONENTS)
+    if not submitted:
+        composite = 0.0
     capped = any(v.severity == "critical" for v in grade.violations)
     if capped:
         composite = min(composite, CRITICAL_CAP)
@@ -169,5 +196,10 @@ def compute_reward(
         capped=capped,
         length_term=length_term,
         violations=[asdict(v) for v in grade.violations],
-        details={"process": process_details, "coherence": dict(checks), **grade.details},
+        details={
+            "process": process_details,
+            "coherence": dict(checks),
+            "engagement": engagement,
+            **grade.details,
+        },
     )

@@ -3,7 +3,8 @@
 Endpoints (OpenEnv style; every body is JSON):
 
 * ``POST /reset`` ``{domain, seed?, task_index? | task_id?, split?, max_turns?}`` ->
-  ``{session_id, observation, info}``; ``info`` holds the task id and the tool
+  ``{session_id, observation, info}`` (``task_index`` is a position inside ``split``;
+  ``task_id`` is global); ``info`` holds the task id and the tool
   schemas, never the hidden patient, answer or reference solution.
 * ``POST /step`` ``{session_id, action}`` -> ``{observation, reward, terminated,
   truncated, done, info}``.

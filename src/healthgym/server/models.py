@@ -21,7 +21,15 @@ class ResetRequest(BaseModel):
 
     domain: str = Field(max_length=64, description="a domain name, see GET /metadata")
     seed: int | None = Field(default=None, ge=0, le=MAX_SEED)
-    task_index: int | None = Field(default=None, ge=0, le=10**9)
+    task_index: int | None = Field(
+        default=None,
+        ge=0,
+        le=10**9,
+        description=(
+            "position of the task inside `split` (0-based, in task-id order; with split "
+            "'all' the domain-wide index); out of range is a 422. task_id is global."
+        ),
+    )
     task_id: str | None = Field(default=None, max_length=128)
     split: Literal["train", "test", "all"] = "train"
     max_turns: int | None = Field(default=None, ge=1)

@@ -11,6 +11,23 @@ whose remaining parameters are the model-facing arguments::
             panel: the panel to order.
         '''
 
+Every tool declares one **kind** (``@tool(kind="observe")``), see :data:`TOOL_KINDS`:
+
+* ``observe`` - returns what a clinician would see, be told or measure (history,
+  examination, vitals, results, images, reports, database rows);
+* ``compute`` - applies a published formula or rule to values the agent passed as
+  arguments, or to values it has already been shown in this episode (declared with
+  ``needs=``, checked before the tool runs; see :mod:`.elicit`) - never to hidden
+  values it has not seen;
+* ``reference`` - general knowledge: protocols, guidelines, the knowledge base, code
+  sets; its answer never depends on the episode's hidden record;
+* ``act`` - changes the episode's state: orders, medications, notes, dispositions;
+* ``submit`` - the terminal tool that hands in the answer (``terminal=True``).
+
+No kind returns the task's judgment (a triage level, a risk level, a diagnosis, a
+criterion verdict, a disposition).  A successful ``observe`` or ``act`` call is recorded
+in the episode's elicitation record under the tool's name.
+
 The JSON-Schema of the parameters is derived once, at decoration time, from the
 type hints (``str``, ``int``, ``float``, ``bool``, ``list[...]``, ``Literal[...]``
 as ``enum``, ``X | None`` as optional, ``Annotated[..., Range(...)]`` or
@@ -30,8 +47,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
+from .elicit import Need, elicited
+
 DEFAULT_MAX_STRING = 2000  # longest string argument accepted unless a tool says otherwise
 MAX_LIST_ITEMS = 64
+
+ToolKind = Literal["observe", "compute", "reference", "act", "submit"]
+TOOL_KINDS: tuple[str, ...] = ("observe", "compute", "reference", "act", "submit")
+# kinds whose successful calls show the agent something from the episode's record
+_RECORDED_KINDS = frozenset({"observe", "act"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,8 @@ class Tool:
     fn: Callable[..., str]
     terminal: bool = False  # calling it ends the episode (submit_* tools)
     domains: tuple[str, ...] = ()
+    kind: str = ""  # one of TOOL_KINDS ("" only for a tool that has not declared one)
+    needs: tuple[Need, ...] = ()  # record values a compute tool reads (see .elicit)
     _required: frozenset[str] = field(default=frozenset(), repr=False)
 
     @property
@@ -74,8 +100,18 @@ class Tool:
         }
 
     def __call__(self, state: Any, *args: Any, **kwargs: Any) -> str:
-        """Run the tool directly (arguments are not validated here)."""
-        return self.fn(state, *args, **kwargs)
+        """Run the tool (arguments are not validated here).
+
+        A tool with ``needs`` first checks the episode's elicitation record and raises
+        :class:`~healthgym.tools.errors.ToolError` naming what has not been observed;
+        a successful ``observe``/``act`` call is recorded there.
+        """
+        if self.needs:
+            elicited(state).require(self.needs, kwargs)
+        out = self.fn(state, *args, **kwargs)
+        if self.kind in _RECORDED_KINDS:
+            elicited(state).show(self.name)
+        return out
 
 
 def tool(
@@ -83,8 +119,21 @@ def tool(
     *,
     name: str | None = None,
     terminal: bool = False,
+    kind: ToolKind | None = None,
+    needs: tuple[Need, ...] | list[Need] = (),
 ) -> Any:
-    """Decorator turning a typed, documented function into a :class:`Tool`."""
+    """Decorator turning a typed, documented function into a :class:`Tool`.
+
+    ``kind`` is one of :data:`TOOL_KINDS` (a terminal tool is ``submit``); ``needs``
+    lists what a record-reading ``compute`` tool reads (see :mod:`.elicit`).
+    """
+    if terminal and kind not in (None, "submit"):
+        raise TypeError("a terminal tool is of kind 'submit'")
+    resolved = "submit" if terminal else (kind or "")
+    if resolved and resolved not in TOOL_KINDS:
+        raise TypeError(f"tool kind must be one of {TOOL_KINDS}, not {kind!r}")
+    if needs and resolved != "compute":
+        raise TypeError("only compute tools declare needs")
 
     def wrap(f: Callable[..., str]) -> Tool:
         description, arg_docs = _parse_docstring(f)
@@ -97,6 +146,8 @@ def tool(
             parameters=params,
             fn=f,
             terminal=terminal,
+            kind=resolved,
+            needs=tuple(needs),
             _required=frozenset(required),
         )
 

@@ -32,7 +32,7 @@ def observation_corpus(domain: str = "medical_qa", n: int = 8) -> list[str]:
     domain (texts to train the tokenizer on, so prompts tokenise compactly)."""
     from ..env import HealthGymEnv
 
-    env = HealthGymEnv(domain, split="train")
+    env = HealthGymEnv(domain, split=None)
     texts = []
     for i in range(n):
         obs, info = env.reset(options={"index": i})
