@@ -21,6 +21,7 @@ from healthgym.cli import app
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
 from healthgym.domains.psychiatry.conditions import DIAGNOSES, VARIANTS
+from healthgym.domains.psychiatry.dsm5 import CRITERIA
 from healthgym.domains.shared import shared_tool_names
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
@@ -159,15 +160,29 @@ def test_tasks_differ_and_reference_answers_vary():
 
 
 def _all_tool_calls() -> list[tuple[str, dict]]:
+    """Every observe/compute call with every enum value (the checklist with every code).
+
+    Reference tools are left out: their text is constant (the same for every task, see
+    tests/test_tool_kinds.py), so it cannot tell one task's diagnosis from another's -
+    and the published guideline titles they cite do name conditions.
+    """
     calls = []
     for t in DOMAIN.toolkit:
-        if t.terminal or t.name in shared_tool_names():  # the shared knowledge-base tools
+        if t.terminal or t.name in shared_tool_names() or t.kind == "reference":
             continue
         props = t.parameters["properties"]
         if not props:
             calls.append((t.name, {}))
             continue
-        ((k, schema),) = props.items()  # every argument of this toolkit is one enum
+        if t.name == "dsm5_checklist":
+            for c in CRITERIA:
+                calls.append((t.name, {"criteria_set": c}))
+                every = [code for code, _ in CRITERIA[c]]
+                calls.append(
+                    (t.name, {"criteria_set": c, "criteria_present": every, "duration_days": 400})
+                )
+            continue
+        ((k, schema),) = props.items()  # every other argument of this toolkit is one enum
         calls += [(t.name, {k: v}) for v in schema["enum"]]
     return calls
 
@@ -205,6 +220,20 @@ def test_oracle_trajectories_never_name_the_diagnosis_before_submitting():
             assert leaked(turn["observation"]) is None, (r["task_id"], turn["observation"])
 
 
+def test_reference_solutions_fit_the_turn_limit_and_observe_first():
+    """Observe calls come before any computation; only observe calls are required."""
+    kinds = {t.name: t.kind for t in DOMAIN.toolkit}
+    for index in range(DOMAIN.n_tasks):
+        calls = DOMAIN.task(index).reference.calls
+        assert len(calls) <= 20, index  # the environment's default turn limit
+        assert kinds[calls[-1].name] == "submit"
+        work = [c for c in calls[:-1] if c.name != "check_prescription"]
+        observed = [i for i, c in enumerate(work) if kinds[c.name] == "observe"]
+        computed = [i for i, c in enumerate(work) if kinds[c.name] == "compute"]
+        assert computed and max(observed) < min(computed), index
+        assert not any(c.required for c in calls if kinds[c.name] != "observe"), index
+
+
 def test_reset_observation_and_info_hide_the_answer():
     env = HealthGymEnv(domain=NAME, split=None)
     preambles, tool_sets = set(), set()
@@ -229,7 +258,12 @@ def test_instrument_items_appear_only_when_administered():
     assert "PHQ-9" not in obs and items not in obs
     assert "cssrs" not in env.state.results and "phq9" not in env.state.results
     obs, *_ = env.step('<tool_call>{"name": "administer_phq9", "arguments": {}}</tool_call>')
-    assert f"PHQ-9 {sum(phq)}" in obs and env.state.results["phq9"] == sum(phq)
+    assert "1. Little interest or pleasure in doing things: " in obs and "total" not in obs
+    assert "phq9" not in env.state.results
+    obs, *_ = env.step(
+        '<tool_call>{"name": "score_instrument", "arguments": {"instrument": "phq9"}}</tool_call>'
+    )
+    assert f"PHQ-9 total {sum(phq)}/27" in obs and env.state.results["phq9"] == sum(phq)
 
 
 # --------------------------------------------------------------- gym and the CLI
@@ -254,3 +288,40 @@ def test_cli_oracle_run_reports_full_accuracy(tmp_path):
     summary = json.loads((out / "summary.json").read_text())
     d = summary["by_domain"][NAME]
     assert d["episodes"] == len(TEST) and d["accuracy"] == 1.0
+
+
+def test_the_facts_that_decide_the_answer_are_observable():
+    """Every symptom fact is reported by the structured interview, the episodes' severity
+    features by the elevated-mood interview, the facts behind the disposition by the
+    histories, and the C-SSRS answers by the screen (so the agent can judge it all)."""
+    from healthgym.domains.psychiatry.interview import TOPICS
+    from healthgym.domains.psychiatry.records import PsychRecord
+    from healthgym.domains.psychiatry.symptoms import ALL_SYMPTOMS
+
+    tools = DOMAIN.toolkit.tools
+    for index in range(0, DOMAIN.n_tasks, 3):
+        task = DOMAIN.task(index)
+        r = PsychRecord.model_validate(task.hidden["record"])
+        state = DOMAIN.new_state(task)
+        text = " ".join(tools["interview_symptoms"](state, topic=t) for t in TOPICS)
+        for key in r.symptoms:
+            if key in ALL_SYMPTOMS:
+                s = ALL_SYMPTOMS[key].text
+                assert f"reports {s[0].lower() + s[1:]}" in text, (task.id, key)
+        episodes = ([r.current_mood_episode] if r.current_mood_episode else []) + list(
+            r.past_elevated_episodes
+        )
+        for e in episodes:
+            assert f"for {e.duration_days} days the patient" in text
+        assert text.count("the family had to step in") == sum(e.marked_impairment for e in episodes)
+        history = " ".join(
+            tools[n](state)
+            for n in ("get_presentation", "get_psychiatric_history", "get_social_history")
+        )
+        if r.dangerousness:
+            assert r.dangerousness in history
+        if r.alcohol.withdrawal in ("seizure", "delirium_tremens"):
+            assert "withdrawal seizure" in history or "delirium tremens" in history
+        assert ("A firearm is kept at home" in history) == r.firearm_access
+        screen = tools["administer_cssrs"](state)
+        assert f"1. wished to be dead: {'yes' if r.cssrs.wish_to_be_dead else 'no'}" in screen

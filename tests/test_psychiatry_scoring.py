@@ -256,3 +256,39 @@ def test_instruments_are_coherent_with_the_symptom_facts():
         assert (n >= 5) == (
             dx in ("major_depressive_disorder",) or task.hidden["variant"].endswith("depressed")
         ), (task.id, n)
+
+
+# ------------------------------------------- the reference judgments and the counting rules
+
+
+def test_reference_judgments_meet_the_criteria_of_the_answer():
+    """The judgments the oracle passes to dsm5_checklist, counted by DSM-5-TR's rules,
+    support its answer (and rule out a depressive episode where the answer says so)."""
+    from healthgym.domains.psychiatry.dsm5 import evaluate, normalize_codes
+    from healthgym.domains.psychiatry.grading import SUPPORT
+
+    for task in all_tasks():
+        answer = task.reference.answer
+        met: dict[str, bool] = {}
+        counts: dict[str, int] = {}
+        for call in task.reference.calls:
+            if call.name != "dsm5_checklist":
+                continue
+            c = call.arguments["criteria_set"]
+            present, unknown = normalize_codes(c, call.arguments["criteria_present"])
+            assert not unknown
+            ev = evaluate(c, present, call.arguments["duration_days"])
+            met.update(ev.met)
+            counts[c] = ev.count
+        dx = answer["diagnosis"]
+        if dx in SUPPORT:
+            assert met[SUPPORT[dx]], (task.id, dx, met)
+        if dx in ("adjustment_disorder", "no_psychiatric_disorder"):
+            assert met["major_depressive_episode"] is False, task.id
+        if dx == "major_depressive_disorder":
+            assert mdd_severity(counts["major_depressive_episode"]) == answer["severity"]
+        if dx == "alcohol_use_disorder":
+            assert aud_severity(counts["alcohol_use"]) == answer["severity"]
+        if dx in ("bipolar_i_disorder", "bipolar_ii_disorder"):
+            assert met.get("episode_a_to_c", False) == task.hidden["variant"].endswith("depressed")
+            assert met["manic_episode"] == (dx == "bipolar_i_disorder"), task.id

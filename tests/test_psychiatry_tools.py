@@ -180,15 +180,23 @@ def test_medications_and_prescription_checks_use_the_formulary_and_record():
 # ------------------------------------------------------------------- instruments
 
 
-def test_phq9_and_cssrs_tools_score_item_answers():
+def test_instruments_observe_items_and_score_only_when_administered():
     s = state()
     out = it.administer_phq9(s)
     assert "1. Little interest or pleasure in doing things: 3" in out
-    assert "PHQ-9 17: moderately severe depression (15-19)" in out  # 3+3+2+2+1+2+2+0+2
+    assert "17" not in out and "moderate" not in out  # no total, no band
+    with pytest.raises(ToolError, match="call administer_phq9 first"):
+        it.score_instrument(state(), instrument="phq9")  # gated on a fresh episode
+    assert it.score_instrument(s, instrument="phq9") == (
+        "PHQ-9 total 17/27 (sum of items 1-9; item 9 = 2)."  # 3+3+2+2+1+2+2+0+2
+    )
     assert s.results["phq9"] == 17
     out = it.administer_cssrs(s)
-    assert "3. thought about how: yes" in out
-    assert out.endswith("Columbia screen triage level 2 (moderate).")
+    assert "3. thought about how: yes" in out and "4. some intention of acting: no" in out
+    assert not any(w in out for w in ("low", "moderate", "high", "level", "triage"))
+    assert s.results["cssrs"] == 2  # kept for the grader's coherence check, never shown
+    with pytest.raises(ToolError):
+        it.score_instrument(s, instrument="cssrs")  # type: ignore[arg-type]  # not scorable
 
 
 def test_gad7_audit_cage_dast_mdq_pcl5():
@@ -199,51 +207,92 @@ def test_gad7_audit_cage_dast_mdq_pcl5():
         dast10=[True, False, False, False, True, True, False, False, False, False],
         mdq=Mdq(items=[True] * 8 + [False] * 5, same_period=True, impairment="serious"),
     )
-    assert "GAD-7 15: severe anxiety (15-21)" in it.administer_gad7(s)
-    audit = it.administer_audit(s)
-    assert "AUDIT 27: zone IV" in audit and "AUDIT-C 10" in audit  # 4+3+3 on items 1-3
-    assert "Score 3/4" in it.administer_cage(s)
-    assert "DAST-10 4: moderate level" in it.administer_dast10(s)  # items 1, 3 (no), 5, 6
-    assert "Question 1 total 8/13" in it.administer_mdq(s) and "): met." in it.administer_mdq(s)
+    for name in ("gad7", "audit", "cage", "dast10", "mdq", "pcl5"):
+        text = getattr(it, f"administer_{name}")(s)
+        assert not any(w in text.lower() for w in ("total", "screen:", "zone", "severe")), text
+    score = it.score_instrument
+    assert score(s, instrument="gad7") == "GAD-7 total 15/21 (sum of items 1-7)."
+    assert score(s, instrument="audit") == "AUDIT total 27/40; AUDIT-C (items 1-3) 10/12."
+    assert score(s, instrument="cage") == "CAGE 3/4 yes answers."
+    assert score(s, instrument="dast10").startswith("DAST-10 4/10")  # 1, 3 (no), 5, 6
+    assert score(s, instrument="mdq") == (
+        "MDQ question 1: 8/13 yes; question 2 (same period): yes; question 3 (problems): serious."
+    )
     assert "not applicable" in it.administer_pcl5(s)
-    trauma = state(trauma=Event(what="a house fire", months_ago=6), pcl5=[2] * 20)
-    assert "Total 40/80" in it.administer_pcl5(trauma)
+    with pytest.raises(ToolError, match="not applicable"):
+        score(s, instrument="pcl5")
+    trauma = state(trauma=Event(what="a house fire", months_ago=6), pcl5=[2] * 10 + [0] * 10)
+    it.administer_pcl5(trauma)
+    out = score(trauma, instrument="pcl5")
+    assert out.startswith("PCL-5 total 20/80.")
+    assert "B (items 1-5): 5 rated >= 2; C (items 6-7): 2" in out and "E (items 15-20): 0" in out
 
 
 def test_cognitive_tests_tools():
     s = state(education_years=10, moca={**FULL_MOCA, "delayed_recall": 2, "orientation": 5})
     out = it.administer_moca(s)
+    assert "delayed recall: 2/5" in out and "Years of education: 10" in out
+    assert "normal" not in out and "27" not in out
     # 30 - 3 (recall) - 1 (orientation) = 26, + 1 education point = 27
-    assert "MoCA 27/30: normal range (26-30)" in out and s.results["moca"] == 27
-    out = it.administer_mmse(state(mmse={**FULL_MMSE, "recall": 0, "orientation_time": 2}))
-    assert "MMSE 24/30" in out
+    assert it.score_instrument(s, instrument="moca").startswith("MoCA total 27/30.")
+    assert s.results["moca"] == 27
+    m = state(mmse={**FULL_MMSE, "recall": 0, "orientation_time": 2})
+    assert "recall: 0/3" in it.administer_mmse(m)
+    assert it.score_instrument(m, instrument="mmse") == "MMSE total 24/30."
 
 
-def test_checklists_state_criteria_not_conclusions():
-    s = state()
+def test_checklist_counts_the_agents_judgments_not_the_record():
+    s = state()  # the record has 7 depressive symptoms; the checklist never reads them
     out = it.dsm5_checklist(s, "major_depressive_episode")
-    assert "symptoms present: 7 of 9; A1 or A2 present: yes" in out
-    assert "E no lifetime manic or hypomanic episode: met" in out
-    assert s.checklist_counts["major_depressive_episode"] == 7
-    aud = state(symptoms=["aud.1", "aud.2", "aud.11"])
-    assert "criteria present: 3 of 11" in it.dsm5_checklist(aud, "alcohol_use")
-    ptsd = it.dsm5_checklist(state(), "posttraumatic_stress")
-    assert "A exposure" in ptsd and "not met (no qualifying event reported)" in ptsd
-    ncd = it.dsm5_checklist(state(), "neurocognitive")
-    assert "no testing yet" in ncd
+    assert "A: 0 of 9 judged present" in out and "All criteria A-E of the set: not met." in out
+    judged = ["A1", "a2", "A4", "A6", "A7", "B", "C", "D", "E"]
+    out = it.dsm5_checklist(s, "major_depressive_episode", judged, 20)
+    assert "A: 5 of 9 judged present (A1, A2, A4, A6, A7)" in out
+    assert "All criteria A-E of the set: met." in out
+    assert s.checklist_counts["major_depressive_episode"] == 5
+    assert s.checklist_met["major_depressive_episode"] is True
+    short = it.dsm5_checklist(s, "major_depressive_episode", judged, 10)  # < 2 weeks
+    assert "-> A not met" in short and "set: not met" in short
+    assert "A: 3 of 11" in it.dsm5_checklist(s, "alcohol_use", ["A1", "A2", "A11"])
+    with pytest.raises(ToolError, match="not criterion codes of panic"):
+        it.dsm5_checklist(s, "panic", ["A", "Z9"])
+    mania = ["A", "B1", "B2", "B3", "marked_impairment", "not_substance", "observable_change"]
+    out = it.dsm5_checklist(s, "manic_hypomanic_episode", mania, 9)
+    assert "Manic episode criteria" in out and "): met." in out
+    assert it.dsm5_checklist(s, "manic_hypomanic_episode", mania[:4] + mania[5:], 5).endswith(
+        "Hypomanic episode criteria (>= 4 days, observable change, without them): met."
+    )
+    ncd = it.dsm5_checklist(s, "neurocognitive", ["A_concern", "A_impairment", "C", "D"])
+    assert "Major form (A, B, C, D): not met. Mild form (A, C, D with B absent): met." in ncd
+    assert "A1: Depressed mood" in it.dsm5_criteria(s, "major_depressive_episode")
 
 
-def test_suicide_risk_needs_its_inputs_then_stratifies():
+def test_suicide_risk_interview_reports_factors_not_a_level():
     s = state()
-    with pytest.raises(ToolError, match="administer the C-SSRS"):
-        it.assess_suicide_risk(s)
-    it.administer_cssrs(s)
-    t.get_psychiatric_history(s)
-    t.get_social_history(s)
     out = it.assess_suicide_risk(s)
-    assert "access to a firearm at home" in out and "supportive family or friends" in out
-    assert "Acute suicide risk: moderate (Columbia triage level 2)" in out
-    assert s.risk_level == "moderate"
+    assert "has thought about a method: yes; some intention of acting: no" in out
+    assert "a firearm is kept at home" in out and "supportive family or friends" in out
+    assert "lives alone" in out and "expresses hopelessness" in out
+    assert "cannot name reasons for living" in out
+    lowered = out.lower()
+    assert not any(
+        f"{w} risk" in lowered or f"risk: {w}" in lowered for w in ("low", "moderate", "high")
+    )
+    guide = it.psychiatry_guideline(s, "suicide_risk")
+    assert "yes to question 3 (thought about a method)" in guide and "moderate" in guide
+    assert guide == it.psychiatry_guideline(state(cssrs=Cssrs()), "suicide_risk")
+
+
+def test_structured_interview_reports_symptoms_without_codes():
+    s = state()
+    out = t.interview_symptoms(s, "mood")
+    assert "reports depressed mood most of the day" in out
+    assert "denies significant change in appetite or weight" in out
+    assert "A1" not in out and "criteri" not in out.lower()
+    assert "denies any" in t.interview_symptoms(s, "elevated_mood")
+    alcohol = t.interview_symptoms(state(symptoms=["aud.1", "aud.11"]), "alcohol")
+    assert "reports alcohol often taken in larger amounts" in alcohol
+    assert "denies tolerance" in alcohol
 
 
 # --------------------------------------------------------------------- grader
@@ -346,7 +395,11 @@ def test_grader_accuracy_parts_and_coherence():
             ),
             "treatment[1]: 'aspirin' is not one of",
         ),
-        (format_hermes("assess_suicide_risk", {}), "first administer the C-SSRS"),
+        (format_hermes("score_instrument", {"instrument": "gad7"}), "call administer_gad7 first"),
+        (
+            format_hermes("dsm5_checklist", {"criteria_set": "panic", "criteria_present": ["X"]}),
+            "not criterion codes of panic",
+        ),
     ],
 )
 def test_bad_arguments_give_clear_errors(call, fragment):

@@ -27,9 +27,12 @@ DOMAIN = Domain(
     grade=grade,
     instructions=(
         "You are a psychiatrist in an outpatient assessment clinic. Interview the patient "
-        "with the tools: history, mental status examination, validated questionnaires "
-        "(answers appear only once administered) and DSM-5-TR criteria checklists. "
-        "Stratify suicide risk, check every drug against the patient's medications and "
+        "with the tools: history, mental status examination, structured symptom interview, "
+        "validated questionnaires (item answers appear only once administered; "
+        "score_instrument adds them up) and the suicide-risk interview. The judgments are "
+        "yours: decide which DSM-5-TR criteria are present (dsm5_checklist counts your "
+        "judgments by the DSM rules), stratify suicide risk against the Columbia triage "
+        "(psychiatry_guideline), check every drug against the patient's medications and "
         "record before prescribing, then submit the diagnosis, severity, suicide risk, "
         "disposition and treatment with submit_assessment."
     ),

@@ -1,23 +1,35 @@
-"""Instrument, checklist and risk tools: item-level answers scored by the clinical library.
+"""Instrument, criteria and suicide-risk tools of the psychiatry domain.
 
-Every questionnaire tool returns the patient's answer to each item and the total the
-library computes (:mod:`healthgym.clinical.scores.more`; MoCA and MMSE from
-``cognition.py``).  Interpretation bands are shown with their cut-points but without
-naming a diagnosis (a screen is evidence, not a diagnosis).
+Rule: *tools observe and compute; the agent judges*.
+
+* ``administer_*`` (observe) ask a validated questionnaire or cognitive test and return
+  the patient's answer to each item - nothing more: no total, band or screen verdict.
+* ``score_instrument`` (compute) adds up the items of a questionnaire the agent has
+  already administered in this episode (gated: it refuses before ``administer_<name>``)
+  with the published scoring rules (:mod:`healthgym.clinical.scores.more`; MoCA and MMSE
+  from ``cognition.py``) and reports totals and sub-scores, never the cut-off bands -
+  those are general knowledge, in ``psychiatry_guideline('instruments')``.
+* ``dsm5_checklist`` (compute) applies DSM-5-TR's counting rules to the criterion
+  judgments the agent passes; ``dsm5_criteria`` (reference) prints a criteria set.
+* ``assess_suicide_risk`` (observe) is the suicide-risk interview: the risk and
+  protective factors the patient and record hold (VA/DoD 2019), not a risk level; the
+  level is the agent's judgment against ``psychiatry_guideline('suicide_risk')``.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from healthgym.clinical.scores.more import MORE_SCORES
 from healthgym.clinical.scores.result import ScoreResult
 
-from ...tools import ToolError, tool
+from ...tools import MaxLen, Range, ToolError, tool
+from ...tools.elicit import Need
 from .cognition import MMSE_ITEMS, MOCA_ITEMS, mmse, moca
-from .dsm5 import CHECKLISTS, run_checklist
+from .dsm5 import CRITERIA, CRITERIA_SETS, RULES, evaluate, normalize_codes
+from .guideline import GUIDELINE_TOPICS, guideline_text
 from .records import PsychState
-from .risk import PROTECTIVE_FACTORS, RISK_FACTORS, acute_risk, cssrs_result
+from .risk import PROTECTIVE_FACTORS, RISK_FACTORS, cssrs_result
 
 PHQ9_Q = (
     "Little interest or pleasure in doing things",
@@ -89,104 +101,94 @@ def _listing(questions: tuple[str, ...], answers: list) -> str:
     )
 
 
-def _record(state: PsychState, name: str, result: ScoreResult) -> float:
-    value = float(result.value)  # type: ignore[arg-type]
-    state.results[name] = value
-    state.seen.add(f"administer_{name}")
-    return value
+def _listing(questions: tuple[str, ...], answers: list) -> str:
+    def show(a: object) -> str:
+        return ("yes" if a else "no") if isinstance(a, bool) else str(a)
 
-
-@tool
-def administer_phq9(state: PsychState) -> str:
-    """Administer the PHQ-9 depression questionnaire (past 2 weeks) and score it."""
-    r = state.record
-    res = MORE_SCORES["phq9"](items=r.phq9)
-    _record(state, "phq9", res)
-    listing = _listing(PHQ9_Q, r.phq9)
-    return f"PHQ-9 (0 not at all - 3 nearly every day): {listing}. {res.interpretation}."
-
-
-@tool
-def administer_gad7(state: PsychState) -> str:
-    """Administer the GAD-7 anxiety questionnaire (past 2 weeks) and score it."""
-    r = state.record
-    res = MORE_SCORES["gad7"](items=r.gad7)
-    _record(state, "gad7", res)
-    band = res.interpretation.split(";")[0]
-    return (
-        f"GAD-7 (0 not at all - 3 nearly every day): {_listing(GAD7_Q, r.gad7)}. {band}; "
-        "screening cut-point >= 10 (Spitzer 2006)."
+    return "; ".join(
+        f"{i}. {q}: {show(a)}" for i, (q, a) in enumerate(zip(questions, answers, strict=True), 1)
     )
 
 
-@tool
+_FREQ = "0 not at all, 1 several days, 2 more than half the days, 3 nearly every day"
+
+
+def _given(state: PsychState, name: str) -> None:
+    state.seen.add(f"administer_{name}")
+
+
+@tool(kind="observe")
+def administer_phq9(state: PsychState) -> str:
+    """Administer the PHQ-9 depression questionnaire (past 2 weeks): the patient's answers."""
+    _given(state, "phq9")
+    listing = _listing(PHQ9_Q, state.record.phq9)
+    return f"PHQ-9 answers ({_FREQ}): {listing}."
+
+
+@tool(kind="observe")
+def administer_gad7(state: PsychState) -> str:
+    """Administer the GAD-7 anxiety questionnaire (past 2 weeks): the patient's answers."""
+    _given(state, "gad7")
+    listing = _listing(GAD7_Q, state.record.gad7)
+    return f"GAD-7 answers ({_FREQ}): {listing}."
+
+
+@tool(kind="observe")
 def administer_pcl5(state: PsychState) -> str:
-    """Administer the PCL-5 (past month, anchored to the worst traumatic event) and score it."""
+    """Administer the PCL-5 (past month, anchored to the worst traumatic event): the answers."""
     r = state.record
+    _given(state, "pcl5")
     if r.pcl5 is None or r.trauma is None:
-        state.seen.add("administer_pcl5")
         return "PCL-5 not applicable: the patient reports no traumatic event to anchor it."
-    res = MORE_SCORES["pcl5"](items=r.pcl5)
-    _record(state, "pcl5", res)
     items = "; ".join(f"{i}: {a}" for i, a in enumerate(r.pcl5, 1))
     return (
-        f"PCL-5 anchored to {r.trauma.what} (0 not at all - 4 extremely), items 1-20: {items}. "
-        f"Total {res.value:g}/80 (provisional cut-point 31-33). " + "; ".join(res.steps) + "."
+        f"PCL-5 answers anchored to {r.trauma.what} (0 not at all - 4 extremely), items 1-20 "
+        f"in DSM-5 symptom order: {items}."
     )
 
 
-@tool
+@tool(kind="observe")
 def administer_mdq(state: PsychState) -> str:
-    """Administer the Mood Disorder Questionnaire (lifetime elevated-mood periods) and score it."""
+    """Administer the Mood Disorder Questionnaire (lifetime elevated-mood periods): the answers."""
     m = state.record.mdq
-    res = MORE_SCORES["mdq"](items=m.items, same_period=m.same_period, impairment=m.impairment)
-    _record(state, "mdq", res)
-    positive = "negative screen" not in res.interpretation
+    _given(state, "mdq")
     return (
         f"MDQ question 1 (has there ever been a period when you ...): {_listing(MDQ_Q, m.items)}. "
-        f"Question 1 total {res.value:g}/13; question 2, several at the same time: "
-        f"{'yes' if m.same_period else 'no'}; question 3, problems caused: {m.impairment}. "
-        "Screen criteria (>= 7 yes, same period, moderate or serious problems; Hirschfeld "
-        f"2000): {'met' if positive else 'not met'}."
+        f"Question 2, several of these during the same period: "
+        f"{'yes' if m.same_period else 'no'}. Question 3, how much of a problem they caused: "
+        f"{m.impairment}."
     )
 
 
-@tool
+@tool(kind="observe")
 def administer_audit(state: PsychState) -> str:
-    """Administer the AUDIT alcohol questionnaire (past year) and score it with AUDIT-C."""
-    r = state.record
-    res = MORE_SCORES["audit"](items=r.audit)
-    c = MORE_SCORES["audit_c"](items=r.audit[:3], sex=r.sex)
-    _record(state, "audit", res)
-    _record(state, "audit_c", c)
-    return f"AUDIT: {_listing(AUDIT_Q, r.audit)}. {res.interpretation}. {c.interpretation}."
+    """Administer the AUDIT alcohol questionnaire (past year): the answers (item points)."""
+    _given(state, "audit")
+    return f"AUDIT answers (points per item, 0-4): {_listing(AUDIT_Q, state.record.audit)}."
 
 
-@tool
+@tool(kind="observe")
 def administer_cage(state: PsychState) -> str:
-    """Ask the four CAGE alcohol questions and score them."""
-    a = state.record.cage
-    res = MORE_SCORES["cage"](cut_down=a[0], annoyed=a[1], guilty=a[2], eye_opener=a[3])
-    value = _record(state, "cage", res)
+    """Ask the four CAGE alcohol questions: the answers."""
+    _given(state, "cage")
     q = ("Felt you should cut down", "Annoyed by criticism", "Felt guilty", "Eye-opener")
-    return f"CAGE: {_listing(q, a)}. Score {value:g}/4 (>= 2 clinically significant, Ewing 1984)."
+    return f"CAGE answers: {_listing(q, state.record.cage)}."
 
 
-@tool
+@tool(kind="observe")
 def administer_dast10(state: PsychState) -> str:
-    """Administer the DAST-10 drug-use questionnaire (past 12 months) and score it."""
-    r = state.record
-    res = MORE_SCORES["dast10"](answers=r.dast10)
-    _record(state, "dast10", res)
-    return f"DAST-10: {_listing(DAST_Q, r.dast10)}. {res.interpretation} (item 3 reverse-scored)."
+    """Administer the DAST-10 drug-use questionnaire (past 12 months): the raw yes/no answers."""
+    _given(state, "dast10")
+    return f"DAST-10 answers: {_listing(DAST_Q, state.record.dast10)}."
 
 
-@tool
+@tool(kind="observe")
 def administer_cssrs(state: PsychState) -> str:
-    """Ask the C-SSRS screen questions (past month; behaviour lifetime) and triage the answers."""
+    """Ask the C-SSRS screen questions (past month; behaviour lifetime): the answers."""
     c = state.record.cssrs
-    res = cssrs_result(c)
-    level = int(_record(state, "cssrs", res))
+    _given(state, "cssrs")
+    # what the grader's coherence check compares the stated risk with (never shown)
+    state.results["cssrs"] = float(cssrs_result(c).value)
     if not c.suicidal_thoughts:
         q345 = "questions 3-5 not asked (no to question 2)"
     else:
@@ -195,84 +197,222 @@ def administer_cssrs(state: PsychState) -> str:
             f"intention of acting: {'yes' if c.intent else 'no'}; 5. worked out details and "
             f"intend to carry out: {'yes' if c.plan_and_intent else 'no'}"
         )
-    behaviour = c.suicidal_behavior.replace("_", " ")
+    behaviour = {
+        "none": "no",
+        "over_3_months_ago": "yes, more than 3 months ago",
+        "past_3_months": "yes, within the past 3 months",
+    }[c.suicidal_behavior]
     if c.behaviour_text:
         behaviour += f" ({c.behaviour_text})"
-    names = ("no risk identified", "low", "moderate", "high")
     return (
-        f"C-SSRS screen: 1. wished to be dead: {'yes' if c.wish_to_be_dead else 'no'}; "
+        f"C-SSRS screen answers: 1. wished to be dead: {'yes' if c.wish_to_be_dead else 'no'}; "
         f"2. thoughts of killing yourself: {'yes' if c.suicidal_thoughts else 'no'}; {q345}; "
-        f"6. suicidal behaviour: {behaviour}. Columbia screen triage level {level} "
-        f"({names[level]})."
+        f"6. ever did, started or prepared anything to end your life: {behaviour}."
     )
 
 
-@tool
+@tool(kind="observe")
 def administer_moca(state: PsychState) -> str:
-    """Administer the Montreal Cognitive Assessment and score it (education point included)."""
+    """Administer the Montreal Cognitive Assessment: the result of each task (raw)."""
     r = state.record
-    res = moca(education_years=r.education_years, **r.moca)
-    _record(state, "moca", res)
-    raw = "; ".join(f"{name.replace('_', ' ')}: {r.moca[name]}" for name, _ in MOCA_ITEMS)
-    points = ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in res.components.items())
-    return f"MoCA item results: {raw}. Points: {points}. {res.interpretation}."
+    _given(state, "moca")
+    raw = "; ".join(
+        f"{name.replace('_', ' ')}: {r.moca[name]}" + ("" if name in _MOCA_RAW else f"/{hi}")
+        for name, hi in MOCA_ITEMS
+    )
+    return (
+        f"MoCA task results: {raw} (letter tapping: errors; serial sevens: correct "
+        f"subtractions of 5; fluency: F-words in one minute). Years of education: "
+        f"{r.education_years}."
+    )
 
 
-@tool
+_MOCA_RAW = {"letter_tapping_errors", "serial_sevens_correct", "fluency_words"}
+
+
+@tool(kind="observe")
 def administer_mmse(state: PsychState) -> str:
-    """Administer the Mini-Mental State Examination and score it."""
+    """Administer the Mini-Mental State Examination: the points of each item."""
     r = state.record
-    res = mmse(**r.mmse)
-    _record(state, "mmse", res)
+    _given(state, "mmse")
     items = "; ".join(f"{name.replace('_', ' ')}: {r.mmse[name]}/{hi}" for name, hi in MMSE_ITEMS)
-    return f"MMSE: {items}. {res.interpretation}."
+    return f"MMSE item points: {items}."
 
 
-ChecklistName = Literal[tuple(CHECKLISTS)]  # type: ignore[valid-type]
+Instrument = Literal["phq9", "gad7", "pcl5", "mdq", "audit", "cage", "dast10", "moca", "mmse"]
+
+_PCL5_CLUSTERS = (("B", 1, 5), ("C", 6, 7), ("D", 8, 14), ("E", 15, 20))
 
 
-@tool
-def dsm5_checklist(state: PsychState, criteria_set: ChecklistName) -> str:
-    """Go through a DSM-5-TR criteria set with the patient and report each criterion met or not.
+def _score(state: PsychState, instrument: str) -> tuple[ScoreResult, str]:
+    r = state.record
+    if instrument == "phq9":
+        res = MORE_SCORES["phq9"](items=r.phq9)
+        return res, f"PHQ-9 total {res.value:g}/27 (sum of items 1-9; item 9 = {r.phq9[8]})."
+    if instrument == "gad7":
+        res = MORE_SCORES["gad7"](items=r.gad7)
+        return res, f"GAD-7 total {res.value:g}/21 (sum of items 1-7)."
+    if instrument == "pcl5":
+        if r.pcl5 is None:
+            raise ToolError("there are no PCL-5 answers to score: it was not applicable")
+        res = MORE_SCORES["pcl5"](items=r.pcl5)
+        clusters = "; ".join(
+            f"{c} (items {lo}-{hi}): {sum(x >= 2 for x in r.pcl5[lo - 1 : hi])} rated >= 2"
+            for c, lo, hi in _PCL5_CLUSTERS
+        )
+        return (
+            res,
+            f"PCL-5 total {res.value:g}/80. Items rated 2 (moderately) or more by cluster: "
+            f"{clusters}.",
+        )
+    if instrument == "mdq":
+        m = r.mdq
+        res = MORE_SCORES["mdq"](items=m.items, same_period=m.same_period, impairment=m.impairment)
+        return res, (
+            f"MDQ question 1: {res.value:g}/13 yes; question 2 (same period): "
+            f"{'yes' if m.same_period else 'no'}; question 3 (problems): {m.impairment}."
+        )
+    if instrument == "audit":
+        res = MORE_SCORES["audit"](items=r.audit)
+        c = sum(r.audit[:3])
+        return res, f"AUDIT total {res.value:g}/40; AUDIT-C (items 1-3) {c}/12."
+    if instrument == "cage":
+        a = r.cage
+        res = MORE_SCORES["cage"](cut_down=a[0], annoyed=a[1], guilty=a[2], eye_opener=a[3])
+        return res, f"CAGE {res.value:g}/4 yes answers."
+    if instrument == "dast10":
+        res = MORE_SCORES["dast10"](answers=r.dast10)
+        return res, f"DAST-10 {res.value:g}/10 (one point per yes, item 3 reverse-scored)."
+    if instrument == "moca":
+        res = moca(education_years=r.education_years, **r.moca)
+        points = ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in res.components.items())
+        return res, f"MoCA total {res.value:g}/30. Points: {points}."
+    if instrument == "mmse":
+        res = mmse(**r.mmse)
+        return res, f"MMSE total {res.value:g}/30."
+    raise ToolError(f"no scoring rule for {instrument!r} (the C-SSRS is triaged, not scored)")
+
+
+@tool(kind="compute", needs=(Need("the questionnaire's answers", ("administer_{instrument}",)),))
+def score_instrument(state: PsychState, instrument: Instrument) -> str:
+    """Score a questionnaire or cognitive test you have administered: totals and sub-scores.
+
+    Published scoring rules (PHQ-9 Kroenke 2001; GAD-7 Spitzer 2006; PCL-5 Weathers 2013;
+    MDQ Hirschfeld 2000; AUDIT Babor 2001 and AUDIT-C Bush 1998; CAGE Ewing 1984; DAST-10
+    Skinner 1982; MoCA Nasreddine 2005 with the education point; MMSE Folstein 1975).
+    Cut-offs are in psychiatry_guideline('instruments').
 
     Args:
-        criteria_set: the criteria set to check (major_depressive_episode,
-            generalized_anxiety, posttraumatic_stress, manic_hypomanic_episode, panic,
-            alcohol_use, psychosis, neurocognitive).
+        instrument: the instrument to score (administer it first).
     """
-    lines, count = run_checklist(criteria_set, state)
+    res, text = _score(state, instrument)
+    state.results[instrument] = float(res.value)  # type: ignore[arg-type]
+    return text
+
+
+ChecklistName = Literal[CRITERIA_SETS]  # type: ignore[valid-type]
+
+
+@tool(kind="compute")
+def dsm5_checklist(
+    state: PsychState,
+    criteria_set: ChecklistName,
+    criteria_present: Annotated[list[str], MaxLen(40)] | None = None,
+    duration_days: Annotated[int, Range(0, 36500)] = 0,
+) -> str:
+    """Apply DSM-5-TR's counting rules to YOUR criterion judgments for one criteria set.
+
+    Pass the codes of the criteria you judge present (see dsm5_criteria for each set's
+    codes) and the duration you established; the tool counts them and reports which
+    criteria, and whether the whole set, are met. It does not look at the patient.
+
+    Args:
+        criteria_set: the criteria set (major_depressive_episode, generalized_anxiety,
+            posttraumatic_stress, manic_hypomanic_episode (one episode per call), panic,
+            alcohol_use, psychosis, neurocognitive, adjustment).
+        criteria_present: codes of the criteria you judge present, e.g. ["A1", "A2", "A4",
+            "B", "C"]; every code not listed is taken as absent.
+        duration_days: how long the symptoms (or the episode) have lasted, in days.
+    """
+    present, unknown = normalize_codes(criteria_set, criteria_present or [])
+    if unknown:
+        codes = ", ".join(code for code, _ in CRITERIA[criteria_set])
+        raise ToolError(f"not criterion codes of {criteria_set}: {unknown}; its codes: {codes}")
+    ev = evaluate(criteria_set, present, duration_days)
     state.seen.add(f"checklist:{criteria_set}")
-    state.checklist_counts[criteria_set] = count
-    return f"DSM-5-TR checklist [{criteria_set}]:\n" + "\n".join(lines)
+    state.checklist_counts[criteria_set] = ev.count
+    for name, met in ev.met.items():
+        state.checklist_met[name] = met
+    return f"DSM-5-TR counting rules [{criteria_set}] over your judgments:\n" + "\n".join(ev.lines)
 
 
-@tool
-def assess_suicide_risk(state: PsychState) -> str:
-    """Stratify acute suicide risk from the C-SSRS and the risk and protective factors.
+@tool(kind="reference")
+def dsm5_criteria(state: PsychState, criteria_set: ChecklistName) -> str:
+    """The DSM-5-TR criteria of a set, with the code of each criterion and its counting rule.
 
-    Needs the C-SSRS answers and the psychiatric and social history (where the factors
-    come from).  Level: Columbia Protocol triage; factors per the VA/DoD 2019 guideline.
+    Source: American Psychiatric Association, DSM-5-TR (2022).
+
+    Args:
+        criteria_set: the criteria set to print.
     """
-    missing = [
-        label
-        for name, label in (
-            ("administer_cssrs", "administer the C-SSRS"),
-            ("get_psychiatric_history", "take the psychiatric history"),
-            ("get_social_history", "take the social history"),
-        )
-        if name not in state.seen
-    ]
-    if missing:
-        raise ToolError("first " + ", ".join(missing))
+    rows = "\n".join(f"  {code}: {text}" for code, text in CRITERIA[criteria_set])
+    return f"DSM-5-TR criteria [{criteria_set}]:\n{rows}\nRule: {RULES[criteria_set]}"
+
+
+GuidelineTopic = Literal[GUIDELINE_TOPICS]  # type: ignore[valid-type]
+
+
+@tool(kind="reference")
+def psychiatry_guideline(state: PsychState, topic: GuidelineTopic) -> str:
+    """Published frameworks: suicide-risk triage, disposition, instrument cut-offs, severity.
+
+    Args:
+        topic: suicide_risk (Columbia triage, VA/DoD 2019), disposition, instruments
+            (published cut-offs and bands) or severity_specifiers (DSM-5-TR).
+    """
+    return guideline_text(topic)
+
+
+def _yn(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+@tool(kind="observe")
+def assess_suicide_risk(state: PsychState) -> str:
+    """Suicide-risk interview: ideation, intent, plan, behaviour, lethal means, other factors.
+
+    Reports what the patient and the record hold, in the domains of the VA/DoD 2019
+    guideline; the acute risk level is yours to judge (psychiatry_guideline('suicide_risk')).
+    """
     r = state.record
-    level = acute_risk(int(cssrs_result(r.cssrs).value))
-    state.risk_level = level
-    risk = [RISK_FACTORS[k] for k in r.risk_factors] or ["none identified"]
-    protective = [PROTECTIVE_FACTORS[k] for k in r.protective_factors] or ["none identified"]
+    c = r.cssrs
+    state.seen.add("assess_suicide_risk")
+    ideation = (
+        f"Ideation (past month): wishes to be dead: {_yn(c.wish_to_be_dead)}; thoughts of "
+        f"killing self: {_yn(c.suicidal_thoughts)}"
+    )
+    if c.suicidal_thoughts:
+        ideation += (
+            f"; has thought about a method: {_yn(c.thoughts_with_method)}; some intention of "
+            f"acting: {_yn(c.intent)}; has worked out the details and intends to carry them "
+            f"out: {_yn(c.plan_and_intent)}"
+        )
+    behaviour = {
+        "none": "Suicidal or preparatory behaviour: none ever",
+        "over_3_months_ago": "Suicidal behaviour: yes, more than 3 months ago",
+        "past_3_months": "Suicidal behaviour: yes, within the past 3 months",
+    }[c.suicidal_behavior]
+    if c.behaviour_text:
+        behaviour += f" ({c.behaviour_text})"
+    means = "a firearm is kept at home" if r.firearm_access else "no firearm at home"
+    risk = [RISK_FACTORS[k] for k in r.risk_factors if k not in ("prior_attempt", "firearm_access")]
+    protective = [PROTECTIVE_FACTORS[k] for k in r.protective_factors]
+    if "future_plans" not in r.protective_factors:
+        protective.append("cannot name reasons for living or plans for the future")
     return (
-        f"Risk factors (VA/DoD 2019): {'; '.join(risk)}. Protective factors: "
-        f"{'; '.join(protective)}. Acute suicide risk: {level} (Columbia triage level "
-        f"{int(state.results.get('cssrs', 0))})."
+        f"{ideation}. {behaviour}. Access to lethal means: {means}. Other factors reported: "
+        f"{'; '.join(risk) if risk else 'none'}. Supports and reasons for living: "
+        f"{'; '.join(protective) if protective else 'none'}."
     )
 
 
@@ -287,6 +427,9 @@ INSTRUMENT_TOOLS = [
     administer_cssrs,
     administer_moca,
     administer_mmse,
-    dsm5_checklist,
+    score_instrument,
     assess_suicide_risk,
+    dsm5_checklist,
+    dsm5_criteria,
+    psychiatry_guideline,
 ]

@@ -142,8 +142,10 @@ class PsychState:
 
     record: PsychRecord
     seen: set[str] = field(default_factory=set)  # tool names and "checklist:<set>"
-    # instrument name -> the total (C-SSRS: its screen level) the tool returned
+    # instrument name -> the total score_instrument computed; "cssrs" -> the Columbia
+    # screen level of the answers the agent was shown (kept for the grader, never shown)
     results: dict[str, float] = field(default_factory=dict)
-    # checklist set -> number of symptom criteria counted (mdd: A; aud: the 11 criteria)
+    # checklist set -> number of symptom criteria the agent judged present (mde: A; aud: 11)
     checklist_counts: dict[str, int] = field(default_factory=dict)
-    risk_level: str | None = None  # what the stratification tool returned
+    # verdict of the counting rules over the agent's own judgments ("manic_episode" ...)
+    checklist_met: dict[str, bool] = field(default_factory=dict)

@@ -15,11 +15,13 @@ Sources:
   (Wortzel HS, Homaifar B, Matarazzo B, Brenner LA. J Psychiatr Pract 2014;20:63-67),
   where high acute risk typically warrants psychiatric hospitalisation.
 
-Rule used in this environment: the acute risk level is the Columbia screen triage
-level, with "no risk identified" reported as low.  Risk and protective factors do not
-change the level; they are reported with it because they decide the safety plan
-(lethal means counselling when a firearm is accessible) and are what a clinician
-documents alongside it.
+Rule used in this environment (the answer key; ``psychiatry_guideline('suicide_risk')``
+states it to the agent): the acute risk level is the Columbia screen triage level, with
+"no risk identified" reported as low.  Risk and protective factors do not change the
+level; they decide the safety plan (lethal means counselling when a firearm is
+accessible) and are what a clinician documents alongside it.  No tool reports the
+level: ``administer_cssrs`` and ``assess_suicide_risk`` report the answers and factors,
+and the agent applies the triage.
 """
 
 from __future__ import annotations

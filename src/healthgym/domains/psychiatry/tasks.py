@@ -6,12 +6,17 @@ leave a first-line treatment group without a safe option (say an MAO-B inhibitor
 prolonged QTc with severe depression), the patient is drawn again from the next seed,
 so every task has a safe first-line plan.
 
-The reference solution takes the presentation, psychiatric, social and medical
-history and the medication list, examines the mental state, administers the C-SSRS and
-the instruments that bear on the condition, goes through the DSM-5-TR checklist(s)
-that establish (or, for an adjustment reaction, rule out) the diagnosis, stratifies
-suicide risk, checks every drug it will prescribe, and submits the answer key of
-:func:`conditions.answer_key` with the first safe option of each treatment group.
+The reference solution observes first: the presentation, psychiatric, social and
+medical history, the medication list, the mental state, the structured interview on
+the areas that bear on the condition, the C-SSRS, the suicide-risk interview and the
+instruments of the condition.  It then computes: scores the instruments it
+administered and passes its own criterion judgments - those :func:`dsm5.true_judgments`
+derives from facts the observe tools showed - to ``dsm5_checklist``.  It checks every
+drug it will prescribe and submits the answer key of :func:`conditions.answer_key` with
+the first safe option of each treatment group (the frameworks of the reference tools
+it applies are known to it: the episode allows 20 turns).  The observe calls are the
+required ones (the process score asks whether the evidence was obtained); the compute
+calls are optional.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
 from .conditions import VARIANTS, AnswerKey, Variant, answer_key
+from .dsm5 import true_judgments
 from .generator import generate_record
 from .records import PsychRecord
 from .safety import answer_targets, safe_groups, safety_rules
@@ -52,6 +58,20 @@ INSTRUMENTS: dict[str, list[tuple[str, bool]]] = {
     "adjustment_disorder": [("administer_phq9", True), ("administer_gad7", False)],
     "no_psychiatric_disorder": [("administer_phq9", True), ("administer_gad7", False)],
 }
+TOPICS: dict[str, list[str]] = {
+    "major_depressive_disorder": ["mood", "elevated_mood"],
+    "generalized_anxiety_disorder": ["worry"],
+    "posttraumatic_stress_disorder": ["trauma"],
+    "bipolar_i_disorder": ["elevated_mood"],
+    "bipolar_ii_disorder": ["elevated_mood"],
+    "panic_disorder": ["panic"],
+    "alcohol_use_disorder": ["alcohol"],
+    "schizophrenia": ["psychosis"],
+    "mild_neurocognitive_disorder": ["cognition"],
+    "major_neurocognitive_disorder": ["cognition"],
+    "adjustment_disorder": ["mood"],
+    "no_psychiatric_disorder": ["mood"],
+}
 CHECKLISTS: dict[str, list[str]] = {
     "major_depressive_disorder": ["major_depressive_episode"],
     "generalized_anxiety_disorder": ["generalized_anxiety"],
@@ -63,12 +83,14 @@ CHECKLISTS: dict[str, list[str]] = {
     "schizophrenia": ["psychosis"],
     "mild_neurocognitive_disorder": ["neurocognitive"],
     "major_neurocognitive_disorder": ["neurocognitive"],
-    "adjustment_disorder": ["major_depressive_episode"],
-    "no_psychiatric_disorder": [],
+    "adjustment_disorder": ["major_depressive_episode", "adjustment"],
+    "no_psychiatric_disorder": ["major_depressive_episode"],
 }
 
 
-def reference_calls(v: Variant, key: AnswerKey, treatment: list[str]) -> list[RefCall]:
+def reference_calls(
+    v: Variant, key: AnswerKey, treatment: list[str], record: PsychRecord
+) -> list[RefCall]:
     calls = [
         RefCall(name=n)
         for n in (
@@ -78,18 +100,38 @@ def reference_calls(v: Variant, key: AnswerKey, treatment: list[str]) -> list[Re
             "get_medical_history",
             "get_medications",
             "mental_status_exam",
-            "administer_cssrs",
         )
     ]
+    topics = list(TOPICS[v.diagnosis])
+    if v.episode == "depressed":
+        topics = ["mood", *topics]
+    calls += [RefCall(name="interview_symptoms", arguments={"topic": t}) for t in topics]
+    calls += [RefCall(name="administer_cssrs"), RefCall(name="assess_suicide_risk")]
     instruments = list(INSTRUMENTS[v.diagnosis])
     if v.episode == "depressed":
         instruments.insert(0, ("administer_phq9", True))
     calls += [RefCall(name=n, required=req) for n, req in instruments]
+    calls += [
+        RefCall(
+            name="score_instrument",
+            arguments={"instrument": n.removeprefix("administer_")},
+            required=False,
+        )
+        for n, required in instruments
+        if required
+    ]
     checklists = list(CHECKLISTS[v.diagnosis])
     if v.episode == "depressed" and "major_depressive_episode" not in checklists:
         checklists.insert(0, "major_depressive_episode")
-    calls += [RefCall(name="dsm5_checklist", arguments={"criteria_set": c}) for c in checklists]
-    calls.append(RefCall(name="assess_suicide_risk"))
+    for c in checklists:
+        present, days = true_judgments(c, record)
+        calls.append(
+            RefCall(
+                name="dsm5_checklist",
+                arguments={"criteria_set": c, "criteria_present": present, "duration_days": days},
+                required=False,
+            )
+        )
     calls += [
         RefCall(name="check_prescription", arguments={"drug": t}, required=False)
         for t in treatment
@@ -131,7 +173,7 @@ def make_task(index: int) -> Task:
     hit = answer_targets(treatment, key.disposition, key.risk) & {r.target for r in rules}
     if hit:  # pragma: no cover - a generator bug, not a task property
         raise AssertionError(f"reference answer of task {index} hits safety rules {hit}")
-    calls = reference_calls(v, key, treatment)
+    calls = reference_calls(v, key, treatment, record)
     calls.append(RefCall(name="submit_assessment", arguments=answer, required=False))
     tid = task_id(DOMAIN, index)
     return Task(

@@ -1,7 +1,9 @@
 """Interview tools of the psychiatry domain: history, mental state, medications, submission.
 
-Each tool composes its text from the record's facts (symptom keys, episodes, history,
-medications); none names a diagnosis.  ``check_prescription`` shows only harms that
+Every tool here is an ``observe`` tool (plus the ``submit`` tool): each composes its text
+from the record's facts (symptom keys, episodes, history, medications) as the clinician
+hears or sees them; none names a diagnosis, a criterion verdict, a risk level or a
+disposition.  ``check_prescription`` shows only harms that
 follow from facts in the record (interactions, kidney function, QTc, pregnancy, age,
 alcohol use), never those that depend on the diagnosis the agent must make.
 """
@@ -12,6 +14,7 @@ from typing import Annotated, Literal
 
 from ...tools import MaxLen, tool
 from .conditions import DIAGNOSES, DISPOSITIONS, SEVERITIES
+from .interview import INTERVIEWS, TOPICS
 from .mse import mental_state
 from .presentations import ago_text, duration_text
 from .records import PsychState
@@ -25,6 +28,7 @@ DiagnosisKey = Literal[tuple(DIAGNOSES)]  # type: ignore[valid-type]
 SeverityKey = Literal[SEVERITIES]  # type: ignore[valid-type]
 RiskKey = Literal[RISK_LEVELS]  # type: ignore[valid-type]
 DispositionKey = Literal[DISPOSITIONS]  # type: ignore[valid-type]
+Topic = Literal[TOPICS]  # type: ignore[valid-type]
 TreatmentKey = Literal[TREATMENT_KEYS]  # type: ignore[valid-type]
 
 
@@ -32,7 +36,7 @@ def _seen(state: PsychState, name: str) -> None:
     state.seen.add(name)
 
 
-@tool
+@tool(kind="observe")
 def get_presentation(state: PsychState) -> str:
     """Take the history of the presenting complaint in the patient's (and family's) words."""
     _seen(state, "get_presentation")
@@ -86,17 +90,24 @@ def get_presentation(state: PsychState) -> str:
 
 
 def _episode_text(
-    years_ago: int, days: int, features: list[str], hospitalized: bool, psychotic: bool
+    years_ago: int,
+    days: int,
+    features: list[str],
+    hospitalized: bool,
+    psychotic: bool,
+    marked: bool = False,
 ) -> str:
     plain = ", ".join(MANIA_PLAIN[f] for f in features)
     text = f"About {years_ago} years ago: a {days}-day period when the patient {plain}"
+    if marked:
+        text += "; could not work and the family had to step in"
     text += "; admitted to hospital" if hospitalized else "; no treatment was sought"
     if psychotic:
         text += "; at the time believed they had been chosen for a special mission"
     return text + "."
 
 
-@tool
+@tool(kind="observe")
 def get_psychiatric_history(state: PsychState) -> str:
     """Take the past psychiatric history: episodes, admissions, treatments, self-harm, family."""
     _seen(state, "get_psychiatric_history")
@@ -107,7 +118,14 @@ def get_psychiatric_history(state: PsychState) -> str:
         else "No previous depressive episodes."
     ]
     lines += [
-        _episode_text(e.years_ago, e.duration_days, e.features, e.hospitalized, e.psychotic)
+        _episode_text(
+            e.years_ago,
+            e.duration_days,
+            e.features,
+            e.hospitalized,
+            e.psychotic,
+            e.marked_impairment,
+        )
         for e in r.past_elevated_episodes
     ] or ["No previous periods of elevated mood reported."]
     lines.append(
@@ -143,7 +161,7 @@ def get_psychiatric_history(state: PsychState) -> str:
     return " ".join(lines)
 
 
-@tool
+@tool(kind="observe")
 def get_social_history(state: PsychState) -> str:
     """Take the social history: living situation, work, supports, substances, firearms."""
     _seen(state, "get_social_history")
@@ -170,7 +188,7 @@ def get_social_history(state: PsychState) -> str:
     return " ".join(parts)
 
 
-@tool
+@tool(kind="observe")
 def get_medical_history(state: PsychState) -> str:
     """Return medical conditions, kidney function, ECG, pregnancy status and recent labs."""
     _seen(state, "get_medical_history")
@@ -192,7 +210,7 @@ def get_medical_history(state: PsychState) -> str:
     return " ".join(parts)
 
 
-@tool
+@tool(kind="observe")
 def get_medications(state: PsychState) -> str:
     """List current medications and the interactions among them (project formulary)."""
     _seen(state, "get_medications")
@@ -209,7 +227,7 @@ def get_medications(state: PsychState) -> str:
     return text
 
 
-@tool
+@tool(kind="observe")
 def check_prescription(state: PsychState, drug: DrugKey) -> str:
     """Check a drug you are considering against this patient's medications and record.
 
@@ -233,11 +251,24 @@ def check_prescription(state: PsychState, drug: DrugKey) -> str:
     return f"{head}: " + " | ".join(body)
 
 
-@tool
+@tool(kind="observe")
 def mental_status_exam(state: PsychState) -> str:
     """Perform the mental status examination."""
     _seen(state, "mental_status_exam")
     return mental_state(state.record)
+
+
+@tool(kind="observe")
+def interview_symptoms(state: PsychState, topic: Topic) -> str:
+    """Structured interview on one area: each symptom reported or denied, with duration and impact.
+
+    Args:
+        topic: mood (depressive symptoms), elevated_mood (periods of high or irritable
+            mood), worry, panic, trauma, alcohol, psychosis or cognition (decline and
+            everyday independence).
+    """
+    _seen(state, f"interview_symptoms:{topic}")
+    return INTERVIEWS[topic](state.record)
 
 
 @tool(terminal=True)
@@ -274,4 +305,5 @@ RECORD_TOOLS = [
     get_medications,
     check_prescription,
     mental_status_exam,
+    interview_symptoms,
 ]
