@@ -124,3 +124,24 @@ def test_kind_rules_enforced_at_decoration() -> None:
         tool(lambda s: "x", kind="judge")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         tool(lambda s: "x", kind="observe", needs=(Need("x", ("y",)),))
+
+
+def test_needs_match_ids_in_any_case_and_positional_arguments() -> None:
+    @tool(kind="compute", needs=(Need("this patient's vital signs", ("get_vitals:{patient_id}",)),))
+    def shock(state: object, patient_id: str) -> str:
+        """Shock index.
+
+        Args:
+            patient_id: the patient.
+        """
+        return "0.9"
+
+    class State:
+        pass
+
+    s = State()
+    elicited(s).show("get_vitals:P1")
+    assert shock(s, patient_id="p1") == "0.9"
+    assert shock(s, "P1") == "0.9"
+    with pytest.raises(ToolError):
+        shock(s, "P2")

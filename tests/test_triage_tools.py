@@ -82,9 +82,9 @@ def test_arrest_vitals_and_unrateable_pain():
         "No palpable pulse; no measurable blood pressure; apnoeic; SpO2 not recordable;"
     )
     assert "Pain: cannot be rated" in t.get_presentation(st, "P1")
-    assert "not applicable" in d.check_danger_zone_vitals(st, "P1")
+    assert "no heart rate" in d.check_danger_zone_vitals(st, patient_id="P1")
     with pytest.raises(ToolError, match="undefined"):
-        s.calculate_shock_index(st, "P1")
+        s.calculate_shock_index(st, patient_id="P1")
 
 
 def test_mental_status_describes_findings_and_avpu():
@@ -133,32 +133,44 @@ def test_ecg_reports_st_deviation_by_lead():
 # ------------------------------------------------------------------ decision points
 
 
-def test_decision_point_a_names_categories_not_orders():
+def test_decision_point_a_reports_findings_not_interventions():
     p = patient(
-        lsi=["naloxone", "airway_support"], gcs_eye="to_pressure", vitals={"spo2": 82, "rr": 5}
+        lsi=["naloxone", "airway_support"],
+        gcs_eye="to_pressure",
+        vitals={"spo2": 82, "rr": 5},
+        airway="Snoring; improves with a jaw thrust.",
     )
     text = d.esi_lifesaving_needs(state(p), "P1")
-    assert "AVPU P (responds only to pain)" in text
-    assert "- emergency medication [life-saving intervention category]" in text
-    assert "airway/breathing" in text and "naloxone" not in text.lower()
-    hypoxic = d.esi_lifesaving_needs(state(patient(vitals={"spo2": 91})), "P1")
-    assert "supplemental oxygen [not a life-saving intervention]" in hypoxic
-    assert "none on the handbook's life-saving list" in d.esi_lifesaving_needs(
-        state(patient()), "P1"
+    assert "Airway: Snoring; improves with a jaw thrust." in text
+    assert "Respiratory rate 5/min; SpO2 82% on room air." in text
+    assert "Responsiveness: AVPU P (responds only to pain)." in text
+    low = text.lower()
+    assert "life-saving" not in low and "naloxone" not in low and "intervention" not in low
+    # the same findings whatever the authored interventions: only the findings differ
+    same = d.esi_lifesaving_needs(state(p.model_copy(update={"lsi": []})), "P1")
+    assert same == text
+
+
+def test_decision_point_b_reports_history_exam_mental_state_and_pain():
+    p = patient(
+        high_risk=["stab wound to the torso"],
+        pain=8,
+        distress="moderate",
+        mechanism="Stabbed once in the left upper abdomen.",
+        exam="2 cm wound in the left upper abdomen.",
     )
-
-
-def test_decision_point_b_reports_risk_confusion_and_pain():
-    p = patient(high_risk=["stab wound to the torso"], pain=8, distress="moderate")
     text = d.esi_high_risk_review(state(p), "P1")
-    assert "High-risk features: stab wound to the torso." in text
-    assert "New confusion, lethargy or disorientation: no." in text
-    assert "Pain: 8/10 (severe; severe is >= 7/10)." in text
+    assert "Mechanism of injury: Stabbed once in the left upper abdomen." in text
+    assert "Examination: 2 cm wound in the left upper abdomen." in text
+    assert "Pain: 8/10 (numeric rating scale)." in text
+    assert "Distress: visibly uncomfortable and anxious." in text
+    assert "high-risk" not in text.lower() and "high risk" not in text.lower()
+    assert "severe" not in text  # pain is a number; no band
+    # the authored high-risk list is never shown
+    assert d.esi_high_risk_review(state(p.model_copy(update={"high_risk": []})), "P1") == text
 
 
-def test_decision_point_c_counts_resource_types():
-    """ESI handbook chapter 5: CBC + electrolytes + urinalysis = one resource (labs);
-    procedural sedation counts two; tetanus, splints and oral drugs count none."""
+def test_decision_point_c_lists_care_without_classifying_or_counting():
     items = [
         R("CBC and electrolytes", "labs"),
         R("urinalysis", "labs"),
@@ -168,30 +180,71 @@ def test_decision_point_c_counts_resource_types():
         R("splint", "splint"),
         R("oral paracetamol", "oral_meds"),
     ]
-    text = d.esi_expected_resources(state(patient(resources=items)), "P1")
-    assert text.endswith("Expected resources: 4.")
-    assert "- tetanus booster: not a resource (tetanus immunisation)" in text
-    assert "procedural sedation: resource (complex procedure (procedural sedation) - counts 2)" in (
-        text
-    )
+    p = patient(resources=items)
+    text = d.esi_expected_resources(state(p), "P1")
+    for item in items:
+        assert f"- {item.name}\n" in text + "\n"
+    assert "history and examination" in text
+    low = text.lower()
+    assert "resource" not in low.replace("anticipated", "") and "count" not in low
+    assert not any(ch.isdigit() for ch in text.replace("P1", ""))
+
+
+def test_anticipated_care_is_padded_to_a_length_that_says_nothing():
+    from healthgym.domains.triage_emergency.generator import MAX_CARE_ITEMS, MIN_CARE_ITEMS
+    from healthgym.domains.triage_emergency.truth import resource_count
+
+    lengths = set()
+    for seed in range(40):
+        p = make_patient(
+            random.Random(seed),
+            scenario="test",
+            age_years=30,
+            sex="female",
+            complaint="x",
+            hpi=["x"],
+            pain=3,
+            resources=[R("prescription for amlodipine", "prescription")],
+        )
+        assert resource_count(p.resources) == 0  # padding adds no resource
+        lengths.add(len(p.resources))
+    assert lengths == set(range(MIN_CARE_ITEMS, MAX_CARE_ITEMS + 1))
 
 
 @pytest.mark.parametrize(
-    ("age", "hr", "rr", "spo2", "flags"),
+    ("age", "hr", "rr", "spo2", "above"),
     [
-        (1.5, 165, 38, 95, 1),  # 3 mo - 3 y: HR > 160
-        (1.5, 150, 44, 95, 1),  # RR > 40
-        (5, 145, 28, 91, 2),  # 3-8 y: HR > 140; SpO2 < 92
-        (8, 120, 28, 97, 0),  # 8 y is still in the 3-8 band (limits 140 / 30)
-        (9, 120, 18, 97, 1),  # > 8 y: HR > 100
-        (0.1, 175, 52, 97, 1),  # < 3 months: RR > 50, HR 175 within 180
+        (1.5, 165, 38, 95, ("heart rate",)),  # 3 mo - 3 y: HR > 160
+        (1.5, 150, 44, 95, ("respiratory rate",)),  # RR > 40
+        (5, 145, 28, 91, ("heart rate", "SpO2")),  # 3-8 y: HR > 140; SpO2 < 92
+        (8, 120, 28, 97, ()),  # 8 y is still in the 3-8 band (limits 140 / 30)
+        (9, 120, 18, 97, ("heart rate",)),  # > 8 y: HR > 100
+        (0.1, 175, 52, 97, ("respiratory rate",)),  # < 3 months: RR > 50, HR 175 within 180
     ],
 )
-def test_danger_zone_by_age(age, hr, rr, spo2, flags):
+def test_danger_zone_compares_each_value_with_its_limit(age, hr, rr, spo2, above):
     p = patient(age_years=age, vitals={"hr": hr, "rr": rr, "spo2": spo2})
-    assert d.check_danger_zone_vitals(state(p), "P1").endswith(
-        f"Danger-zone vital signs: {flags} of 3."
-    )
+    st = state(p)
+    with pytest.raises(ToolError, match="get_vitals"):
+        d.check_danger_zone_vitals(st, patient_id="P1")  # not measured yet
+    t.get_vitals(st, patient_id="P1")
+    text = d.check_danger_zone_vitals(st, patient_id="P1")
+    met = {
+        line[2:].split(" ")[0] + (" rate" if " rate " in line else "")
+        for line in text.splitlines()[1:]
+        if " is above " in line or " is below " in line
+    }
+    assert met == set(above), text
+    assert "ESI" not in text.replace("ESI v4 handbook", "") and "level" not in text.lower()
+    assert "danger zone" not in text.lower().replace("danger-zone limits", "")
+
+
+def test_danger_zone_is_gated_per_patient():
+    st = state(patient(), patient(), kind="queue")
+    t.get_vitals(st, patient_id="P1")
+    assert d.check_danger_zone_vitals(st, patient_id="P1")
+    with pytest.raises(ToolError, match="get_vitals"):
+        d.check_danger_zone_vitals(st, patient_id="P2")
 
 
 # ------------------------------------------------------------------ scores
@@ -207,13 +260,40 @@ def test_gcs_from_findings():
     assert st.score_values["gcs"] == 3
 
 
+def _observed(p: TriagePatient, *tools: str) -> TriageState:
+    st = state(p)
+    for name in tools:
+        getattr(t, name)(st, patient_id="P1")
+    return st
+
+
+def test_record_reading_scores_refuse_until_observed():
+    st = state(patient(vitals={"hr": 120, "sbp": 80, "rr": 24}, gcs_verbal="confused"))
+    for score in (s.calculate_shock_index, s.calculate_sirs):
+        with pytest.raises(ToolError, match="call get_vitals first"):
+            score(st, patient_id="P1")
+    for score in (s.calculate_qsofa, s.calculate_rts, s.sepsis_screen):
+        with pytest.raises(ToolError, match=r"get_vitals.*assess_mental_status"):
+            score(st, patient_id="P1")
+    t.get_vitals(st, patient_id="P1")
+    assert s.calculate_shock_index(st, patient_id="P1")
+    with pytest.raises(ToolError, match="assess_mental_status"):
+        s.calculate_qsofa(st, patient_id="P1")
+
+
 def test_shock_index_qsofa_sirs_rts():
     shocked = patient(vitals={"hr": 120, "sbp": 80, "rr": 24}, gcs_verbal="confused")
-    st = state(shocked)
-    assert s.calculate_shock_index(st, "P1").startswith("Shock index: 1.5")  # 120/80
-    assert s.calculate_qsofa(st, "P1").startswith("qSOFA: 3")  # RR>=22, SBP<=100, GCS 14
-    febrile = state(patient(vitals={"temp_c": 38.5, "hr": 95, "rr": 18}))
-    assert s.calculate_sirs(febrile, "P1").startswith("SIRS vital-sign criteria met: 2 of 3")
+    st = _observed(shocked, "get_vitals", "assess_mental_status")
+    assert s.calculate_shock_index(st, patient_id="P1").startswith("Shock index: 1.5")  # 120/80
+    qsofa = s.calculate_qsofa(st, patient_id="P1")  # RR>=22, SBP<=100, GCS 14
+    assert qsofa.startswith("qSOFA: 3") and "risk" not in qsofa
+    febrile = _observed(patient(vitals={"temp_c": 38.5, "hr": 95, "rr": 18}), "get_vitals")
+    assert s.calculate_sirs(febrile, patient_id="P1").startswith(
+        "SIRS vital-sign criteria met: 2 of 3"
+    )
+    child = _observed(patient(age_years=6), "get_vitals", "assess_mental_status")
+    with pytest.raises(ToolError, match="adults"):
+        s.calculate_qsofa(child, patient_id="P1")
     # RTS: GCS 8 -> 2, SBP 80 -> 3, RR 12 -> 4; 0.9368*2 + 0.7326*3 + 0.2908*4 = 5.2346
     head = patient(
         vitals={"sbp": 80, "rr": 12},
@@ -221,58 +301,70 @@ def test_shock_index_qsofa_sirs_rts():
         gcs_verbal="words",
         gcs_motor="abnormal_flexion",
     )
-    assert s.calculate_rts(state(head), "P1").startswith("Revised Trauma Score: 5.2346")
+    rts = _observed(head, "get_vitals", "assess_mental_status")
+    assert s.calculate_rts(rts, patient_id="P1").startswith("Revised Trauma Score: 5.2346")
 
 
-def test_sepsis_screen_facts_adult_and_child():
+def test_sepsis_screen_arithmetic_adult_and_child():
     adult = patient(
         vitals={"temp_c": 38.9, "hr": 112, "rr": 24}, infection_signs=["productive cough"]
     )
-    text = s.sepsis_screen(state(adult), "P1")
+    st = _observed(adult, "get_vitals", "assess_mental_status")
+    text = s.sepsis_screen(st, patient_id="P1")
     assert text.splitlines() == [
-        "Features suggesting infection: productive cough.",
         "SIRS vital-sign criteria met: 3 of 3 (temperature 1, heart_rate 1, respiratory 1); "
         "white-cell count not yet known.",
         "qSOFA: 1 of 3 (respiratory_rate 1, sbp 0, altered_mentation 0).",
     ]
-    child = s.sepsis_screen(state(patient(age_years=4, infection_signs=["fever"])), "P1")
-    assert "do not apply under 18 years" in child
+    assert "cough" not in text  # the authored infection list is never shown
+    child = patient(age_years=4, infection_signs=["fever"])
+    st = _observed(child, "get_vitals", "assess_mental_status")
+    assert "do not apply under 18 years" in s.sepsis_screen(st, patient_id="P1")
 
 
 def test_heart_score_needs_ecg_and_troponin_then_matches_six_2008():
     # age 67 -> 2; hypertension + smoker -> 1 point; troponin 9/14 <= 1 x URL -> 0;
     # history highly suspicious -> 2; normal ECG -> 0: HEART 5 (Six 2008)
     p = patient(age_years=67, pmh=["hypertension", "smoker"], poc={"troponin": 9.0})
-    st = state(p)
+    st = _observed(p, "get_presentation")
+    args = {"patient_id": "P1", "history": "highly", "ecg": "normal"}
     with pytest.raises(ToolError, match="obtain_triage_ecg"):
-        s.calculate_heart_score(st, "P1", "highly", "normal")
-    t.obtain_triage_ecg(st, "P1")
+        s.calculate_heart_score(st, **args)
+    t.obtain_triage_ecg(st, patient_id="P1")
     with pytest.raises(ToolError, match="troponin"):
-        s.calculate_heart_score(st, "P1", "highly", "normal")
-    t.point_of_care_test(st, "P1", "troponin")
-    assert s.calculate_heart_score(st, "P1", "highly", "normal").startswith("HEART: 5")
+        s.calculate_heart_score(st, **args)
+    t.point_of_care_test(st, patient_id="P1", test="troponin")
+    assert s.calculate_heart_score(st, **args) == (
+        "HEART: 5 (history 2, ecg 0, age 2, risk_factors 1, troponin 0)."
+    )
     # troponin 50 ng/L = 3.6 x URL -> 2 points; known CAD -> risk factors 2
     p2 = patient(age_years=50, pmh=["cad"], poc={"troponin": 50.0})
-    st2 = state(p2)
-    t.obtain_triage_ecg(st2, "P1")
-    t.point_of_care_test(st2, "P1", "troponin")
-    text = s.calculate_heart_score(st2, "P1", "moderately", "significant_st_deviation")
+    st2 = _observed(p2, "get_presentation", "obtain_triage_ecg")
+    t.point_of_care_test(st2, patient_id="P1", test="troponin")
+    text = s.calculate_heart_score(
+        st2, patient_id="P1", history="moderately", ecg="significant_st_deviation"
+    )
     assert text.startswith("HEART: 8")  # 1 + 2 + 1 + 2 + 2
 
 
-def test_suicide_screen_reports_answers_and_risk():
+def test_suicide_screen_reports_answers_not_a_risk_level():
     high = SuicideScreen(
         wish_to_be_dead=True,
         suicidal_thoughts=True,
         thoughts_with_method=True,
         intent=True,
         plan_and_intent=True,
+        suicidal_behavior="past_3_months",
     )
     text = s.suicide_risk_screen(state(patient(age_years=30, suicide=high)), "P1")
-    assert text.endswith("Screen result: high risk (3 on the 0-3 scale).")
-    assert s.suicide_risk_screen(state(patient()), "P1").endswith(
-        "Screen result: no risk identified (0 on the 0-3 scale)."
+    assert "5. worked out a plan and intends to carry it out: yes" in text
+    assert text.endswith(
+        "6. ever done, started or prepared anything to end their life: "
+        "yes, within the past 3 months."
     )
+    assert "risk" not in text.lower().replace("suicide_risk", "")
+    none = s.suicide_risk_screen(state(patient()), "P1")
+    assert "1. wished to be dead or to not wake up: no" in none and "risk" not in none.lower()
     with pytest.raises(ToolError, match="aged 10"):
         s.suicide_risk_screen(state(patient(age_years=6)), "P1")
 

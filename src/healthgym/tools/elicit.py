@@ -52,7 +52,11 @@ class Need:
 
 
 class Elicited:
-    """The set of things the agent has been shown (keys) in one episode."""
+    """The set of things the agent has been shown (keys) in one episode.
+
+    Keys compare case-insensitively: ``get_vitals:p1`` and ``get_vitals:P1`` are the
+    same observation (tools accept ids in any case).
+    """
 
     __slots__ = ("keys",)
 
@@ -60,14 +64,14 @@ class Elicited:
         self.keys: set[str] = set()
 
     def show(self, *keys: str) -> None:
-        """Record that the agent has now been shown ``keys``."""
-        self.keys.update(keys)
+        """Record that the agent has now been shown ``keys`` (case-insensitive)."""
+        self.keys.update(k.lower() for k in keys)
 
     def has(self, key: str) -> bool:
-        return key in self.keys
+        return key.lower() in self.keys
 
     def any_of(self, keys: Iterable[str]) -> bool:
-        return any(k in self.keys for k in keys)
+        return any(k.lower() in self.keys for k in keys)
 
     def require(self, needs: Iterable[Need], arguments: dict[str, Any] | None = None) -> None:
         """Raise :class:`ToolError` naming every need not yet met."""

@@ -107,7 +107,11 @@ class Tool:
         a successful ``observe``/``act`` call is recorded there.
         """
         if self.needs:
-            elicited(state).require(self.needs, kwargs)
+            arguments = kwargs
+            if args:  # positional arguments fill the needs' placeholders too
+                bound = inspect.signature(self.fn).bind_partial(state, *args, **kwargs)
+                arguments = dict(list(bound.arguments.items())[1:])
+            elicited(state).require(self.needs, arguments)
         out = self.fn(state, *args, **kwargs)
         if self.kind in _RECORDED_KINDS:
             elicited(state).show(self.name)

@@ -42,10 +42,11 @@ DOMAIN = Domain(
     grade=grade,
     instructions=(
         "You are the triage nurse of an emergency department. Gather the presentation, "
-        "vital signs and mental status, work through the Emergency Severity Index (ESI v4) "
-        "decision points, check the activation protocols (stroke, STEMI, sepsis, trauma), "
-        "and submit your triage decision with submit_triage. In a mass-casualty incident, "
-        "use START for adults and JumpSTART for children."
+        "vital signs and mental status and the findings for each Emergency Severity Index "
+        "(ESI v4) decision point; the tools report findings and measurements, and you judge "
+        "them against the protocols (lookup_protocol: ESI, stroke, STEMI, sepsis, trauma, "
+        "suicide risk). Submit your triage decision with submit_triage. In a mass-casualty "
+        "incident, use START for adults and JumpSTART for children."
     ),
 )
 

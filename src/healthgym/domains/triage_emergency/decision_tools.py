@@ -1,4 +1,4 @@
-"""ESI v4 decision-point tools: each returns the facts for ONE decision point.
+"""ESI v4 decision-point tools: the FINDINGS a triage nurse weighs at each decision point.
 
 Gilboy N, Tanabe P, Travers D, Rosenau AM. Emergency Severity Index (ESI), Version 4,
 Implementation Handbook 2012 Edition (AHRQ Publication No. 12-0014):
@@ -9,133 +9,161 @@ Implementation Handbook 2012 Edition (AHRQ Publication No. 12-0014):
 * C (chapter 5): how many different resources will the ED use?
 * D (chapter 6): danger-zone vital signs for the age?
 
-The tools report findings and classify interventions and resources by the handbook's
-definitions; they never combine the decision points into a level (that is the agent's
-job, and the answer the grader checks).
+Tools observe and compute; the agent judges.  The three ``observe`` tools report what
+the nurse sees, hears and is told for decision points A, B and C - the airway,
+breathing, perfusion and responsiveness; the history, examination, mental state,
+pain and distress; the care the emergency physician is expected to give, item by item
+- and never say whether an intervention is life-saving, a situation high-risk, or an
+item an ESI resource, nor how many resources there are: those are the agent's
+judgments, made against ``lookup_protocol('esi')``.  The ``compute`` tool of decision
+point D compares vital signs the agent has already measured with the handbook's
+published limits for the age, value by value, and nothing more.
 """
 
 from __future__ import annotations
 
 from ...clinical.scores.triage import danger_zone_limits
 from ...tools import tool
-from .records import TriageState
-from .tools import PatientId, get_patient
-from .truth import (
-    OXYGEN_TARGET,
-    SEVERE_PAIN,
-    avpu,
-    danger_zone,
-    in_arrest,
-    resource_count,
-)
-from .vocab import AVPU_TEXT, LSI_CATEGORY, NOT_RESOURCES, RESOURCE_TYPES
+from ...tools.elicit import Need
+from .records import TriagePatient, TriageState
+from .tools import PatientId, get_patient, pain_scale
+from .truth import avpu
+from .vocab import AVPU_TEXT, GCS_VERBAL, PMH
+
+SPO2_DANGER = 92.0  # ESI v4 handbook, decision point D: SpO2 < 92% at any age
+
+# how the patient's distress looks (the nurse's observation, not a decision-point verdict)
+_DISTRESS = {
+    "none": "settled, in no distress",
+    "mild": "mildly uncomfortable",
+    "moderate": "visibly uncomfortable and anxious",
+    "severe": "in severe distress",
+}
 
 
-@tool
+@tool(kind="observe")
 def esi_lifesaving_needs(state: TriageState, patient_id: PatientId) -> str:
-    """ESI decision point A: responsiveness and the kinds of intervention the patient needs
-    right now (the handbook's life-saving categories: airway/breathing, electrical therapy,
-    emergency medications, haemodynamic), and whether oxygen alone is needed.
+    """Findings for ESI decision point A (is an immediate life-saving intervention needed?):
+    airway, breathing, circulation and perfusion, responsiveness (AVPU), oxygen saturation
+    and what was done before arrival. Reports findings only: whether they call for a
+    life-saving intervention is your judgment (see lookup_protocol('esi')).
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "esi_lifesaving_needs")
+    p = get_patient(state, patient_id, "esi_lifesaving_needs", observe=True)
     level = avpu(p)
+    v = p.vitals
+    spo2 = f"SpO2 {v.spo2:g}% on room air" if v.spo2 > 0 else "SpO2 not recordable"
     lines = [
-        "Decision point A (immediate life-saving intervention?).",
+        f"Airway: {p.airway}",
+        f"Breathing: {p.breathing} Respiratory rate "
+        + (f"{v.rr:g}/min; {spo2}." if v.rr > 0 else f"0/min; {spo2}."),
+        f"Circulation: {p.circulation} Capillary refill {v.cap_refill_s:g} s.",
         f"Responsiveness: AVPU {level} ({AVPU_TEXT[level]}).",
+        f"Appearance: {p.appearance}",
     ]
-    categories = dict.fromkeys(LSI_CATEGORY[k] for k in p.lsi)
-    needs = [f"- {c} [life-saving intervention category]" for c in categories]
-    if 0 < p.vitals.spo2 < OXYGEN_TARGET and "airway_support" not in p.lsi:
-        needs.append("- supplemental oxygen [not a life-saving intervention]")
-    if needs:
-        lines.append("Interventions needed now:")
-        lines += needs
-    else:
-        lines.append("Interventions needed now: none on the handbook's life-saving list.")
     return "\n".join(lines)
 
 
-@tool
+def _history_lines(p: TriagePatient) -> list[str]:
+    lines = ["History: " + " ".join(p.hpi)] if p.hpi else []
+    if p.mechanism:
+        lines.append(f"Mechanism of injury: {p.mechanism}")
+    pmh = [PMH[k][0] for k in p.pmh if k != "none"]
+    if pmh or p.medications:
+        lines.append(
+            f"Background: {'; '.join(pmh) or 'no significant past history'}; medications: "
+            f"{', '.join(p.medications) or 'none'}."
+        )
+    return lines
+
+
+@tool(kind="observe")
 def esi_high_risk_review(state: TriageState, patient_id: PatientId) -> str:
-    """ESI decision point B: high-risk features of the presentation, new confusion / lethargy
-    / disorientation compared with baseline, and pain or distress.
+    """Findings for ESI decision point B (high-risk situation? new confusion, lethargy or
+    disorientation? severe pain or distress?): the focused history and examination, the
+    mental state now and as it usually is (per family or carers), the pain score and how
+    distressed the patient looks. Reports findings only: whether the situation is high
+    risk is your judgment (see lookup_protocol('esi')).
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "esi_high_risk_review")
-    lines = ["Decision point B (high-risk situation, new confusion, severe pain/distress?)."]
-    if p.high_risk:
-        lines.append("High-risk features: " + "; ".join(p.high_risk) + ".")
+    p = get_patient(state, patient_id, "esi_high_risk_review", observe=True)
+    lines = _history_lines(p)
+    if p.deficits:
+        lines.append("Neurological deficits now: " + ", ".join(p.deficits) + ".")
+    if p.exam:
+        lines.append(f"Examination: {p.exam}")
+    lines.append(f"Temperature {p.vitals.temp_c:g} C.")
+    level = avpu(p)
+    speech = GCS_VERBAL[p.gcs_verbal][1]
+    lines.append(f"Mental state now: AVPU {level} ({AVPU_TEXT[level]}); {speech}.")
+    lines.append(f"Usual mental state: {p.baseline}")
+    if level in ("P", "U"):
+        lines.append("Pain: cannot be rated (not responding to voice).")
     else:
-        lines.append("High-risk features: none identified in the history and examination.")
-    if p.new_confusion:
-        lines.append(f"New confusion, lethargy or disorientation: yes. {p.baseline}")
-    else:
-        lines.append("New confusion, lethargy or disorientation: no.")
-    if avpu(p) in ("P", "U"):
-        lines.append("Pain: cannot be rated.")
-    else:
-        band = "severe" if p.pain >= SEVERE_PAIN else "not severe"
-        lines.append(f"Pain: {p.pain}/10 ({band}; severe is >= {SEVERE_PAIN}/10).")
-    lines.append(f"Distress: {p.distress}.")
+        lines.append(f"Pain: {p.pain}/10 ({pain_scale(p.age_years)}).")
+    lines.append(f"Distress: {_DISTRESS[p.distress]}.")
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="observe")
 def esi_expected_resources(state: TriageState, patient_id: PatientId) -> str:
-    """ESI decision point C: the care the ED is expected to give this patient, each item
-    classified as an ESI resource (by type) or not, and the number of resources.
+    """Information for ESI decision point C: the care the emergency physician is expected
+    to give this patient (the department's usual work-up and treatment for the
+    presentation), item by item, in no particular order. Which items count as ESI
+    resources, and how many resources that makes, is your judgment (see
+    lookup_protocol('esi')).
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "esi_expected_resources")
-    lines = ["Decision point C (expected resources). Anticipated care:"]
-    for item in p.resources:
-        if item.kind in RESOURCE_TYPES:
-            label, n = RESOURCE_TYPES[item.kind]
-            extra = " - counts 2" if n == 2 else ""
-            lines.append(f"- {item.name}: resource ({label}{extra})")
-        else:
-            lines.append(f"- {item.name}: not a resource ({NOT_RESOURCES[item.kind]})")
-    kinds = sorted({i.kind for i in p.resources if i.kind in RESOURCE_TYPES})
-    types = ", ".join(RESOURCE_TYPES[k][0] for k in kinds) or "none"
-    lines.append(
-        f"Resource types (each type counts once): {types}. "
-        f"Expected resources: {resource_count(p.resources)}."
-    )
+    p = get_patient(state, patient_id, "esi_expected_resources", observe=True)
+    lines = [f"Anticipated emergency department care for {p.id}:"]
+    lines += [f"- {item.name}" for item in p.resources]
     return "\n".join(lines)
 
 
-@tool
+def _compare(name: str, value: float, unit: str, limit: float, above: bool) -> str:
+    sign, word = (">", "above") if above else ("<", "below")
+    met = value > limit if above else value < limit
+    return (
+        f"- {name} {value:g}{unit}: limit {sign} {limit:g}{unit}; "
+        f"{value:g} is {'' if met else 'not '}{word} {limit:g}."
+    )
+
+
+@tool(
+    kind="compute",
+    needs=(Need("this patient's vital signs", ("get_vitals:{patient_id}",)),),
+)
 def check_danger_zone_vitals(state: TriageState, patient_id: PatientId) -> str:
-    """ESI decision point D: compare heart rate, respiratory rate and SpO2 with the
-    handbook's age-specific danger-zone limits.
+    """ESI decision point D arithmetic: compare the heart rate, respiratory rate and SpO2
+    you measured (call get_vitals first) with the ESI handbook's danger-zone limits for
+    the patient's age (Gilboy et al. 2012, decision point D), value by value. What the
+    comparison means for the triage level is your judgment.
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
     p = get_patient(state, patient_id, "check_danger_zone_vitals")
-    result = danger_zone(p)
     label, hr_limit, rr_limit = danger_zone_limits(p.age_years)
     v = p.vitals
-    if in_arrest(p):
-        return "Decision point D: not applicable - no pulse, no breathing, SpO2 not recordable."
-    rows = [
-        ("heart rate", v.hr, f"> {hr_limit:g}/min", result.components["heart_rate"]),
-        ("respiratory rate", v.rr, f"> {rr_limit:g}/min", result.components["respiratory_rate"]),
-        ("SpO2", v.spo2, "< 92%", result.components["spo2"]),
-    ]
-    lines = [f"Decision point D (danger-zone vitals), age band {label}:"]
-    for name, value, limit, flagged in rows:
-        state_text = "IN the danger zone" if flagged else "within limits"
-        lines.append(f"- {name} {value:g} (danger zone {limit}): {state_text}")
-    lines.append(f"Danger-zone vital signs: {int(result.value)} of 3.")
-    return "\n".join(lines)
+    if v.hr <= 0 and v.rr <= 0:
+        return (
+            "No pulse and no breathing were measured: there are no heart rate, respiratory "
+            "rate or SpO2 values to compare."
+        )
+    return "\n".join(
+        [
+            f"Danger-zone limits for age {label} (ESI v4 handbook, decision point D):",
+            _compare("heart rate", v.hr, "/min", hr_limit, above=True),
+            _compare("respiratory rate", v.rr, "/min", rr_limit, above=True),
+            _compare("SpO2", v.spo2, "%", SPO2_DANGER, above=False),
+        ]
+    )
 
 
 DECISION_TOOLS = [

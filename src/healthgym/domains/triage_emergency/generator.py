@@ -160,6 +160,8 @@ def make_patient(
     p_poc = default_poc(rng, years, sex, diabetic)
     p_poc.update(poc or {})
     resources = fields.pop("resources", [])
+    _default_findings(rng, years, fields)
+    care = anticipated_care(rng, [HX, *resources], years, sex, fields)
     return TriagePatient(
         id="P1",
         scenario=scenario,
@@ -174,10 +176,89 @@ def make_patient(
         vitals=Vitals(**v),
         ecg=ecg or default_ecg(v["hr"], years >= 18),
         poc=p_poc,
-        resources=[HX, *resources],
+        resources=care,
         suicide=suicide or SuicideScreen(),
         **fields,
     )
+
+
+# Normal findings, several wordings each, so that no fixed sentence marks a well patient.
+_TALKING = (
+    "Patent; speaking in full sentences.",
+    "Patent; talking normally.",
+    "Clear; conversing freely.",
+)
+_PREVERBAL = ("Patent; crying and babbling normally.", "Clear; vocalising normally.")
+_BREATHING = (
+    "Unlaboured; equal air entry.",
+    "Quiet, regular breathing; equal air entry.",
+    "No increased work of breathing; air entry equal on both sides.",
+)
+_CIRCULATION = (
+    "Radial pulse strong and regular; skin warm and dry.",
+    "Good-volume regular pulse; warm, pink peripheries.",
+    "Pulse regular and strong; skin warm and well perfused.",
+)
+_APPEARANCE = (
+    "Sitting on the trolley, colour normal.",
+    "Awake, skin colour normal.",
+    "Resting on the trolley, colour normal.",
+)
+_APPEARANCE_BABY = ("Held by a parent, colour normal.", "Lying in a parent's arms, colour normal.")
+
+
+def _default_findings(rng: random.Random, years: float, fields: dict[str, Any]) -> None:
+    """Fill the airway, breathing, circulation and appearance findings a scenario leaves
+    unwritten with one of several wordings of a normal finding (in place)."""
+    defaults = {
+        "airway": _PREVERBAL if years < 2 else _TALKING,
+        "breathing": _BREATHING,
+        "circulation": _CIRCULATION,
+        "appearance": _APPEARANCE_BABY if years < 2 else _APPEARANCE,
+    }
+    for key, options in defaults.items():
+        if not fields.get(key):
+            fields[key] = rng.choice(options)
+
+
+# Care a triage nurse commonly sees alongside the work-up, all of it on the ESI
+# handbook's list of what is *not* a resource (Gilboy et al. 2012, chapter 5, table 5-1):
+# point-of-care tests, a saline lock, oral medication, a phone call to the primary care
+# physician, tetanus immunisation.  Anticipated-care lists are filled up with such items
+# to a length drawn independently of the presentation, so the length of the list says
+# nothing about how many resources it holds.
+MIN_CARE_ITEMS, MAX_CARE_ITEMS = 5, 7
+
+
+def anticipated_care(
+    rng: random.Random,
+    items: list[ResourceItem],
+    years: float,
+    sex: str,
+    fields: dict[str, Any],
+) -> list[ResourceItem]:
+    """The scenario's anticipated care, padded with plausible non-resource items and
+    shuffled (the order says nothing either)."""
+    responsive = fields.get("gcs_eye", "spontaneous") == "spontaneous"
+    extra = [
+        R("point-of-care blood glucose", "poc_test"),
+        R("IV cannula with a saline lock (no fluids)", "saline_lock"),
+    ]
+    extra.append(R("phone call to the patient's primary care physician", "phone_call"))
+    if years >= 2:
+        extra.append(R("bedside urine dipstick", "poc_test"))
+    if responsive and fields.get("pain", 0) > 0:
+        extra.append(R("oral paracetamol", "oral_meds"))
+    if sex == "female" and 12 <= years <= 55:
+        extra.append(R("bedside urine pregnancy test", "poc_test"))
+    if fields.get("injuries") or fields.get("mechanism"):
+        extra.append(R("tetanus immunisation if not up to date", "tetanus"))
+    names = {i.name for i in items}
+    extra = [i for i in extra if i.name not in names]
+    target = rng.randint(MIN_CARE_ITEMS, MAX_CARE_ITEMS)
+    care = list(items) + rng.sample(extra, max(0, min(len(extra), target - len(items))))
+    rng.shuffle(care)
+    return care
 
 
 def pick_sex(rng: random.Random) -> str:

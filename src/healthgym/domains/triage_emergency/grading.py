@@ -29,14 +29,17 @@ the ECG; sepsis: the sepsis screen, SIRS or qSOFA; stroke and trauma: the
 presentation); ``score_consistent`` - a reported score equals the value the tool
 returned in this episode.
 
-No-leak rule: no observation before the submission states the answer.  No tool
-names an ESI level, a care area, an order to give or a mass-casualty category (or
-tag colour). The ESI decision-point tools each report the facts of one decision
-point (the interventions needed, each marked on or off the handbook's life-saving
-list; the high-risk features, new confusion and pain; the resources by type with
-their count; the danger-zone comparison) and never combine the points into a
-level; score tools keep their published risk bands, which are not triage levels;
-the protocol texts and the prompt's instructions are the same for every task.
+No-leak rule (issue 15: tools observe and compute, the agent judges): no observation
+before the submission states the answer.  No tool names an ESI level, a decision-point
+verdict, a care area, an order to give, a risk level or a mass-casualty category (or
+tag colour).  The ESI decision-point tools report findings - airway, breathing,
+perfusion and responsiveness (A); history, examination, mental state against the
+usual one, pain and distress (B); the anticipated care item by item, unclassified,
+uncounted and padded to a length that says nothing (C) - and the danger-zone tool (D)
+only compares measured values with the published limits.  Score tools report values
+and components without their risk bands; the C-SSRS tool reports the answers, not the
+risk level; the protocol texts and the prompt's instructions are the same for every
+task.
 ``tests/test_triage_emergency.py`` checks all of this on every task and every
 oracle trajectory.
 """

@@ -70,6 +70,7 @@ class TriagePatient(BaseModel):
     pain: int = 0
     distress: Literal["none", "mild", "moderate", "severe"] = "none"
     appearance: str = ""
+    exam: str = ""  # focused examination findings (besides airway, breathing, circulation)
     vitals: Vitals
     gcs_eye: str = "spontaneous"
     gcs_verbal: str = "oriented"

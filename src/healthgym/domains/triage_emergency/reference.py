@@ -1,12 +1,15 @@
 """Reference solutions: the calls a careful triage nurse makes, and the right answer.
 
-Single patient: presentation and vitals; the ESI decision points in order up to the
-one that decides (A always; B when A is no; C when A and B are no; D when C counts
-two or more); the evidence a protocol needs (ECG for chest pain, glucose for an
-altered patient or a focal deficit, the sepsis screen for an adult with suspected
-infection, the C-SSRS screen, the hCG for possible pregnancy); optional extras
-(GCS, HEART, shock index, RTS, protocol text).  Queue: presentation and vitals of
-every patient and the resource count of those decided at C/D.  Mass casualty: the
+Single patient: presentation and vitals (observations first: every record-reading
+score is gated on the observations it reads), the ESI protocol text, the findings of
+the ESI decision points in order up to the one that decides (A always; B when A is
+no; C when A and B are no; D, the danger-zone arithmetic over the measured vitals,
+when C counts two or more); the evidence a protocol needs (ECG for chest pain, glucose
+for an altered patient or a focal deficit, the mental-status assessment and the sepsis
+screen for an adult with suspected infection, the C-SSRS answers, the hCG for
+possible pregnancy); optional extras (GCS, HEART, RTS, protocol texts).  Queue:
+presentation and vitals of every patient and the anticipated care of those decided
+at C/D.  Mass casualty: the
 rapid assessment of every casualty.  A reference never exceeds
 :data:`MAX_REFERENCE_CALLS` calls (the oracle makes one per turn; the default episode
 allows 20 turns).
@@ -63,8 +66,11 @@ def single_reference(p: TriagePatient) -> tuple[list[RefCall], dict[str, Any]]:
     calls = [_call("get_presentation", patient_id=pid), _call("get_vitals", patient_id=pid)]
     calls.append(_call("assess_abc", required=point == "A", patient_id=pid))
     altered = T.avpu(p) != "A" or T.gcs_total(p) < 15
+    sepsis = bool(p.infection_signs) and p.adult
+    rts = bool(p.mechanism) and bool(T.trauma_red(p)) and p.vitals.sbp > 0
+    if altered or sepsis or rts:  # the GCS findings feed qSOFA and the RTS
+        calls.append(_call("assess_mental_status", required=altered, patient_id=pid))
     if altered:
-        calls.append(_call("assess_mental_status", patient_id=pid))
         calls.append(
             _call(
                 "calculate_gcs",
@@ -91,16 +97,19 @@ def single_reference(p: TriagePatient) -> tuple[list[RefCall], dict[str, Any]]:
         answer["score_name"] = "heart_score"
     if not T.in_arrest(p) and (p.deficits or altered):
         calls.append(_call("point_of_care_test", patient_id=pid, test="glucose"))
-    if p.infection_signs and p.adult:
+    if sepsis:
         calls.append(_call("sepsis_screen", patient_id=pid))
     if T.suicide_risk_level(p) >= 1:
         calls.append(_call("suicide_risk_screen", patient_id=pid))
+        calls.append(_call("lookup_protocol", required=False, protocol="suicide"))
     if p.poc.get("urine_hcg") == "positive":
         calls.append(_call("point_of_care_test", patient_id=pid, test="urine_hcg"))
-    if p.mechanism and T.trauma_red(p) and p.vitals.sbp > 0:
+    if rts:
         calls.append(_call("calculate_rts", required=False, patient_id=pid))
     for key in T.activations(p):
         calls.append(_call("lookup_protocol", required=False, protocol=_PROTOCOL_OF[key]))
+    if len(calls) < MAX_REFERENCE_CALLS - 1:  # one turn is the submission
+        calls.insert(2, _call("lookup_protocol", required=False, protocol="esi"))
     return calls, answer
 
 

@@ -32,6 +32,7 @@ def _chest_patient(rng: random.Random, scenario: str, ecg: Ecg, age: int, sex: s
     return make_patient(
         rng,
         scenario=scenario,
+        exam="Chest wall not tender; heart sounds normal; calves soft.",
         age_years=age,
         sex=sex,
         complaint="chest pain",
@@ -110,6 +111,7 @@ def _stroke(rng: random.Random, scenario: str, lkw: float, when: str) -> TriageP
     return make_patient(
         rng,
         scenario=scenario,
+        exam="Pupils equal; no neck stiffness; deficits as described.",
         age_years=rng.randint(52, 90),
         sex=pick_sex(rng),
         complaint="weakness and speech problem",
@@ -151,6 +153,7 @@ def suicidal_ideation(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="suicidal_ideation",
+        exam="No fresh wounds; old healed scars on the forearms.",
         age_years=rng.randint(15, 70),
         sex=pick_sex(rng),
         complaint="wants to end their life",
@@ -183,6 +186,7 @@ def delirium_elderly(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="delirium_elderly",
+        exam="Inattentive: cannot name the months backwards; picking at the sheets.",
         age_years=rng.randint(76, 95),
         sex=pick_sex(rng),
         complaint="confused",
@@ -207,6 +211,7 @@ def adult_sepsis(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="adult_sepsis",
+        exam="Flushed and warm; dry mucous membranes.",
         age_years=rng.randint(30, 80),
         sex=pick_sex(rng),
         complaint="cough, fever and breathlessness",
@@ -232,6 +237,7 @@ def febrile_neonate(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="febrile_neonate",
+        exam="Anterior fontanelle soft and flat; no rash.",
         age_years=day / 365.25,
         sex=pick_sex(rng),
         complaint="fever",
@@ -251,6 +257,7 @@ def ectopic_pregnancy(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="ectopic_pregnancy",
+        exam="Tender left iliac fossa with voluntary guarding; pale.",
         age_years=rng.randint(18, 40),
         sex="female",
         complaint="lower abdominal pain",
@@ -275,6 +282,7 @@ def testicular_torsion(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="testicular_torsion",
+        exam="Left testis high-riding and exquisitely tender; cremasteric reflex absent.",
         age_years=rng.randint(12, 17),
         sex="male",
         complaint="testicle pain",
@@ -294,6 +302,7 @@ def renal_colic(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="renal_colic",
+        exam="Right renal-angle tenderness; abdomen soft.",
         age_years=rng.randint(25, 60),
         sex=pick_sex(rng),
         complaint="flank pain",
@@ -313,6 +322,7 @@ def severe_asthma(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="severe_asthma",
+        exam="Too breathless to attempt a peak flow.",
         age_years=rng.randint(18, 45),
         sex=pick_sex(rng),
         complaint="asthma attack",
@@ -321,7 +331,9 @@ def severe_asthma(rng: random.Random) -> TriagePatient:
         vitals={
             "hr": rng.randint(112, 128),
             "rr": rng.randint(28, 34),
-            "spo2": rng.randint(89, 92),
+            # 90-91%: below the danger-zone limit (92%), not below the 90% the ESI handbook
+            # lists among signs that call for an immediate life-saving intervention
+            "spo2": rng.randint(90, 91),
         },
         airway="Patent; speaks in short phrases only.",
         breathing="Widespread wheeze, accessory muscle use, tripod position.",

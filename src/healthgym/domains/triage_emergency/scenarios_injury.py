@@ -18,6 +18,7 @@ def anticoagulated_head_injury(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="anticoagulated_head_injury",
+        exam="Occipital scalp haematoma; pupils equal and reactive; no limb weakness.",
         age_years=rng.randint(70, 92),
         sex=pick_sex(rng),
         complaint="fall, hit head",
@@ -37,6 +38,7 @@ def penetrating_torso(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="penetrating_torso",
+        exam="2 cm stab wound in the left upper abdomen; abdomen tender around it.",
         age_years=rng.randint(18, 45),
         sex=pick_sex(rng),
         complaint="stab wound",
@@ -61,6 +63,7 @@ def high_risk_crash(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="high_risk_crash",
+        exam="Seat-belt bruise across the chest; cervical collar in place.",
         age_years=rng.randint(18, 60),
         sex=pick_sex(rng),
         complaint="car crash, neck pain",

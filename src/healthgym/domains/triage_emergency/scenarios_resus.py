@@ -28,6 +28,7 @@ def cardiac_arrest(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="cardiac_arrest",
+        exam="Pupils dilated; defibrillator pads on the chest.",
         age_years=rng.randint(45, 85),
         sex=pick_sex(rng),
         complaint="collapsed at home, CPR in progress",
@@ -58,6 +59,7 @@ def opioid_overdose(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="opioid_overdose",
+        exam="Fresh needle mark in the left antecubital fossa.",
         age_years=rng.randint(19, 55),
         sex=pick_sex(rng),
         complaint="found unresponsive by a friend",
@@ -85,6 +87,7 @@ def hypoglycaemia(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="hypoglycaemia",
+        exam="Sweaty; moves all four limbs to pain equally; no injury seen.",
         age_years=rng.randint(22, 80),
         sex=pick_sex(rng),
         complaint="unresponsive, known to have diabetes",
@@ -121,6 +124,7 @@ def anaphylaxis(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="anaphylaxis",
+        exam="Swollen lips and tongue; urticaria over the trunk and limbs.",
         age_years=rng.randint(14, 60),
         sex=pick_sex(rng),
         complaint="throat swelling and rash after an exposure",
@@ -155,6 +159,7 @@ def trauma_shock(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="trauma_shock",
+        exam="Tender lower abdomen with bruising across it.",
         age_years=rng.randint(18, 60),
         sex=pick_sex(rng),
         complaint="motor vehicle collision",
@@ -200,6 +205,7 @@ def severe_head_injury(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="severe_head_injury",
+        exam="Right pupil larger than the left and sluggish; boggy scalp swelling.",
         age_years=rng.randint(18, 85),
         sex=pick_sex(rng),
         complaint="head injury, not waking up",
@@ -237,6 +243,7 @@ def paediatric_septic_shock(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="paediatric_septic_shock",
+        exam="Non-blanching petechiae on both shins; dry lips and tongue.",
         age_years=age,
         sex=pick_sex(rng),
         complaint="fever and floppy",
@@ -273,6 +280,7 @@ def infant_apnoea(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="infant_apnoea",
+        exam="Nasal flaring and subcostal recession; anterior fontanelle flat.",
         age_years=months / 12,
         sex=pick_sex(rng),
         complaint="stops breathing and turns blue",
@@ -307,6 +315,7 @@ def pedestrian_child(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="pedestrian_child",
+        exam="Tyre mark across the abdomen; abdomen tender to touch.",
         age_years=age,
         sex=pick_sex(rng),
         complaint="hit by a car",

@@ -22,6 +22,7 @@ def abdominal_pain(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="abdominal_pain",
+        exam="Abdomen soft, tender centrally, no guarding; bowel sounds present.",
         age_years=rng.randint(18, 60),
         sex=pick_sex(rng),
         complaint="abdominal pain",
@@ -39,6 +40,7 @@ def hip_fall(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="hip_fall",
+        exam="Right leg shortened and externally rotated; foot warm with good pulses.",
         age_years=rng.randint(70, 92),
         sex=pick_sex(rng),
         complaint="fall, hip pain",
@@ -64,6 +66,7 @@ def pneumonia_stable(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="pneumonia_stable",
+        exam="Throat normal; no rash.",
         age_years=rng.randint(22, 60),
         sex=pick_sex(rng),
         complaint="cough and fever",
@@ -84,6 +87,7 @@ def pyelonephritis(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="pyelonephritis",
+        exam="Right renal-angle tenderness; abdomen soft.",
         age_years=rng.randint(18, 45),
         sex="female",
         complaint="painful urination and back pain",
@@ -105,6 +109,7 @@ def child_gastroenteritis(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="child_gastroenteritis",
+        exam="Dry lips; tears present; abdomen soft.",
         age_years=months / 12,
         sex=pick_sex(rng),
         complaint="vomiting and diarrhoea",
@@ -129,12 +134,13 @@ def child_pneumonia(rng: random.Random) -> TriagePatient:
     distressed = rng.random() < 0.4
     vitals = {"temp_c": round(rng.uniform(38.3, 39.3), 1), "hr": rng.randint(104, 134)}
     if distressed:
-        vitals |= {"rr": rng.randint(34, 42), "spo2": rng.randint(89, 93)}
+        vitals |= {"rr": rng.randint(34, 42), "spo2": rng.randint(90, 93)}
     else:
         vitals |= {"rr": rng.randint(20, 26), "spo2": rng.randint(95, 97)}
     return make_patient(
         rng,
         scenario="child_pneumonia",
+        exam="Ears and throat normal; no rash.",
         age_years=rng.randint(3, 8),
         sex=pick_sex(rng),
         complaint="cough and fever",
@@ -151,6 +157,7 @@ def child_forearm_fracture(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="child_forearm_fracture",
+        exam="Angulated distal forearm; fingers pink, warm and moving normally.",
         age_years=rng.randint(4, 10),
         sex=pick_sex(rng),
         complaint="arm injury",
@@ -173,6 +180,7 @@ def simple_laceration(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="simple_laceration",
+        exam="Clean laceration of the palm; full finger movement and normal sensation.",
         age_years=rng.randint(8, 70),
         sex=pick_sex(rng),
         complaint="cut hand",
@@ -191,6 +199,7 @@ def ankle_injury(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="ankle_injury",
+        exam="Swelling and tenderness at the posterior edge of the lateral malleolus.",
         age_years=rng.randint(12, 60),
         sex=pick_sex(rng),
         complaint="twisted ankle",
@@ -210,6 +219,7 @@ def uti_simple(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="uti_simple",
+        exam="Mild suprapubic tenderness; no loin tenderness.",
         age_years=rng.randint(18, 50),
         sex="female",
         complaint="burning when passing urine",
@@ -225,6 +235,7 @@ def ear_pain_child(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="ear_pain_child",
+        exam="Right eardrum red and bulging; playing with a toy.",
         age_years=rng.randint(3, 7),
         sex=pick_sex(rng),
         complaint="ear ache",
@@ -249,6 +260,7 @@ def prescription_refill(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="prescription_refill",
+        exam="No abnormality found.",
         age_years=rng.randint(25, 75),
         sex=pick_sex(rng),
         complaint="ran out of medication",
@@ -263,6 +275,7 @@ def minor_rash(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="minor_rash",
+        exam="Itchy red papules in streaks on both forearms; no blisters; mouth normal.",
         age_years=rng.randint(4, 60),
         sex=pick_sex(rng),
         complaint="itchy rash",
@@ -282,6 +295,7 @@ def sore_throat(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="sore_throat",
+        exam="Red tonsils without exudate; no drooling; no stridor.",
         age_years=rng.randint(6, 40),
         sex=pick_sex(rng),
         complaint="sore throat",
@@ -297,6 +311,7 @@ def suture_removal(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="suture_removal",
+        exam="Healed forearm wound, sutures in place, no redness.",
         age_years=rng.randint(18, 70),
         sex=pick_sex(rng),
         complaint="stitches out",
@@ -309,6 +324,7 @@ def urinary_retention(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="urinary_retention",
+        exam="Tender, palpable bladder above the pubis.",
         age_years=rng.randint(60, 88),
         sex="male",
         complaint="cannot pass urine",
@@ -329,6 +345,7 @@ def skin_abscess(rng: random.Random) -> TriagePatient:
     return make_patient(
         rng,
         scenario="skin_abscess",
+        exam="3 cm fluctuant, tender swelling in the armpit with surrounding redness.",
         age_years=rng.randint(16, 60),
         sex=pick_sex(rng),
         complaint="painful lump",

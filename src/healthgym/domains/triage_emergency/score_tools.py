@@ -1,10 +1,19 @@
 """Score tools of triage_emergency, each computed with :mod:`healthgym.clinical.scores`.
 
-GCS (Teasdale 1974) from the agent's reading of the eye/verbal/motor findings;
-shock index (Allgower 1967), qSOFA (Seymour 2016), the triage SIRS criteria (Bone
-1992), the Revised Trauma Score (Champion 1989), the HEART score (Six 2008) and the
-C-SSRS screener (Posner 2011) from the patient record.  Inputs that are a
-clinician's reading (HEART history and ECG categories, GCS findings) are arguments.
+All are ``compute`` tools.  GCS (Teasdale 1974) takes the agent's reading of the
+eye/verbal/motor findings as arguments.  The others read the patient record, but only
+values the agent has already been shown for THAT patient (``needs=``, keyed
+``"<observe tool>:<patient id>"``): shock index (Allgower 1967) and the triage SIRS
+criteria (Bone 1992) need the vital signs; qSOFA (Seymour 2016), the sepsis screen and
+the Revised Trauma Score (Champion 1989) also need the mental-status assessment (GCS);
+the HEART score (Six 2008) needs the presentation (age, risk factors), the triage ECG
+and the point-of-care troponin.  Inputs that are a clinician's reading (HEART history
+and ECG categories, GCS findings) are arguments.  Scores keep their published point
+values; none states a triage level, an activation or a disposition.
+
+The C-SSRS screener (Posner 2011) is an ``observe`` tool: it reports the patient's
+answers to the screening questions; the risk level they imply is the agent's judgment
+(``lookup_protocol('suicide')``).
 """
 
 from __future__ import annotations
@@ -14,23 +23,43 @@ from typing import Literal
 from ...clinical.errors import CalculatorInputError
 from ...clinical.scores import gcs, heart_score, qsofa, shock_index
 from ...clinical.scores.more import revised_trauma_score
-from ...clinical.scores.psychiatric import c_ssrs_screen
 from ...clinical.scores.result import ScoreResult
 from ...tools import ToolError, tool
+from ...tools.elicit import Need
 from .generator import HS_TNT_URL
 from .protocols import sirs_vital_criteria
-from .records import TriageState
+from .records import TriagePatient, TriageState
 from .tools import PatientId, get_patient
 from .truth import gcs_total, in_arrest
 from .vocab import GCS_EYE, GCS_MOTOR, GCS_VERBAL, PMH, GcsEye, GcsMotor, GcsVerbal
 
+VITALS = Need("this patient's vital signs", ("get_vitals:{patient_id}",))
+MENTAL = Need("this patient's mental-status assessment", ("assess_mental_status:{patient_id}",))
+HISTORY = Need(
+    "this patient's presentation (age, past history)", ("get_presentation:{patient_id}",)
+)
+ECG = Need("this patient's triage ECG", ("obtain_triage_ecg:{patient_id}",))
+TROPONIN = Need(
+    "this patient's troponin (point_of_care_test with test='troponin')",
+    ("poc_troponin:{patient_id}",),
+)
+
 
 def _report(state: TriageState, key: str, result: ScoreResult) -> str:
+    """The score's value and its components; the published interpretation (risk bands,
+    recommended escalation or discharge) is left out - weighing the value is the
+    agent's job."""
     state.score_values[key] = float(result.value)
-    return result.as_text()
+    parts = ", ".join(f"{k} {v:g}" for k, v in result.components.items())
+    return f"{result.name}: {result.value_text()}" + (f" ({parts})." if parts else ".")
 
 
-@tool
+def _adult(p: TriagePatient, score: str) -> None:
+    if not p.adult:
+        raise ToolError(f"{score} is validated for adults (18 years and over) only")
+
+
+@tool(kind="compute")
 def calculate_gcs(state: TriageState, eye: GcsEye, verbal: GcsVerbal, motor: GcsMotor) -> str:
     """Glasgow Coma Scale from the eye, verbal and motor findings you observed (preverbal
     children: use the preverbal verbal/motor responses).
@@ -44,9 +73,10 @@ def calculate_gcs(state: TriageState, eye: GcsEye, verbal: GcsVerbal, motor: Gcs
     return _report(state, "gcs", result)
 
 
-@tool
+@tool(kind="compute", needs=(VITALS,))
 def calculate_shock_index(state: TriageState, patient_id: PatientId) -> str:
-    """Shock index (heart rate / systolic blood pressure) from the triage vitals.
+    """Shock index (heart rate / systolic blood pressure) from the triage vitals you
+    measured (call get_vitals first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
@@ -57,14 +87,16 @@ def calculate_shock_index(state: TriageState, patient_id: PatientId) -> str:
     return _report(state, "shock_index", shock_index(heart_rate=p.vitals.hr, sbp=p.vitals.sbp))
 
 
-@tool
+@tool(kind="compute", needs=(VITALS, MENTAL))
 def calculate_qsofa(state: TriageState, patient_id: PatientId) -> str:
-    """qSOFA (respiratory rate >= 22, SBP <= 100, altered mentation = GCS < 15) from the record.
+    """qSOFA (respiratory rate >= 22, SBP <= 100, altered mentation = GCS < 15) from the
+    vitals and mental status you observed (call get_vitals and assess_mental_status first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
     p = get_patient(state, patient_id, "calculate_qsofa")
+    _adult(p, "qSOFA")
     v = p.vitals
     result = qsofa(respiratory_rate=v.rr, sbp=v.sbp, altered_mentation=gcs_total(p) < 15)
     return _report(state, "qsofa", result)
@@ -77,46 +109,48 @@ def _sirs_text(temp: float, hr: float, rr: float) -> tuple[int, str]:
     return n, f"SIRS vital-sign criteria met: {n} of 3 ({detail}); white-cell count not yet known"
 
 
-@tool
+@tool(kind="compute", needs=(VITALS,))
 def calculate_sirs(state: TriageState, patient_id: PatientId) -> str:
     """SIRS criteria assessable at triage (temperature > 38 or < 36 C, heart rate > 90,
-    respiratory rate > 20); the white-cell criterion awaits laboratory results.
+    respiratory rate > 20) from the vitals you measured (call get_vitals first); the
+    white-cell criterion awaits laboratory results.
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
     p = get_patient(state, patient_id, "calculate_sirs")
+    _adult(p, "the adult SIRS criteria")
     v = p.vitals
     n, text = _sirs_text(v.temp_c, v.hr, v.rr)
     state.score_values["sirs"] = float(n)
     return text + "."
 
 
-@tool
+@tool(kind="compute", needs=(VITALS, MENTAL))
 def sepsis_screen(state: TriageState, patient_id: PatientId) -> str:
-    """Sepsis screening facts: features suggesting infection, SIRS vital-sign criteria and
-    qSOFA (adult criteria; Surviving Sepsis Campaign 2021 screening).
+    """Adult sepsis screening arithmetic (Surviving Sepsis Campaign 2021 screening): the
+    SIRS vital-sign criteria and qSOFA from the vitals and mental status you observed
+    (call get_vitals and assess_mental_status first). Whether an infection is suspected,
+    and what the screen means, is your judgment (see lookup_protocol('sepsis')).
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
     p = get_patient(state, patient_id, "sepsis_screen")
-    infection = "; ".join(p.infection_signs) or "none reported"
-    lines = [f"Features suggesting infection: {infection}."]
     if not p.adult:
-        lines.append("Adult SIRS/qSOFA screening criteria do not apply under 18 years.")
-        return "\n".join(lines)
+        return "The adult SIRS / qSOFA screening criteria do not apply under 18 years."
     v = p.vitals
-    lines.append(_sirs_text(v.temp_c, v.hr, v.rr)[1] + ".")
+    lines = [_sirs_text(v.temp_c, v.hr, v.rr)[1] + "."]
     q = qsofa(respiratory_rate=v.rr, sbp=v.sbp, altered_mentation=gcs_total(p) < 15)
     detail = ", ".join(f"{k} {c:g}" for k, c in q.components.items())
     lines.append(f"qSOFA: {q.value:g} of 3 ({detail}).")
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="compute", needs=(VITALS, MENTAL))
 def calculate_rts(state: TriageState, patient_id: PatientId) -> str:
-    """Revised Trauma Score (weighted; GCS, systolic BP, respiratory rate) from the record.
+    """Revised Trauma Score (weighted; GCS, systolic BP, respiratory rate) from the vitals
+    and mental status you observed (call get_vitals and assess_mental_status first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
@@ -127,7 +161,7 @@ def calculate_rts(state: TriageState, patient_id: PatientId) -> str:
     return _report(state, "rts", result)
 
 
-@tool
+@tool(kind="compute", needs=(HISTORY, ECG, TROPONIN))
 def calculate_heart_score(
     state: TriageState,
     patient_id: PatientId,
@@ -135,8 +169,8 @@ def calculate_heart_score(
     ecg: Literal["normal", "nonspecific_repolarization", "significant_st_deviation"],
 ) -> str:
     """HEART score for chest pain: your reading of the history and the ECG, with age, risk
-    factors and the point-of-care troponin from the record (needs the triage ECG and the
-    troponin first).
+    factors and the point-of-care troponin you obtained (call get_presentation,
+    obtain_triage_ecg and point_of_care_test with test='troponin' first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
@@ -144,11 +178,6 @@ def calculate_heart_score(
         ecg: your reading of the triage ECG.
     """
     p = get_patient(state, patient_id, "calculate_heart_score")
-    pid = p.id
-    if not state.saw("obtain_triage_ecg", pid):
-        raise ToolError("needs the ECG: call obtain_triage_ecg first")
-    if not state.saw("poc_troponin", pid):
-        raise ToolError("needs the troponin: call point_of_care_test with test='troponin' first")
     if in_arrest(p) or p.poc.get("troponin") is None:
         raise ToolError("the HEART score applies to adults with chest pain")
     n_rf = sum(PMH[k][1] for k in p.pmh)
@@ -167,37 +196,39 @@ def calculate_heart_score(
     return _report(state, "heart_score", result)
 
 
-_RISK_WORD = {0: "no risk identified", 1: "low risk", 2: "moderate risk", 3: "high risk"}
 _QUESTIONS = (
-    ("wish_to_be_dead", "wished to be dead or to not wake up"),
-    ("suicidal_thoughts", "thoughts of killing themselves"),
-    ("thoughts_with_method", "thought about how (method)"),
-    ("intent", "some intention of acting on the thoughts"),
-    ("plan_and_intent", "worked out a plan and intends to carry it out"),
+    ("wish_to_be_dead", "1. wished to be dead or to not wake up"),
+    ("suicidal_thoughts", "2. thoughts of killing themselves"),
+    ("thoughts_with_method", "3. thought about how (method)"),
+    ("intent", "4. some intention of acting on the thoughts"),
+    ("plan_and_intent", "5. worked out a plan and intends to carry it out"),
 )
+_BEHAVIOUR = {
+    "none": "never",
+    "over_3_months_ago": "yes, more than 3 months ago",
+    "past_3_months": "yes, within the past 3 months",
+}
 
 
-@tool
+@tool(kind="observe")
 def suicide_risk_screen(state: TriageState, patient_id: PatientId) -> str:
-    """Columbia (C-SSRS) screener: the patient's answers and the screen's risk level
-    (ages 10 and over).
+    """Ask the Columbia (C-SSRS) screener questions (ages 10 and over) and record the
+    patient's answers (past month; question 6 about lifetime suicidal behaviour). The
+    risk level the answers imply is your judgment (see lookup_protocol('suicide')).
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "suicide_risk_screen")
+    p = get_patient(state, patient_id, "suicide_risk_screen", observe=True)
     if p.age_years < 10 or gcs_total(p) < 15:
         raise ToolError("the screener needs a patient aged 10 or over who can answer questions")
     s = p.suicide
     answers = [f"{text}: {'yes' if getattr(s, key) else 'no'}" for key, text in _QUESTIONS]
-    behaviour = s.suicidal_behavior.replace("_", " ")
-    answers.append(f"suicidal behaviour: {behaviour}")
-    level = int(c_ssrs_screen(**s.model_dump()).value)
-    state.score_values["c_ssrs"] = float(level)
-    return (
-        f"C-SSRS screen: {'; '.join(answers)}. Screen result: {_RISK_WORD[level]} "
-        f"({level} on the 0-3 scale)."
+    answers.append(
+        "6. ever done, started or prepared anything to end their life: "
+        + _BEHAVIOUR[s.suicidal_behavior]
     )
+    return "C-SSRS screener answers: " + "; ".join(answers) + "."
 
 
 SCORE_TOOLS = [

@@ -15,6 +15,7 @@ import random
 from typing import Any
 
 from ...tasks import RefCall, ReferenceSolution, Task, task_id, task_seed, task_split
+from ...tools.elicit import elicited
 from . import truth as T
 from .generator import age_text, article, clock, person_word
 from .mci import SCENES, category, generate_casualties
@@ -82,7 +83,8 @@ def build_patient(key: str, rng: random.Random, pid: str, arrival: int) -> Triag
 
 def _heart_value(p: TriagePatient, arguments: dict[str, Any]) -> float:
     state = TriageState(kind="single", patients={p.id: p})
-    state.seen |= {("obtain_triage_ecg", p.id), ("poc_troponin", p.id)}
+    shown = ("get_presentation", "obtain_triage_ecg", "poc_troponin")
+    elicited(state).show(*(f"{key}:{p.id}" for key in shown))
     calculate_heart_score(state, **arguments)
     return state.score_values["heart_score"]
 

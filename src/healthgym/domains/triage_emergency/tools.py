@@ -1,8 +1,12 @@
 """Record tools of triage_emergency: what the triage nurse sees, hears and measures.
 
-Every tool reads the episode's hidden record of one patient (``patient_id``) or one
-mass-casualty victim and records that the agent has seen it (the grader's coherence
-checks use this).  No tool states a triage level, a care area or an order to give.
+Every ``observe`` tool reads the episode's hidden record of one patient
+(``patient_id``) or one mass-casualty victim and records that the agent has seen it:
+in ``state.seen`` (the grader's coherence checks) and in the episode's elicitation
+record under ``"<tool>:<patient id>"`` (``"poc_<test>:<patient id>"`` for a
+point-of-care test), which gates the record-reading ``compute`` tools per patient.
+``lookup_protocol`` is a ``reference`` tool (the same text in every task).  No tool
+states a triage level, a care area, an order to give or a mass-casualty category.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from ...tools import MaxLen, ToolError, tool
+from ...tools.elicit import elicited
 from .generator import HS_TNT_URL, MMOL_TO_MG_DL_GLUCOSE, age_text, clock, person_word
 from .mci import assessment_text
 from .protocols import INJURY_PATTERNS, PROTOCOL_TEXT
@@ -20,8 +25,12 @@ from .vocab import AVPU_TEXT, GCS_EYE, GCS_MOTOR, GCS_VERBAL, PMH, PocTest, Prot
 PatientId = Annotated[str, MaxLen(8)]
 
 
-def get_patient(state: TriageState, patient_id: str, tool_name: str) -> TriagePatient:
-    """The patient ``patient_id`` (case-insensitive), noting that ``tool_name`` saw it."""
+def get_patient(
+    state: TriageState, patient_id: str, tool_name: str, observe: bool = False
+) -> TriagePatient:
+    """The patient ``patient_id`` (case-insensitive), noting that ``tool_name`` saw it;
+    an observation (``observe``) is also recorded as ``"<tool_name>:<id>"`` in the
+    episode's elicitation record."""
     if state.kind == "mci":
         raise ToolError(
             "this is a mass-casualty scene: assess each casualty with mci_assess_casualty"
@@ -32,6 +41,8 @@ def get_patient(state: TriageState, patient_id: str, tool_name: str) -> TriagePa
             f"unknown patient_id {patient_id[:8]!r}; patients here: {', '.join(state.patients)}"
         )
     state.seen.add((tool_name, pid))
+    if observe:
+        elicited(state).show(f"{tool_name}:{pid}")
     return state.patients[pid]
 
 
@@ -53,7 +64,7 @@ def _history(p: TriagePatient) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_presentation(state: TriageState, patient_id: PatientId) -> str:
     """Take the triage history: arrival, chief complaint, history of the complaint,
     mechanism of injury, visible injuries, past history, medications, allergies, pain.
@@ -61,7 +72,7 @@ def get_presentation(state: TriageState, patient_id: PatientId) -> str:
     Args:
         patient_id: the patient's id as listed in the task (e.g. P1).
     """
-    p = get_patient(state, patient_id, "get_presentation")
+    p = get_patient(state, patient_id, "get_presentation", observe=True)
     lines = [
         f"{p.id}: {age_text(p.age_days)} {person_word(p.sex, p.age_years)}, arrived "
         f"{clock(p.arrival_minute)} ({p.arrival_mode}).",
@@ -90,7 +101,7 @@ def _vital(value: float, fmt: str, absent: str) -> str:
     return fmt.format(value) if value > 0 else absent
 
 
-@tool
+@tool(kind="observe")
 def get_vitals(state: TriageState, patient_id: PatientId) -> str:
     """Measure the triage vital signs (heart rate, blood pressure, respiratory rate,
     SpO2 on room air, temperature, capillary refill) and the weight.
@@ -98,7 +109,7 @@ def get_vitals(state: TriageState, patient_id: PatientId) -> str:
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "get_vitals")
+    p = get_patient(state, patient_id, "get_vitals", observe=True)
     v = p.vitals
     parts = [
         _vital(v.hr, "Heart rate {:g}/min", "No palpable pulse"),
@@ -112,18 +123,18 @@ def get_vitals(state: TriageState, patient_id: PatientId) -> str:
     return "; ".join(parts) + "."
 
 
-@tool
+@tool(kind="observe")
 def assess_abc(state: TriageState, patient_id: PatientId) -> str:
     """Primary survey at triage: airway, breathing and circulation findings.
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "assess_abc")
+    p = get_patient(state, patient_id, "assess_abc", observe=True)
     return f"Airway: {p.airway}\nBreathing: {p.breathing}\nCirculation: {p.circulation}"
 
 
-@tool
+@tool(kind="observe")
 def assess_mental_status(state: TriageState, patient_id: PatientId) -> str:
     """Assess responsiveness (AVPU), the Glasgow Coma Scale findings (eye, verbal and motor
     responses, described, not scored) and the usual mental state per family or carers.
@@ -131,7 +142,7 @@ def assess_mental_status(state: TriageState, patient_id: PatientId) -> str:
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "assess_mental_status")
+    p = get_patient(state, patient_id, "assess_mental_status", observe=True)
     level = avpu(p)
     findings = "; ".join(
         (GCS_EYE[p.gcs_eye][1], GCS_VERBAL[p.gcs_verbal][1], GCS_MOTOR[p.gcs_motor][1])
@@ -143,14 +154,14 @@ def _leads(values: dict[str, float]) -> str:
     return ", ".join(f"{lead} {mm:g} mm" for lead, mm in values.items())
 
 
-@tool
+@tool(kind="observe")
 def obtain_triage_ecg(state: TriageState, patient_id: PatientId) -> str:
     """Record a 12-lead ECG at triage and return rhythm, rate and ST deviation by lead.
 
     Args:
         patient_id: the patient's id (e.g. P1).
     """
-    p = get_patient(state, patient_id, "obtain_triage_ecg")
+    p = get_patient(state, patient_id, "obtain_triage_ecg", observe=True)
     e = p.ecg
     text = f"12-lead ECG: {e.rhythm}" + (f", rate {e.rate}/min." if e.rate else ".")
     if e.st_elevation_mm:
@@ -164,16 +175,16 @@ def obtain_triage_ecg(state: TriageState, patient_id: PatientId) -> str:
     return text
 
 
-@tool
+@tool(kind="observe")
 def point_of_care_test(state: TriageState, patient_id: PatientId, test: PocTest) -> str:
     """Run a bedside point-of-care test: capillary glucose, high-sensitivity troponin,
-    venous lactate or urine hCG (point-of-care tests are not ESI resources).
+    venous lactate or urine hCG.
 
     Args:
         patient_id: the patient's id (e.g. P1).
         test: the test to run.
     """
-    p = get_patient(state, patient_id, f"poc_{test}")
+    p = get_patient(state, patient_id, f"poc_{test}", observe=True)
     value = p.poc.get(test)
     if test == "glucose":
         mg = round(float(value) * MMOL_TO_MG_DL_GLUCOSE)  # type: ignore[arg-type]
@@ -192,10 +203,12 @@ def point_of_care_test(state: TriageState, patient_id: PatientId, test: PocTest)
     return f"Urine hCG: {value}."
 
 
-@tool
+@tool(kind="reference")
 def lookup_protocol(state: TriageState, protocol: Protocol) -> str:
-    """Read a department protocol: the ESI algorithm, or the activation criteria for stroke,
-    STEMI, trauma or sepsis, or the START / JumpSTART mass-casualty algorithms (cited).
+    """Read a department protocol (general rules, the same for every patient): the ESI v4
+    algorithm (decision points A-D, what is and is not a resource, danger-zone vitals by
+    age, care areas), the activation criteria for stroke, STEMI, trauma or sepsis, the
+    C-SSRS suicide-risk screening rule, or the START / JumpSTART mass-casualty algorithms.
 
     Args:
         protocol: which protocol to read.
@@ -203,7 +216,7 @@ def lookup_protocol(state: TriageState, protocol: Protocol) -> str:
     return PROTOCOL_TEXT[protocol]
 
 
-@tool
+@tool(kind="observe")
 def mci_assess_casualty(state: TriageState, casualty_id: PatientId) -> str:
     """Rapid mass-casualty assessment of one casualty: walking, breathing (and the response to
     airway positioning or rescue breaths), pulse / capillary refill, mental status.
@@ -219,4 +232,5 @@ def mci_assess_casualty(state: TriageState, casualty_id: PatientId) -> str:
             f"unknown casualty_id {casualty_id[:8]!r}; casualties: {', '.join(state.casualties)}"
         )
     state.seen.add(("mci_assess_casualty", cid))
+    elicited(state).show(f"mci_assess_casualty:{cid}")
     return assessment_text(state.casualties[cid])

@@ -51,8 +51,8 @@ LSI_ORDERS: frozenset[str] = frozenset(
         "hemorrhage_control",
     }
 )
-# The handbook category of each life-saving intervention, as the decision-point-A tool
-# reports it (the tool names the category, not the drug or the manoeuvre to order).
+# The handbook category of each life-saving intervention (chapter 3). No tool prints
+# these: whether an intervention is needed, and life-saving, is the agent's judgment.
 LSI_CATEGORY: dict[str, str] = {
     "cpr_defibrillation": "electrical therapy / CPR (pulseless)",
     "airway_support": "airway/breathing (airway or ventilation must be supported)",
@@ -169,7 +169,16 @@ PMH: dict[str, tuple[str, bool, bool]] = {
     "none": ("no significant past history", False, False),
 }
 
-PROTOCOLS: tuple[str, ...] = ("esi", "stroke", "stemi", "trauma", "sepsis", "start", "jumpstart")
+PROTOCOLS: tuple[str, ...] = (
+    "esi",
+    "stroke",
+    "stemi",
+    "trauma",
+    "sepsis",
+    "suicide",
+    "start",
+    "jumpstart",
+)
 Protocol = Literal[PROTOCOLS]  # type: ignore[valid-type]
 POC_TESTS: tuple[str, ...] = ("glucose", "troponin", "lactate", "urine_hcg")
 PocTest = Literal[POC_TESTS]  # type: ignore[valid-type]
