@@ -35,6 +35,14 @@ def fresh(task) -> PathwayState:
     return DOMAIN.new_state(task)
 
 
+def observe_needs(state: PathwayState, name: str) -> None:
+    """Make the observations a gated compute tool names (the first key of each need)."""
+    for need in TOOLS[name].needs:
+        tool_name, _, arg = need.keys[0].partition(":")
+        props = list(TOOLS[tool_name].parameters["properties"])
+        call(state, tool_name, **({props[0]: arg} if arg and props else {}))
+
+
 # ------------------------------------------------------------------ clock and evidence
 
 
@@ -78,9 +86,12 @@ def test_clinical_diagnosis_tools_read_the_shared_patient():
     task = find("sepsis")
     s = fresh(task)
     v = task.hidden["patient"]["vitals"]
+    with pytest.raises(ToolError, match="vital signs"):
+        call(s, "calculate_qsofa")  # a score reads only what the agent has been shown
     assert f"Heart rate {v['hr']:g}" in call(s, "get_vitals")
-    with pytest.raises(ToolError, match="order it first"):
+    with pytest.raises(ToolError, match="call order_lab_panel or order_lab_test first"):
         call(s, "calculate_sirs")  # needs the WBC
+    observe_needs(s, "calculate_qsofa")
     out = call(s, "calculate_qsofa")
     expected = (
         (v["rr"] >= 22) + (v["sbp"] <= 100) + ("confusion" in task.hidden["patient"]["features"])
@@ -93,9 +104,13 @@ def test_triage_tools_read_the_triage_view_of_the_same_person():
     task = find("sepsis", lambda t: t.grader["expect"]["esi"] == 1)
     s = fresh(task)
     out = call(s, "esi_lifesaving_needs", patient_id="P1")
-    assert "haemodynamic" in out and "[life-saving intervention category]" in out
+    # the findings of a patient who needs a fluid bolus, never the verdict
+    assert "weak and rapid" in out and "life-saving" not in out.lower()
     hr = task.hidden["patient"]["vitals"]["hr"]
-    assert f"heart rate {hr:g}" in call(s, "check_danger_zone_vitals", patient_id="p1")
+    with pytest.raises(ToolError, match="vital signs"):
+        call(s, "check_danger_zone_vitals", patient_id="p1")
+    call(s, "get_vitals")  # the shared record's vital signs are P1's
+    assert f"heart rate {hr:g}" in call(s, "check_danger_zone_vitals", patient_id="P1")
     assert ("esi_lifesaving_needs", "P1") in s.seen
 
 
@@ -105,6 +120,9 @@ def test_drug_tools_read_the_shared_allergies():
         lambda t: any(a["allergen"] == "Penicillin" for a in t.hidden["patient"]["allergies"]),
     )
     s = fresh(task)
+    with pytest.raises(ToolError, match="get_allergies"):
+        call(s, "check_allergy", drug="ceftriaxone")
+    call(s, "get_allergies")
     out = call(s, "check_allergy", drug="ceftriaxone")
     assert "Penicillin" in out and "cross-reactive (shared class: penicillin)" in out
     assert "no class cross-reactivity" in call(s, "check_allergy", drug="levofloxacin")

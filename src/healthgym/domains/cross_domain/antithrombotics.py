@@ -41,6 +41,16 @@ ANTICOAGULANTS = {
 }
 
 
+ANTIPLATELETS = ("aspirin", "clopidogrel", "ticagrelor", "prasugrel")
+
+
+def is_anticoagulant(name: str) -> bool:
+    """Heparins, fondaparinux, direct oral anticoagulants and vitamin K antagonists (the
+    formulary's highest bleeding class)."""
+    d = drugs().get(name)
+    return d is not None and d.bleeding >= 3
+
+
 def is_antithrombotic(name: str) -> bool:
     """Antiplatelets, anticoagulants and NSAIDs (the formulary's bleeding-risk drugs)."""
     d = drugs().get(name)

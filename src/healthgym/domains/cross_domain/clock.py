@@ -14,7 +14,10 @@ an ECG 5 min, radiographs 10 min, CT 10-15 min, MRI and echocardiography 30 min,
 endoscopy 60 min, recording an order or decision 2 min.  Every tool of the toolkit is
 wrapped by :func:`timed`, which runs the tool unchanged, then (only if it succeeded)
 advances the clock and stamps the evidence it revealed at the new minute (a result is
-seen when the call ends; an action is recorded at the minute it starts).
+seen when the call ends; an action is recorded at the minute it starts).  The episode
+has one patient, ``P1``, so an observation is also recorded in the elicitation record
+as ``"<tool>:P1"`` (the key the triage_emergency tools gate on: ``get_vitals`` of the
+shared record shows P1's vital signs).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 
 from ...clinical.labs import panels
 from ...tools import Tool
+from ...tools.elicit import elicited
 from .records import PathwayState
 
 IMAGING_MINUTES = {
@@ -115,6 +119,8 @@ def timed(t: Tool) -> Tool:
 
     def run(state: PathwayState, *args: Any, **kwargs: Any) -> str:
         out = inner(state, *args, **kwargs)
+        if t.kind == "observe":
+            elicited(state).show(f"{t.name}:P1")
         if isinstance(state, PathwayState):
             state.minute += minutes(t.name, kwargs)
             state.note(evidence(t.name, kwargs))

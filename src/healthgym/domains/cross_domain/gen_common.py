@@ -154,14 +154,30 @@ def triage_view(
     cap_refill_s: float = 2.0,
     drowsy: bool = False,
     verbal: str | None = None,
+    deficits: tuple[str, ...] = (),
+    last_known_well_h: float | None = None,
 ) -> TriagePatient:
     """The triage_emergency view of the same person (what the ESI tools read).
 
     Mental status follows the record: a patient with new confusion opens the eyes
     spontaneously but talks confusedly (GCS verbal 4); ``drowsy`` opens them to voice;
-    ``verbal`` overrides the verbal response (aphasia).
+    ``verbal`` overrides the verbal response (aphasia).  The ESI findings tools show the
+    record's findings: the symptoms as the history, the signs as the examination, and a
+    circulation that follows the perfusion (a needed fluid bolus is a weak, rapid pulse
+    with cool, mottled or slow-refilling skin).  ``lsi``, ``high_risk`` and
+    ``resources`` are the authored truth the ESI level is computed from
+    (:func:`.rules.esi_truth`); the tools never print them.
     """
     v = patient.vitals
+    symptoms = [FEATURES[f].present for f in patient.features if FEATURES[f].kind == "symptom"]
+    signs = [FEATURES[f].present for f in patient.features if FEATURES[f].kind == "sign"]
+    if "iv_fluid_bolus" in lsi:
+        skin = "cool and mottled" if patient.has("mottled_skin") else "cool and clammy"
+        circulation = f"Radial pulse weak and rapid; skin {skin}."
+    elif v["sbp"] < 90:
+        circulation = "Radial pulse weak and rapid; skin warm."
+    else:
+        circulation = "Radial pulse strong and regular; skin warm and dry."
     confused = patient.has("confusion")
     baseline = (
         "Family say this is new: normally fully oriented and independent."
@@ -177,7 +193,11 @@ def triage_view(
         arrival_minute=arrival_minute,
         arrival_mode=arrival_mode,
         chief_complaint=patient.chief_complaint,
-        hpi=[],
+        hpi=symptoms,
+        exam=" ".join(signs),
+        circulation=circulation,
+        deficits=list(deficits),
+        last_known_well_h=last_known_well_h,
         vitals=Vitals(
             hr=v["hr"],
             sbp=v["sbp"],
@@ -224,7 +244,10 @@ def add_condition(patient: Patient, key: str) -> Patient:
 
 
 def score_value(tool: Any, patient: Patient, **arguments: Any) -> float:
-    """Value a clinical_diagnosis score tool computes for the record (all tests seen)."""
+    """Value a clinical_diagnosis score tool computes for the record (all tests seen).
+
+    The generator computes the truth, so it runs the tool's function itself, past the
+    elicitation gate that an agent's call goes through."""
     state = DiagnosisState(patient=patient, revealed_labs=set(LAB_TESTS), ecg_done=True)
-    tool(state, **arguments)
+    tool.fn(state, **arguments)
     return next(iter(state.score_values.values()))

@@ -226,6 +226,8 @@ def make_stroke(k: int, seed: int, pid: str) -> g.Case:
         distress="moderate",
         drowsy=items["loc"] > 0,
         verbal=("oriented", "confused", "words", "none")[items["best_language"]],
+        deficits=tuple(line.rstrip(".") for line in neuro_summary(items)),
+        last_known_well_h=lkw,
     )
     total = sum(items.values())
     facts = Facts(

@@ -8,6 +8,17 @@ was seen relative to the decision that needed it.  A phase's score is the fracti
 its checks that pass.  Decisions that depend on how the patient changed (the
 vasopressor and destination after a fluid bolus) are judged on the final state, and
 thrombolysis eligibility on the minute the decision was made.
+
+No credit for doing nothing: a *withhold* decision - no antimicrobial, no cultures, no
+antithrombotic, no protocol activation (a negative screen), no vasopressor, insulin
+held, no potassium, no transfusion, a de-escalating destination (ward, discharge, a
+monitored bed instead of intensive care, a stroke unit instead of thrombectomy),
+outpatient endoscopy, a routine NEWS2 response - passes only when the evidence that
+justifies it had been seen (the episode's evidence stamps, :meth:`.records.PathwayState.saw`),
+before the decision where the decision is a recorded action.  An episode that does
+nothing therefore earns no phase credit except, at most, a correct handover diagnosis
+(the reward pays no process for it, and the coherence check wants a key test seen).
+What a withhold needs is listed in :data:`WITHHOLD_EVIDENCE` and the helpers below.
 """
 
 from __future__ import annotations
@@ -45,6 +56,53 @@ def _antithrombotics(state: PathwayState) -> list[str]:
         for a in state.of("give_medication")
         if at.is_antithrombotic(a.details["drug"])
     ]
+
+
+# evidence (keys of :mod:`.clock`) that justifies a withhold or de-escalation, by decision
+WITHHOLD_EVIDENCE: dict[str, tuple[str, ...]] = {
+    # chest pain: no STEMI alert / no antithrombotic / discharge need the ECG and troponin
+    "chest_pain": ("ecg", "troponin_i"),
+    # GI bleeding: no activation, outpatient endoscopy, discharge need the
+    # Glasgow-Blatchford inputs (vital signs, haemoglobin, urea)
+    "gi_bleed": ("vitals", "hemoglobin", "bun"),
+    # DKA: a monitored bed instead of intensive care needs the pH and bicarbonate
+    "dka": ("ph", "bicarbonate"),
+    # stroke: a stroke unit instead of thrombectomy needs the vessel imaging
+    "stroke": ("cta_head_neck",),
+}
+# what each thrombolysis withhold reason is read from (the LKW time is in the prompt)
+LYSIS_REASON_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "outside_time_window": (),
+    "anticoagulant_use": ("medications",),
+    "inr_above_1_7": ("inr",),
+    "platelets_below_100": ("platelets",),
+    "glucose_below_50": ("glucose",),
+    "blood_pressure_above_185_110": ("vitals",),
+    "haemorrhage_on_ct": ("ct_head",),
+    "non_disabling_deficit": ("nihss_examination",),
+    "other": (),
+}
+MENTATION = ("assess_mental_status", "exam:neurological", "history")
+
+
+def _saw_all(state: PathwayState, keys: tuple[str, ...], before: int | None = None) -> bool:
+    return all(state.saw(k, before=before) for k in keys)
+
+
+def _minute(state: PathwayState, tool: str) -> int | None:
+    a = state.last(tool)
+    return a.minute if a else None
+
+
+def _haemodynamics_seen(state: PathwayState) -> bool:
+    """The current blood pressure was seen: the vital signs, or the reassessment a
+    sepsis bolus returned (which replaced them)."""
+    return state.bolus_applied or state.saw("vitals")
+
+
+def _assessed(state: PathwayState) -> bool:
+    """A ward fever was assessed: vital signs, history and the wound examined."""
+    return _saw_all(state, ("vitals", "history", "exam:skin"))
 
 
 def _first_minute(actions: list[Action]) -> int | None:
@@ -104,8 +162,8 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
     total, crystalloid = _fluid_total(state)
     shock = rules.needs_vasopressor(p.vitals)
     pressor = state.last("start_vasopressor")
-    if pressor is None:
-        pressor_ok = not shock
+    if pressor is None:  # withholding a vasopressor needs the current blood pressure seen
+        pressor_ok = not shock and _haemodynamics_seen(state)
     else:  # started while MAP < 65 (before or after the bolus), norepinephrine to MAP 65
         pressor_ok = (
             float(pressor.details["map_at_start"]) < rules.MAP_TARGET
@@ -113,6 +171,9 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
             and abs(float(pressor.details["map_target"]) - rules.MAP_TARGET) <= 1
         )
     destination = rules.sepsis_destination(p.vitals, pressor is not None)
+    destination_ok = _destination(state, destination) and (
+        destination == "icu" or _haemodynamics_seen(state)
+    )
     return {
         "triage": {"esi_level": _esi(task, state)},
         "screen": {
@@ -130,7 +191,7 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
         },
         "disposition": {
             "vasopressor": pressor_ok,
-            "destination": _destination(state, destination),
+            "destination": destination_ok,
             "diagnosis": _diagnosis(task, answer),
         },
     }
@@ -138,12 +199,17 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
 
 def chest_pain(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Checks:
     e, variant = task.grader["expect"], task.grader["variant"]
+    ruled_out = WITHHOLD_EVIDENCE["chest_pain"]
+    if e["stemi"]:
+        activation = _activated(state) == {"stemi"}
+    else:  # no alert: only after the ECG was read
+        activation = not _activated(state) and state.saw("ecg")
     out: Checks = {
         "triage": {"esi_level": _esi(task, state)},
         "ecg_troponin": {
             "ecg_within_10_min": state.saw("ecg", before=10),
             "troponin_measured": state.saw("troponin_i"),
-            "stemi_activation": _activated(state) == ({"stemi"} if e["stemi"] else set()),
+            "stemi_activation": activation,
         },
     }
     if variant != "stemi":
@@ -151,13 +217,17 @@ def chest_pain(task: Task, state: PathwayState, answer: dict[str, Any] | None) -
         out["risk"] = {"heart_score": heart is not None and abs(heart - e["heart"]) < 1e-9}
     given = _antithrombotics(state)
     if variant == "low_risk":
-        therapy = {"no_antithrombotic": not given}
+        therapy = {"no_antithrombotic": not given and _saw_all(state, ruled_out)}
+        destination = _destination(state, e["destination"]) and _saw_all(
+            state, ruled_out, before=_minute(state, "set_disposition")
+        )
     else:
         slots = [(n, tuple(d)) for n, d in task.grader["acs_slots"]]
         therapy = {"antithrombotics": at.slots_filled(slots, given)}
+        destination = _destination(state, e["destination"])
     out["management"] = {
         **therapy,
-        "destination": _destination(state, e["destination"]),
+        "destination": destination,
         "diagnosis": _diagnosis(task, answer),
     }
     return out
@@ -173,7 +243,12 @@ def stroke(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
     if d is not None:
         reasons = rules.lysis_contraindications(p, facts.lkw_hours or 0.0, d.minute)
         give = d.details["decision"] == "give"
-        lysis["decision_correct"] = give == (not reasons)
+        if give:
+            lysis["decision_correct"] = not reasons
+        else:  # a withhold is right when a contraindication applied AND was seen first
+            lysis["decision_correct"] = any(
+                _saw_all(state, LYSIS_REASON_EVIDENCE[r], before=d.minute) for r in reasons
+            )
         lysis["within_60_min"] = d.minute <= rules.DOOR_TO_NEEDLE_MIN
         lysis["glucose_first"] = state.saw("glucose", before=d.minute)
         if give and not reasons:
@@ -182,7 +257,10 @@ def stroke(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
             dose = float(d.details["total_dose_mg"])
             lysis["dose"] = abs(dose - target) <= rules.LYSIS_DOSE_TOLERANCE * target
         if not give and reasons:
-            lysis["reason"] = d.details["withhold_reason"] in reasons
+            reason = str(d.details["withhold_reason"])
+            lysis["reason"] = reason in reasons and _saw_all(
+                state, LYSIS_REASON_EVIDENCE[reason], before=d.minute
+            )
     nihss = state.score_values.get("nihss")
     return {
         "triage": {
@@ -195,8 +273,11 @@ def stroke(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
             "vessel_imaging": state.saw("cta_head_neck"),
         },
         "thrombolysis": lysis,
-        "disposition": {
-            "destination": _destination(state, e["destination"]),
+        "disposition": {  # thrombectomy or not is read from the vessel imaging
+            "destination": _destination(state, e["destination"])
+            and _saw_all(
+                state, WITHHOLD_EVIDENCE["stroke"], before=_minute(state, "set_disposition")
+            ),
             "diagnosis": _diagnosis(task, answer),
         },
     }
@@ -207,7 +288,11 @@ def dka(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Check
     total, crystalloid = _fluid_total(state)
     k = state.last("potassium_decision")
     lo, hi = rules.POTASSIUM_MEQ
-    plan_ok = k is not None and k.details["decision"] == e["potassium"]
+    plan_ok = (
+        k is not None
+        and k.details["decision"] == e["potassium"]
+        and state.saw("potassium", before=k.minute)
+    )
     if plan_ok and e["potassium"] != "no_potassium_recheck_2h":
         field = "meq_per_hour" if e["potassium"] == "replace_and_hold_insulin" else "meq_per_litre"
         dose = k.details[field]  # type: ignore[union-attr]
@@ -222,7 +307,12 @@ def dka(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Check
             "potassium", before=insulin[0].minute
         )
     else:
-        ik["insulin_held"] = not insulin
+        ik["insulin_held"] = not insulin and state.saw("potassium")
+    destination = _destination(state, e["destination"])
+    if e["destination"] != "icu":  # not severe: only after the pH and bicarbonate
+        destination = destination and _saw_all(
+            state, WITHHOLD_EVIDENCE["dka"], before=_minute(state, "set_disposition")
+        )
     return {
         "triage": {"esi_level": _esi(task, state)},
         "diagnosis": {
@@ -236,7 +326,7 @@ def dka(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Check
         },
         "insulin_potassium": ik,
         "disposition": {
-            "destination": _destination(state, e["destination"]),
+            "destination": destination,
             "diagnosis": _diagnosis(task, answer),
         },
     }
@@ -246,7 +336,10 @@ def gi_bleed(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> 
     e = task.grader["expect"]
     gbs = state.score_values.get("glasgow_blatchford")
     t = state.last("red_cell_transfusion")
-    if e["transfuse"]:
+    gbs_inputs = WITHHOLD_EVIDENCE["gi_bleed"]
+    if t is not None and not state.saw("hemoglobin", before=t.minute):
+        transfusion = False  # decided before the haemoglobin was known
+    elif e["transfuse"]:
         transfusion = (
             t is not None and t.details["decision"] == "transfuse" and t.details["units"] <= 2
         )
@@ -258,16 +351,28 @@ def gi_bleed(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> 
             a.details["drug"] in PPIS and a.details["route"] == "iv"
             for a in state.of("give_medication")
         )
+    if e["activate"]:
+        activation = _activated(state) == {"gi_bleed"}
+    else:  # no activation: only after the Glasgow-Blatchford inputs were seen
+        activation = not _activated(state) and _saw_all(state, gbs_inputs)
+    timing = _last(state, "schedule_endoscopy", "timing") == e["endoscopy"]
+    if e["endoscopy"] == "outpatient":
+        timing = timing and _saw_all(state, gbs_inputs, before=_minute(state, "schedule_endoscopy"))
+    destination = _destination(state, e["destination"])
+    if e["destination"] == "discharge":
+        destination = destination and _saw_all(
+            state, gbs_inputs, before=_minute(state, "set_disposition")
+        )
     return {
         "triage": {"esi_level": _esi(task, state)},
         "risk": {
             "glasgow_blatchford": gbs is not None and abs(gbs - e["gbs"]) < 1e-9,
-            "activation": _activated(state) == ({"gi_bleed"} if e["activate"] else set()),
+            "activation": activation,
         },
         "resuscitation": resus,
-        "endoscopy": {"timing": _last(state, "schedule_endoscopy", "timing") == e["endoscopy"]},
+        "endoscopy": {"timing": timing},
         "disposition": {
-            "destination": _destination(state, e["destination"]),
+            "destination": destination,
             "diagnosis": _diagnosis(task, answer),
         },
     }
@@ -275,8 +380,9 @@ def gi_bleed(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> 
 
 def postop_fever(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Checks:
     e, variant = task.grader["expect"], task.grader["variant"]
-    if variant == "early":
-        tests = {"no_cultures": not (state.saw("blood_culture") or state.saw("urine_culture"))}
+    if variant == "early":  # no cultures: only after the fever was assessed
+        cultured = state.saw("blood_culture") or state.saw("urine_culture")
+        tests = {"no_cultures": not cultured and _assessed(state)}
     else:
         tests = {"source_tests": all(state.saw(k) for k in e["tests"])}
     if variant in ("urinary", "respiratory"):
@@ -286,14 +392,27 @@ def postop_fever(task: Task, state: PathwayState, answer: dict[str, Any] | None)
         given = _antithrombotics(state)
         treatment = {
             "anticoagulant": len(set(given)) == 1 and given[0] in task.grader["pe_anticoagulants"],
-            "no_antimicrobial": not _antimicrobials(state),
+            # no antimicrobial: only once the embolism was imaged
+            "no_antimicrobial": not _antimicrobials(state) and state.saw("ct_pulmonary_angiogram"),
         }
     else:
-        treatment = {"no_antimicrobial": not _antimicrobials(state)}
+        treatment = {"no_antimicrobial": not _antimicrobials(state) and _assessed(state)}
+    response = state.last("escalate_care")
+    news2_ok = (
+        response is not None
+        and response.details["response"] == e["escalation"]
+        and state.saw("vitals", before=response.minute)
+    )
+    if e["sepsis"]:
+        screen = _activated(state) == {"sepsis"}
+    else:  # a negative screen: only after the vital signs and the mental state were seen
+        screen = (
+            not _activated(state) and state.saw("vitals") and any(state.saw(k) for k in MENTATION)
+        )
     return {
         "escalation": {
-            "news2_response": _last(state, "escalate_care", "response") == e["escalation"],
-            "sepsis_screen": _activated(state) == ({"sepsis"} if e["sepsis"] else set()),
+            "news2_response": news2_ok,
+            "sepsis_screen": screen,
         },
         "source": {
             "source": _last(state, "document_fever_source", "source") == e["source"],

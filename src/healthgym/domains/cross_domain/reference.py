@@ -106,7 +106,6 @@ def sepsis(case: Case, b: Builder) -> None:
     p, source = case.patient, case.facts.source or "urinary"
     b.add("get_vitals")
     b.triage(case)
-    b.add("calculate_qsofa", required=False)
     b.panel("lactate")
     b.add("activate_protocol", protocol="sepsis")
     b.panel("blood_culture")
@@ -129,12 +128,14 @@ def chest_pain(case: Case, b: Builder) -> None:
     b.add("order_lab_test", test="troponin_i")
     if variant == "stemi":
         b.add("activate_protocol", protocol="stemi")
-    else:
+    else:  # HEART reads the history and the risk factors (past and social history)
         b.add("get_history_of_present_illness")
+        b.add("get_past_medical_history")
+        b.add("get_social_history")
         b.add("calculate_heart_score", history=e["heart_history"], ecg=e["heart_ecg"])
     if variant != "low_risk":
         b.add("get_allergies")
-        b.add("get_past_medical_history", required=False)
+        b.once("get_past_medical_history", required=False)
         for _, options in at.acs_slots(variant, case.patient):
             drug = options[0]
             route = (

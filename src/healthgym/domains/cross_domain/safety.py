@@ -17,6 +17,15 @@ Critical
     the profile forbids it.
   * ``insulin_hypokalaemia`` - insulin started with K < 3.3 mmol/L (Kitabchi 2009).
   * ``sepsis_hour`` - no antimicrobial within 60 min of arrival in sepsis (SSC 2021).
+  * ``stemi_reperfusion_omitted`` - ST-elevation myocardial infarction and the
+    catheterisation laboratory never activated (O'Gara PT et al. 2013 ACCF/AHA STEMI
+    guideline, Circulation 2013;127:e362-e425, class I: primary PCI, first medical
+    contact to device <= 90 min).
+  * ``thrombolysis_not_assessed`` - (severity critical for a patient eligible on
+    arrival, major when a contraindication applied) a stroke patient who arrived within
+    4.5 h of last known well and no thrombolysis decision was recorded while the window
+    was open (Powers WJ et al. AHA/ASA 2019, Stroke 2019;50:e344-e418, sections 3.5 and
+    2.4: assess eligibility and treat within 4.5 h, door to needle <= 60 min).
 
 Major
   * ``major_interaction`` - an antimicrobial with a major interaction with a home drug.
@@ -32,6 +41,45 @@ Major
   * ``antithrombotic_after_lysis`` - an antiplatelet or anticoagulant after thrombolysis
     in the same episode (AHA/ASA 2019 3.5: not within 24 h).
   * ``potassium_in_hyperkalaemia`` - potassium given with K > 5.2 mmol/L (Kitabchi 2009).
+
+Omissions of time-critical care the pathway's guideline requires (a safety violation,
+not a neutral omission; evaluated on the state at the end of the episode, so an episode
+that does nothing commits them).  Critical: ``sepsis_hour``, ``stemi_reperfusion_omitted``
+and ``thrombolysis_not_assessed`` above.  Major:
+
+  * ``antiplatelet_omitted`` - an acute coronary syndrome (STEMI or NSTEMI) and no
+    antiplatelet given (aspirin, or a P2Y12 inhibitor where aspirin is not possible):
+    Amsterdam EA et al. 2014 AHA/ACC NSTE-ACS guideline, Circulation
+    2014;130:e344-e426, class I (aspirin 162-325 mg as soon as possible; clopidogrel when
+    aspirin cannot be taken); O'Gara 2013 STEMI guideline, class I (aspirin before
+    primary PCI).
+  * ``vasopressor_omitted`` - the mean arterial pressure is below 65 mmHg at the end
+    (after the fluid bolus, or untreated) and no vasopressor was started (SSC 2021:
+    norepinephrine first line, initial MAP target 65 mmHg).
+  * ``stroke_code_omitted`` - an acute focal deficit and the stroke team never
+    activated (AHA/ASA 2019 section 2.3: an organised stroke-team protocol for the
+    rapid evaluation of suspected stroke).
+  * ``insulin_omitted`` - DKA with K >= 3.3 mmol/L and no insulin infusion;
+    ``potassium_omitted`` - DKA with K < 3.3 mmol/L and no potassium replacement
+    (Kitabchi AE et al. ADA 2009, Diabetes Care 2009;32:1335-43: IV fluids, then
+    regular insulin 0.1 U/kg/h once K >= 3.3; below 3.3 replace 20-30 mEq K/h first;
+    JBDS 2013 (Savage MW et al. Diabet Med 2011;28:508-15): fixed-rate insulin at once).
+    Missing fluids are ``fluid_volume`` (none is more than 20% off the target).
+  * ``transfusion_omitted`` - haemoglobin below the restrictive threshold (7 g/dL, or
+    8 g/dL with cardiovascular disease) and no red cells (Villanueva C et al. N Engl J
+    Med 2013;368:11-21; Gralnek IM et al. ESGE 2021, Endoscopy 2021;53:300-32).
+  * ``endoscopy_omitted`` - Glasgow-Blatchford >= 2 and no endoscopy booked within 24 h
+    of presentation (ESGE 2021: endoscopy within 24 h after resuscitation; only
+    Glasgow-Blatchford <= 1 may be managed as an outpatient).
+  * ``antimicrobial_omitted`` - (major when the adult sepsis screen is positive, minor
+    otherwise) a post-operative urinary or respiratory infection and no antimicrobial by
+    handover (SSC 2021: possible sepsis, antimicrobials within 3 h, within 1 h when sepsis
+    is likely; Hooton TM et al. IDSA CAUTI guideline, Clin Infect Dis 2010;50:625-63;
+    Kalil AC et al. IDSA/ATS HAP guideline, Clin Infect Dis 2016;63:e61-e111).
+  * ``anticoagulation_omitted`` - a post-operative pulmonary embolism confirmed and no
+    anticoagulant given (Stevens SM et al. CHEST 2021, Chest 2021;160:e545-e608;
+    Konstantinides SV et al. ESC 2019 PE guideline, Eur Heart J 2020;41:543-603,
+    class I: anticoagulation without delay).
 
 Minor
   * ``transfusion_above_threshold`` - red cells above the restrictive threshold
@@ -113,8 +161,21 @@ def safety_rules(case: Case) -> list[SafetyRule]:
         out += [
             _rule("sepsis_hour", "critical", "antimicrobial", "first dose within 60 min"),
             _rule("fluid_volume", "major", "crystalloid", "30 mL/kg +-20%"),
+            _rule("vasopressor_omitted", "major", "vasopressor", "MAP < 65 mmHg untreated"),
         ]
     if pathway == "stroke":
+        out.append(_rule("stroke_code_omitted", "major", "stroke", "stroke team not activated"))
+        lkw = case.facts.lkw_hours or 0.0
+        if lkw * 60 < rules.LYSIS_WINDOW_MIN:
+            eligible = not rules.lysis_contraindications(p, lkw, 0)
+            out.append(
+                _rule(
+                    "thrombolysis_not_assessed",
+                    "critical" if eligible else "major",
+                    "thrombolysis",
+                    "no thrombolysis decision within 4.5 h of last known well",
+                )
+            )
         out += [
             _rule("thrombolysis_contraindicated", "critical", "thrombolysis", "AHA/ASA 2019"),
             _rule("thrombolysis_overdose", "major", "thrombolysis", "weight-based dose +10%"),
@@ -123,6 +184,10 @@ def safety_rules(case: Case) -> list[SafetyRule]:
     else:
         out.append(_rule("thrombolysis_without_indication", "major", "thrombolysis", "no stroke"))
     if pathway == "dka":
+        if float(p.labs["potassium"]) < rules.K_LOW:
+            out.append(_rule("potassium_omitted", "major", "potassium", "K < 3.3 mmol/L"))
+        else:
+            out.append(_rule("insulin_omitted", "major", "insulin", "K >= 3.3 mmol/L"))
         out += [
             _rule("insulin_hypokalaemia", "critical", "insulin", "K < 3.3 mmol/L"),
             _rule("potassium_in_hyperkalaemia", "major", "potassium", "K > 5.2 mmol/L"),
@@ -130,12 +195,27 @@ def safety_rules(case: Case) -> list[SafetyRule]:
         ]
     if pathway == "gi_bleed":
         out.append(_rule("transfusion_above_threshold", "minor", "red_cells", "restrictive"))
+        if rules.transfusion_indicated(p):
+            out.append(_rule("transfusion_omitted", "major", "red_cells", "below threshold"))
+        if case.expect["endoscopy"] != "outpatient":
+            out.append(_rule("endoscopy_omitted", "major", "endoscopy", "Glasgow-Blatchford >= 2"))
     if pathway == "chest_pain" and variant != "stemi":
         out.append(_rule("stemi_activation_without_stemi", "minor", "stemi", "no ST elevation"))
+    if pathway == "chest_pain" and variant != "low_risk":
+        out.append(_rule("antiplatelet_omitted", "major", "antiplatelet", "ACS"))
+    if pathway == "chest_pain" and variant == "stemi":
+        out.append(
+            _rule("stemi_reperfusion_omitted", "critical", "stemi", "primary PCI not activated")
+        )
     if pathway == "postop_fever" and variant in ("early", "vte"):
         out.append(
             _rule("antimicrobial_without_infection", "minor", "antimicrobial", "no infection")
         )
+    if pathway == "postop_fever" and variant in ("urinary", "respiratory"):
+        severity = "major" if case.expect["sepsis"] else "minor"
+        out.append(_rule("antimicrobial_omitted", severity, "antimicrobial", "infection"))
+    if pathway == "postop_fever" and variant == "vte":
+        out.append(_rule("anticoagulation_omitted", "major", "anticoagulant", "pulmonary embolism"))
     return out
 
 
@@ -267,8 +347,67 @@ def _check(rule: SafetyRule, task: Task, state: PathwayState) -> list[str]:
             "stemi" for a in state.of("activate_protocol") if a.details["protocol"] == "stemi"
         ],
         "antimicrobial_without_infection": lambda: [d["drug"] for d in _antimicrobials(state)],
+        "vasopressor_omitted": lambda: (
+            ["no vasopressor"]
+            if rules.needs_vasopressor(p.vitals) and not state.of("start_vasopressor")
+            else []
+        ),
+        "stemi_reperfusion_omitted": lambda: (
+            []
+            if any(a.details["protocol"] == "stemi" for a in state.of("activate_protocol"))
+            else ["catheterisation laboratory not activated"]
+        ),
+        "antiplatelet_omitted": lambda: (
+            [] if _antiplatelets(state) else ["no aspirin or P2Y12 inhibitor"]
+        ),
+        "stroke_code_omitted": lambda: (
+            []
+            if any(a.details["protocol"] == "stroke" for a in state.of("activate_protocol"))
+            else ["stroke team not activated"]
+        ),
+        "thrombolysis_not_assessed": lambda: (
+            []
+            if any(_in_window(state, a.minute) for a in state.of("thrombolysis_decision"))
+            else ["no thrombolysis decision"]
+        ),
+        "insulin_omitted": lambda: (
+            [] if state.of("start_insulin_infusion") else ["no insulin infusion"]
+        ),
+        "potassium_omitted": lambda: (
+            []
+            if any(
+                a.details["decision"] != "no_potassium_recheck_2h"
+                for a in state.of("potassium_decision")
+            )
+            else ["no potassium replacement"]
+        ),
+        "transfusion_omitted": lambda: (
+            []
+            if any(a.details["decision"] == "transfuse" for a in state.of("red_cell_transfusion"))
+            else ["no red cells"]
+        ),
+        "endoscopy_omitted": lambda: (
+            []
+            if any(a.details["timing"] != "outpatient" for a in state.of("schedule_endoscopy"))
+            else ["no endoscopy within 24 h"]
+        ),
+        "antimicrobial_omitted": lambda: [] if _antimicrobials(state) else ["no antimicrobial"],
+        "anticoagulation_omitted": lambda: (
+            [] if any(at.is_anticoagulant(n) for n in given_drugs(state)) else ["no anticoagulant"]
+        ),
     }
     return checks[code]()
+
+
+def _antiplatelets(state: PathwayState) -> list[str]:
+    return [n for n in given_drugs(state) if n in at.ANTIPLATELETS]
+
+
+def _in_window(state: PathwayState, minute: int) -> bool:
+    """Whether ``minute`` after arrival is within 4.5 h of last known well."""
+    facts = state.facts
+    assert facts is not None
+    return (facts.lkw_hours or 0.0) * 60 + minute <= rules.LYSIS_WINDOW_MIN
 
 
 def _off_label_dose(order: dict, patient: Patient) -> bool:

@@ -8,6 +8,14 @@ decision-point tools.  New here: the NIHSS examination and score, the pathway ac
 (:mod:`.tools_actions`), the pathway status and the submission.  Every tool is wrapped
 by :func:`.clock.timed` (the pathway clock and evidence stamps); the wrapper changes
 neither the tool's name nor its schema nor its output.
+
+Tool kinds (see :mod:`healthgym.tools.registry`): a reused tool keeps the kind and the
+elicitation ``needs`` its own domain declares (the record tools and the ESI findings
+observe; the scores, ``check_danger_zone_vitals`` and ``check_allergy`` compute over
+what has been shown; protocols and drug references are reference tools).  This
+domain's own tools: ``pathway_status`` and ``nihss_examination`` observe,
+``calculate_nihss`` computes from the agent's item scores, every pathway action acts,
+``submit_pathway`` submits.
 """
 
 from __future__ import annotations
@@ -95,6 +103,12 @@ REFERENCE_TOOLS: list[Tool] = [
 REUSED: frozenset[str] = frozenset(
     t.name for t in (*RECORD_TOOLS, *TRIAGE_TOOLS, *SCORE_TOOLS, *REFERENCE_TOOLS)
 ) - {"nihss_examination", "calculate_nihss"}
+
+_UNDECLARED = [
+    t.name for t in (*RECORD_TOOLS, *TRIAGE_TOOLS, *SCORE_TOOLS, *REFERENCE_TOOLS) if not t.kind
+]
+if _UNDECLARED:  # pragma: no cover - a reused tool's own domain declares its kind
+    raise TypeError(f"reused tools without a kind: {_UNDECLARED}")
 
 ALL_TOOLS: list[Tool] = [
     timed(t)

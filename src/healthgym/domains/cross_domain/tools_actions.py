@@ -59,7 +59,7 @@ REDIRECT_UNKNOWN = {
 }
 
 
-@tool
+@tool(kind="observe")
 def pathway_status(state: PathwayState) -> str:
     """Show the pathway clock, its phases with their action tools, and every action
     recorded so far."""
@@ -78,7 +78,7 @@ def pathway_status(state: PathwayState) -> str:
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="act")
 def assign_triage_level(state: PathwayState, level: Annotated[int, Range(1, 5)]) -> str:
     """Record the Emergency Severity Index (ESI v4) triage level.
 
@@ -89,7 +89,7 @@ def assign_triage_level(state: PathwayState, level: Annotated[int, Range(1, 5)])
     return f"Triage level ESI {level} recorded {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def activate_protocol(state: PathwayState, protocol: Protocol) -> str:
     """Activate a time-critical protocol: the sepsis pathway, a STEMI alert
     (catheterisation laboratory), the stroke team, the DKA protocol or the upper GI
@@ -120,7 +120,7 @@ def _resolve(drug: str) -> str:
     return name
 
 
-@tool
+@tool(kind="act")
 def give_medication(
     state: PathwayState,
     drug: Annotated[str, MaxLen(120)],
@@ -167,7 +167,7 @@ def _reassess(state: PathwayState) -> str:
     )
 
 
-@tool
+@tool(kind="act")
 def give_fluids(
     state: PathwayState, fluid: Fluid, volume_ml: Annotated[float, Range(50, 10000)]
 ) -> str:
@@ -191,7 +191,7 @@ def give_fluids(
     return text
 
 
-@tool
+@tool(kind="act")
 def start_vasopressor(
     state: PathwayState,
     drug: Literal["norepinephrine", "epinephrine", "vasopressin", "dopamine", "phenylephrine"],
@@ -213,7 +213,7 @@ def start_vasopressor(
     return f"{drug} infusion started {at_minute(state)}, titrated to MAP {map_target_mmhg:g} mmHg."
 
 
-@tool
+@tool(kind="act")
 def set_disposition(state: PathwayState, destination: Destination) -> str:
     """Decide where the patient goes next.
 

@@ -34,7 +34,7 @@ def at_minute(state: PathwayState) -> str:
     return f"at minute {state.minute}"
 
 
-@tool
+@tool(kind="act")
 def thrombolysis_decision(
     state: PathwayState,
     decision: Literal["give", "withhold"],
@@ -68,7 +68,7 @@ def thrombolysis_decision(
     return f"Thrombolysis withheld ({str(withhold_reason).replace('_', ' ')}) {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def potassium_decision(
     state: PathwayState,
     decision: Literal["replace_and_hold_insulin", "add_to_each_litre", "no_potassium_recheck_2h"],
@@ -97,7 +97,7 @@ def potassium_decision(
     return f"Potassium plan '{decision.replace('_', ' ')}' recorded {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def start_insulin_infusion(
     state: PathwayState,
     units_per_hour: Annotated[float, Range(0.1, 50)],
@@ -119,7 +119,7 @@ def start_insulin_infusion(
     return f"Insulin infusion {units_per_hour:g} units/h{bolus} started {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def red_cell_transfusion(
     state: PathwayState,
     decision: Literal["transfuse", "withhold"],
@@ -140,7 +140,7 @@ def red_cell_transfusion(
     return f"Transfusion withheld {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def schedule_endoscopy(
     state: PathwayState, timing: Literal["immediate", "within_12h", "within_24h", "outpatient"]
 ) -> str:
@@ -153,7 +153,7 @@ def schedule_endoscopy(
     return f"Endoscopy booked ({timing.replace('_', ' ')}) {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def escalate_care(state: PathwayState, response: Response) -> str:
     """Record the clinical response to the early warning score (NEWS2 response levels).
 
@@ -164,7 +164,7 @@ def escalate_care(state: PathwayState, response: Response) -> str:
     return f"Response '{response.replace('_', ' ')}' recorded {at_minute(state)}."
 
 
-@tool
+@tool(kind="act")
 def document_fever_source(state: PathwayState, source: FeverSource) -> str:
     """Document the most likely source of a post-operative fever.
 

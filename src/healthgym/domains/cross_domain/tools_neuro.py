@@ -21,7 +21,7 @@ Item2 = Annotated[int, Range(0, 2)]
 Item4 = Annotated[int, Range(0, 4)]
 
 
-@tool
+@tool(kind="observe")
 def nihss_examination(state: PathwayState) -> str:
     """Perform the NIH Stroke Scale examination and describe the finding of each of its 15
     items (findings only; the items are not scored)."""
@@ -35,7 +35,7 @@ def nihss_examination(state: PathwayState) -> str:
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="compute")
 def calculate_nihss(
     state: PathwayState,
     loc: Item3,
