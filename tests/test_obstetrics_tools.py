@@ -197,49 +197,62 @@ def test_calc_gestational_age_by_lmp_and_crl():
 
 
 def test_interpretation_tools_compute_from_arguments():
+    """Calculators print the arithmetic, never the band; what their rule implies is
+    kept in the state for the coherence checks only."""
     s = state()
-    assert ct.calc_bishop_score(s, 3, 50, -1, "soft", "anterior").startswith("Bishop score: 9")
+    out = ct.calc_bishop_score(s, 3, 50, -1, "soft", "anterior")
+    assert out.startswith("Bishop score: 9") and "favourable" not in out
     assert s.results["bishop"] == 9 and s.results["finding:labour"] == "favourable_cervix"
-    out = ct.classify_fhr_tracing(s, 145, "absent", late_decelerations="recurrent")
-    assert out.startswith("NICHD Category III") and s.results["finding:ctg"] == "category_iii"
+    out = ct.check_nichd_criteria(s, 145, "absent", late_decelerations="recurrent")
+    assert "moderate variability (absent): no" in out
+    assert "recurrent variable decelerations or bradycardia < 110 bpm: yes" in out
+    assert "Category II " not in out and s.results["finding:ctg"] == "category_iii"
+    out = ct.check_nichd_criteria(s, 140, "moderate")
+    assert out.count(": yes") == 3 and s.results["finding:ctg"] == "category_i"
     out = ct.calc_biophysical_profile(s, False, 1.5, False, 2, True)
     assert out.startswith("BPP 2/10") and s.results["bpp"] == 2
-    assert "oligohydramnios" in out and s.results["finding:bpp"] == "bpp_abnormal"
+    assert "at or below the 2 cm cut-off" in out and s.results["finding:bpp"] == "bpp_abnormal"
+    assert "abnormal" not in out
     with pytest.raises(ToolError, match="full BPP needs"):
         ct.calc_biophysical_profile(s, True, 3.0)
-    assert ct.calc_biophysical_profile(s, True, 3.0, modified=True).endswith("normal.")
-    assert ct.calc_apgar(s, 1, 1, 1, 1, 0).startswith("Apgar score: 4")
+    out = ct.calc_biophysical_profile(s, True, 3.0, modified=True)
+    assert "NST reactive" in out and "above the 2 cm cut-off" in out and "normal" not in out
+    assert s.results["finding:bpp"] == "modified_bpp_normal"
+    out = ct.calc_apgar(s, 1, 1, 1, 1, 0)
+    assert out.startswith("Apgar score: 4") and "abnormal" not in out
     assert s.results["finding:apgar"] == "apgar_moderately_abnormal"
 
 
 def test_assessment_tools():
     s = state()
-    out = at.assess_hypertensive_disorder(
+    out = at.check_preeclampsia_criteria(
         s, 32, True, False, protein_creatinine_ratio=0.45, platelets=95
     )
-    assert "preeclampsia with severe features" in out and "thrombocytopenia" in out
+    assert "proteinuria: met by PCR 0.45 (>= 0.3)" in out and "thrombocytopenia" in out
+    assert "preeclampsia" not in out.lower()
+    assert "Not assessed (no value passed): creatinine, AST/ALT" in out
+    assert s.results["finding:hypertension"] == "preeclampsia_with_severe_features"
     with pytest.raises(ToolError, match="20 weeks"):
-        at.assess_hypertensive_disorder(s, 18, True, False)
-    out = at.interpret_glucose_tolerance(s, "ogtt_100g_3h", [90, 185, 160, 130], "nddg")
-    assert out.startswith("0 value(s)") and s.results["finding:gdm"] == "no_gdm"
-    out = at.interpret_glucose_tolerance(
-        s, "ogtt_100g_3h", [90, 185, 160, 130], "carpenter_coustan"
-    )
-    assert "1 h 185 >= 180, 2 h 160 >= 155" in out and s.results["finding:gdm"] == "gdm"
+        at.check_preeclampsia_criteria(s, 18, True, False)
+    out = at.compare_glucose_thresholds(s, "ogtt_100g_3h", [90, 185, 160, 130], "nddg")
+    assert out.endswith("Values at or above threshold: 0.") and "diagnos" not in out
+    assert s.results["finding:gdm"] == "no_gdm"
+    out = at.compare_glucose_thresholds(s, "ogtt_100g_3h", [90, 185, 160, 130], "carpenter_coustan")
+    assert "1 h 185 vs 180: at or above; 2 h 160 vs 155: at or above" in out
+    assert s.results["finding:gdm"] == "gdm"
+    out = at.compare_glucose_thresholds(s, "gct_50g_1h", [151])
+    assert "at or above this practice's screening threshold of 140" in out
     with pytest.raises(ToolError, match="needs 4"):
-        at.interpret_glucose_tolerance(s, "ogtt_100g_3h", [90, 185])
+        at.compare_glucose_thresholds(s, "ogtt_100g_3h", [90, 185])
     with pytest.raises(ToolError, match="criteria"):
-        at.interpret_glucose_tolerance(s, "ogtt_100g_3h", [90, 185, 160, 130])
-    out = at.assess_rhig_indication(s, "negative", False, "postpartum", "positive")
-    assert out == "Status: Rh D-negative unsensitised; Rh D immune globulin indicated."
-    with pytest.raises(ToolError, match="cord_blood"):
-        at.assess_rhig_indication(s, "negative", False, "postpartum")
+        at.compare_glucose_thresholds(s, "ogtt_100g_3h", [90, 185, 160, 130])
     out = at.check_medication_in_pregnancy(s, "Zestril", 12)
     assert out.startswith("lisinopril (ACE inhibitor) at 12 weeks: contraindicated")
     assert s.results["checked_drugs"] == {"lisinopril"}
     with pytest.raises(ToolError, match="not a known drug"):
         at.check_medication_in_pregnancy(s, "unicorn tears", 12)
     assert "Naegele" in at.lookup_protocol(s, "pregnancy_dating")
+    assert "RhIG" in at.lookup_protocol(s, "rh_immune_globulin")
 
 
 def _run(task, *calls):

@@ -271,7 +271,8 @@ def test_total_dermoscopy_score_and_bands():
 
 def test_calculate_tds_tool_and_its_argument_bounds():
     out = tl.calculate_tds(None, asymmetry=1, border=3, colours=3, structures=4)
-    assert out.startswith("TDS = 1.3 x 1 + 0.1 x 3 + 0.5 x 3 + 0.5 x 4 = 5.10: suspicious")
+    assert out == "TDS = 1.3 x 1 + 0.1 x 3 + 0.5 x 3 + 0.5 x 4 = 5.10."  # no band: the agent's
+    assert "4.75" in tl.calculate_tds.description  # the published cut-offs are in its schema
     with pytest.raises(ArgumentError, match="maximum"):
         validate_arguments(tl.calculate_tds, {"asymmetry": 1, "border": 9, "colours": 1,
                                               "structures": 1})  # fmt: skip

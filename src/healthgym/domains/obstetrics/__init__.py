@@ -28,8 +28,9 @@ DOMAIN = Domain(
     grade=grade,
     instructions=(
         "You are an obstetrician. Gather the findings with the record tools (results appear "
-        "only when you ask for them), interpret them yourself - the interpretation tools "
-        "compute from the values you pass, not from the record - consult the unit protocols "
-        "where useful, and submit one assessment with submit_assessment."
+        "only when you ask for them) and interpret them yourself: the calculators and "
+        "criteria checkers compute from the values you pass, not from the record, and leave "
+        "the classification and the plan to you. Apply the unit protocols (lookup_protocol) "
+        "and submit one assessment with submit_assessment."
     ),
 )

@@ -1,5 +1,11 @@
-"""Assessment tools over the agent's readings (maternal rules, medications, protocols)
-and the submit tool.  Like :mod:`.calc_tools`, none of them reads the patient record."""
+"""Criteria checkers over the agent's readings (compute), the pregnancy drug table and
+the unit protocols (reference), and the submit tool.
+
+Like :mod:`.calc_tools`, none of them reads the patient record, and none states the
+graded judgment: the criteria checkers report each criterion met or not by the values
+the agent passed (no hypertensive-disorder label, no "diagnostic of GDM"); whether Rh D
+immune globulin is due is the agent's decision from the protocol (ACOG PB 181).
+"""
 
 from __future__ import annotations
 
@@ -14,28 +20,27 @@ from .rules_maternal import (
     GCT_THRESHOLD,
     OGTT_75G_IADPSG,
     OGTT_100G,
+    PCR_PROTEINURIA_AT,
+    PROTEIN_24H_AT,
     HypertensionFindings,
-    RhEvent,
     classify_hypertension,
     gct_positive,
     ogtt_75g_abnormal,
     ogtt_100g_abnormal,
-    rh_status,
-    rhig_indicated,
+    organ_features,
+    proteinuria,
 )
 from .vocab import ACTION_TEXT, Action, Finding
 
 ProtocolTopic = Literal[tuple(PROTOCOLS)]  # type: ignore[valid-type]
-LABELS = {
-    "no_hypertensive_disorder": "no hypertensive disorder of pregnancy",
-    "gestational_hypertension": "gestational hypertension",
-    "preeclampsia_without_severe_features": "preeclampsia without severe features",
-    "preeclampsia_with_severe_features": "preeclampsia with severe features",
-}
 
 
-@tool
-def assess_hypertensive_disorder(
+def _met(flag: bool) -> str:
+    return "met" if flag else "not met"
+
+
+@tool(kind="compute")
+def check_preeclampsia_criteria(
     state: ObstetricsState,
     gestational_age_weeks: Annotated[int, Range(0, 44)],
     hypertension_confirmed: bool,
@@ -51,8 +56,9 @@ def assess_hypertensive_disorder(
     ruq_epigastric_pain: bool = False,
     pulmonary_edema: bool = False,
 ) -> str:
-    """Apply the ACOG Practice Bulletin 222 (2020) criteria for gestational hypertension
-    and preeclampsia (with or without severe features) to your findings.
+    """Check your findings against each ACOG Practice Bulletin 222 (2020) criterion for
+    the hypertensive disorders of pregnancy (hypertension, proteinuria, each severe
+    feature). It reports each criterion met or not; you make the diagnosis.
 
     Args:
         gestational_age_weeks: completed weeks (the criteria apply from 20 weeks).
@@ -85,22 +91,49 @@ def assess_hypertensive_disorder(
         ruq_epigastric_pain=ruq_epigastric_pain,
         pulmonary_edema=pulmonary_edema,
     )
-    label, severe = classify_hypertension(findings)
-    state.results["finding:hypertension"] = label
-    text = f"By ACOG PB 222 criteria: {LABELS[label]}"
-    if severe:
-        text += "; severe features: " + "; ".join(severe)
-    return text + "."
+    state.results["finding:hypertension"] = classify_hypertension(findings)[0]
+    measured = []
+    if protein_creatinine_ratio is not None:
+        measured.append(f"PCR {protein_creatinine_ratio:g} (>= {PCR_PROTEINURIA_AT:g})")
+    if protein_24h_mg is not None:
+        measured.append(f"24-h protein {protein_24h_mg:g} mg (>= {PROTEIN_24H_AT:g})")
+    protein = (
+        f"{_met(proteinuria(findings))} by {', '.join(measured)}"
+        if measured
+        else "not assessed (no urine protein value passed)"
+    )
+    organs = organ_features(findings)
+    lines = [
+        f"Hypertension (>= 140/90 twice >= 4 h apart): {_met(hypertension_confirmed)}",
+        f"severe-range blood pressure (>= 160/110 confirmed): {_met(severe_range_bp_confirmed)}",
+        f"proteinuria: {protein}",
+    ]
+    not_passed = [
+        name
+        for name, value in (
+            ("platelets", platelets),
+            ("creatinine", creatinine),
+            ("AST/ALT", ast if ast is not None else alt),
+        )
+        if value is None
+    ]
+    lines.append("severe features other than blood pressure met: " + ("; ".join(organs) or "none"))
+    text = "ACOG PB 222 criteria by your values - " + "; ".join(lines) + "."
+    if not_passed:
+        text += " Not assessed (no value passed): " + ", ".join(not_passed) + "."
+    return text
 
 
-@tool
-def interpret_glucose_tolerance(
+@tool(kind="compute")
+def compare_glucose_thresholds(
     state: ObstetricsState,
     test: Literal["gct_50g_1h", "ogtt_100g_3h", "ogtt_75g_2h"],
     values: Annotated[list[float], MaxLen(4)],
     criteria: Literal["carpenter_coustan", "nddg", "iadpsg"] | None = None,
 ) -> str:
-    """Interpret a glucose test in pregnancy (ACOG PB 190; IADPSG 2010).
+    """Compare glucose test values with the published thresholds (ACOG PB 190, 2018:
+    Carpenter-Coustan and NDDG; IADPSG 2010; this practice's 1-h screen cut-off). It
+    reports which values meet or exceed their threshold; you apply the diagnostic rule.
 
     Args:
         test: gct_50g_1h, ogtt_100g_3h or ogtt_75g_2h.
@@ -116,8 +149,10 @@ def interpret_glucose_tolerance(
         if not pos:
             state.results["finding:gdm"] = "no_gdm"
         side = "at or above" if pos else "below"
-        nxt = "a 3-hour 100 g OGTT is needed" if pos else "screen negative"
-        return f"1-h challenge {values[0]:g} mg/dL is {side} {GCT_THRESHOLD:g} mg/dL: {nxt}."
+        return (
+            f"1-h 50 g challenge {values[0]:g} mg/dL is {side} this practice's screening "
+            f"threshold of {GCT_THRESHOLD:g} mg/dL."
+        )
     if test == "ogtt_100g_3h":
         if criteria not in OGTT_100G:
             raise ToolError("the 100 g test needs criteria carpenter_coustan or nddg")
@@ -130,44 +165,17 @@ def interpret_glucose_tolerance(
         abnormal = ogtt_75g_abnormal(tuple(values))
         limits, need = OGTT_75G_IADPSG, 1
         times = ("fasting", "1 h", "2 h")
-    gdm = len(abnormal) >= need
-    state.results["finding:gdm"] = "gdm" if gdm else "no_gdm"
-    listed = ", ".join(f"{times[i]} {values[i]:g} >= {limits[i]:g}" for i in abnormal) or "none"
-    verdict = "diagnostic of" if gdm else "not diagnostic of"
-    return (
-        f"{len(abnormal)} value(s) met or exceeded ({listed}); {need} needed: {verdict} "
-        "gestational diabetes."
+    state.results["finding:gdm"] = "gdm" if len(abnormal) >= need else "no_gdm"
+    each = "; ".join(
+        f"{times[i]} {values[i]:g} vs {limits[i]:g}: "
+        + ("at or above" if i in abnormal else "below")
+        for i in range(len(values))
     )
+    name = (criteria or "iadpsg").replace("_", "-")
+    return f"{name} thresholds - {each}. Values at or above threshold: {len(abnormal)}."
 
 
-@tool
-def assess_rhig_indication(
-    state: ObstetricsState,
-    maternal_rh: Literal["positive", "negative"],
-    anti_d_antibodies: bool,
-    event: RhEvent,
-    newborn_rh: Literal["positive", "negative", "unknown"] = "unknown",
-) -> str:
-    """Rh D status and whether Rh D immune globulin is indicated (ACOG PB 181, 2017).
-
-    Args:
-        maternal_rh: the patient's Rh(D) type.
-        anti_d_antibodies: the antibody screen shows anti-D (alloimmunisation).
-        event: the current indication: routine_28_weeks, antepartum_bleeding,
-            abdominal_trauma, amniocentesis, external_cephalic_version, postpartum or none.
-        newborn_rh: the newborn's Rh(D) type after delivery.
-    """
-    status = rh_status(maternal_rh == "negative", anti_d_antibodies)
-    state.results["finding:rhesus"] = status
-    baby = {"positive": True, "negative": False}.get(newborn_rh)
-    if event == "postpartum" and status == "rh_negative_unsensitised" and baby is None:
-        raise ToolError("after delivery the newborn's Rh(D) type decides: order cord_blood")
-    indicated = rhig_indicated(status, event, baby)
-    words = status.replace("_", " ").replace("rh ", "Rh D-", 1)
-    return f"Status: {words}; Rh D immune globulin {'indicated' if indicated else 'not indicated'}."
-
-
-@tool
+@tool(kind="reference")
 def check_medication_in_pregnancy(
     state: ObstetricsState,
     drug: Annotated[str, MaxLen(100)],
@@ -197,7 +205,7 @@ def check_medication_in_pregnancy(
     return " ".join(lines)
 
 
-@tool
+@tool(kind="reference")
 def lookup_protocol(state: ObstetricsState, topic: ProtocolTopic) -> str:
     """Read this unit's protocol on a topic (criteria, thresholds, drugs and doses).
 
@@ -236,9 +244,8 @@ submit_assessment = replace(
     submit_assessment, description=f"{submit_assessment.description} Actions: {_ACTIONS_DOC}."
 )
 ASSESS_TOOLS = [
-    assess_hypertensive_disorder,
-    interpret_glucose_tolerance,
-    assess_rhig_indication,
+    check_preeclampsia_criteria,
+    compare_glucose_thresholds,
     check_medication_in_pregnancy,
     lookup_protocol,
 ]

@@ -1,10 +1,13 @@
-"""Interpretation tools of obstetrics: cited calculators over the agent's own readings.
+"""Compute tools of obstetrics: cited calculators over the agent's own readings.
 
 These tools never read the patient record: their output is a function of the
 arguments alone (the agent must first gather the findings with the record tools and
 interpret them - classify a deceleration, count qualifying accelerations, confirm a
-blood pressure).  They remember what they computed in ``state.results`` so that the
-grader can check the submission against it.
+blood pressure).  They print the arithmetic (a score and its components, the NICHD
+criteria checked one by one) and never the graded judgment: no favourable/unfavourable
+cervix, no tracing category, no BPP or Apgar band - the agent applies the thresholds
+(``lookup_protocol``).  They remember what their rule implies in ``state.results`` so
+that the grader can check the submission's coherence with the agent's own reading.
 """
 
 from __future__ import annotations
@@ -15,12 +18,20 @@ from typing import Annotated, Literal
 from ...clinical.calculators.obstetric_dates import due_date, gestational_age, parse_date
 from ...clinical.errors import CalculatorInputError
 from ...clinical.scores.obstetric import apgar, bishop_score
+from ...clinical.scores.result import ScoreResult
 from ...tools import MaxLen, Range, ToolError, tool
 from .records import ObstetricsState
 from .rules_dating import crl_ga_days_rounded, edd_from_scan, ga_text
 from .rules_fetal import Recurrence, Variability, apgar_band, bpp_band, bpp_points, nichd_category
 
 Point = Annotated[int, Range(0, 2)]
+
+
+def _points_text(result: ScoreResult) -> str:
+    """'Bishop score: 7 (dilation 2, ...)' - the total and its components, without the
+    score's interpretation band (the agent applies the protocol's thresholds)."""
+    parts = ", ".join(f"{k} {v:g}" for k, v in result.components.items())
+    return f"{result.name}: {result.value_text()} ({parts})."
 
 
 def _date(name: str, value: str) -> dt.date:
@@ -30,7 +41,7 @@ def _date(name: str, value: str) -> dt.date:
         raise ToolError(str(e)) from None
 
 
-@tool
+@tool(kind="compute")
 def calc_gestational_age(
     state: ObstetricsState,
     method: Literal["lmp", "ultrasound"],
@@ -88,7 +99,7 @@ def calc_gestational_age(
     return f"Gestational age on {on.isoformat()}: {ga_text(days)} ({days} days) {how}; EDD {edd}."
 
 
-@tool
+@tool(kind="compute")
 def calc_bishop_score(
     state: ObstetricsState,
     dilation_cm: Annotated[float, Range(0, 10)],
@@ -118,11 +129,15 @@ def calc_bishop_score(
         state.results["finding:labour"] = "favourable_cervix"
     elif result.value <= 6:
         state.results["finding:labour"] = "unfavourable_cervix"
-    return result.as_text()
+    return _points_text(result)
 
 
-@tool
-def classify_fhr_tracing(
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+@tool(kind="compute")
+def check_nichd_criteria(
     state: ObstetricsState,
     baseline_bpm: Annotated[int, Range(50, 240)],
     variability: Variability,
@@ -130,11 +145,10 @@ def classify_fhr_tracing(
     variable_decelerations: Recurrence = "none",
     prolonged_deceleration: bool = False,
     sinusoidal: bool = False,
-    accelerations: bool = False,
-    early_decelerations: bool = False,
 ) -> str:
-    """NICHD three-tier category of a fetal heart-rate tracing from your reading of it
-    (Macones et al. 2008).
+    """Check your reading of a fetal heart-rate tracing against each element of the NICHD
+    Category I and Category III definitions (Macones et al. Obstet Gynecol
+    2008;112:661-666). It reports each criterion met or not; you assign the category.
 
     Args:
         baseline_bpm: baseline fetal heart rate.
@@ -143,28 +157,40 @@ def classify_fhr_tracing(
         variable_decelerations: none, intermittent or recurrent.
         prolonged_deceleration: a deceleration lasting >= 2 and < 10 minutes.
         sinusoidal: a sinusoidal pattern.
-        accelerations: accelerations present (does not change the category).
-        early_decelerations: early decelerations present (does not change the category).
     """
-    category = nichd_category(
-        baseline_bpm,
-        variability,
-        late_decelerations,
-        variable_decelerations,
-        prolonged_deceleration,
-        sinusoidal,
+    state.results["finding:ctg"] = (
+        "category_"
+        + nichd_category(
+            baseline_bpm,
+            variability,
+            late_decelerations,
+            variable_decelerations,
+            prolonged_deceleration,
+            sinusoidal,
+        ).lower()
     )
-    state.results["finding:ctg"] = f"category_{category.lower()}"
-    rules = {
-        "I": "baseline 110-160, moderate variability, no late/variable/prolonged decelerations",
-        "II": "neither Category I nor Category III",
-        "III": "sinusoidal, or absent variability with recurrent late or variable "
-        "decelerations or bradycardia",
-    }
-    return f"NICHD Category {category}: {rules[category]}."
+    normal_baseline = 110 <= baseline_bpm <= 160
+    no_decels = (
+        late_decelerations == "none"
+        and variable_decelerations == "none"
+        and not prolonged_deceleration
+    )
+    absent_with = variability == "absent" and (
+        late_decelerations == "recurrent"
+        or variable_decelerations == "recurrent"
+        or baseline_bpm < 110
+    )
+    return (
+        f"Category I elements (all required): baseline 110-160 bpm ({baseline_bpm}): "
+        f"{_yes(normal_baseline)}; moderate variability ({variability}): "
+        f"{_yes(variability == 'moderate')}; no late, variable or prolonged decelerations: "
+        f"{_yes(no_decels)}. Category III elements (any one): sinusoidal pattern: "
+        f"{_yes(sinusoidal)}; absent variability with recurrent late decelerations, "
+        f"recurrent variable decelerations or bradycardia < 110 bpm: {_yes(absent_with)}."
+    )
 
 
-@tool
+@tool(kind="compute")
 def calc_biophysical_profile(
     state: ObstetricsState,
     nst_reactive: bool,
@@ -185,15 +211,13 @@ def calc_biophysical_profile(
         tone_episode: at least one extension with return to flexion (full BPP).
         modified: interpret as a modified BPP (NST and fluid only).
     """
-    fluid = "normal" if deepest_pocket_cm > 2.0 else "oligohydramnios (<= 2 cm)"
+    fluid = "above" if deepest_pocket_cm > 2.0 else "at or below"
+    pocket = f"deepest vertical pocket {deepest_pocket_cm:g} cm ({fluid} the 2 cm cut-off)"
     if modified:
         normal = nst_reactive and deepest_pocket_cm > 2.0
         state.results["finding:bpp"] = "modified_bpp_normal" if normal else "modified_bpp_abnormal"
         nst = "reactive" if nst_reactive else "nonreactive"
-        return (
-            f"Modified BPP: NST {nst}; amniotic fluid {fluid} (deepest pocket "
-            f"{deepest_pocket_cm:g} cm): {'normal' if normal else 'abnormal'}."
-        )
+        return f"Modified BPP components: NST {nst} (as you read it); {pocket}."
     if breathing_episode_30s is None or body_movements is None or tone_episode is None:
         raise ToolError("a full BPP needs breathing_episode_30s, body_movements and tone_episode")
     points = bpp_points(
@@ -203,14 +227,10 @@ def calc_biophysical_profile(
     state.results["bpp"] = float(score)
     state.results["finding:bpp"] = bpp_band(score)
     parts = ", ".join(f"{k} {v}" for k, v in points.items())
-    band = {"bpp_normal": "normal", "bpp_equivocal": "equivocal", "bpp_abnormal": "abnormal"}
-    return (
-        f"BPP {score}/10 ({parts}); amniotic fluid {fluid}; {band[bpp_band(score)]} "
-        "(8-10 normal, 6 equivocal, <= 4 abnormal)."
-    )
+    return f"BPP {score}/10 ({parts}); {pocket}."
 
 
-@tool
+@tool(kind="compute")
 def calc_apgar(
     state: ObstetricsState,
     heart_rate: Point,
@@ -238,13 +258,13 @@ def calc_apgar(
     )
     state.results["apgar"] = float(result.value)
     state.results["finding:apgar"] = apgar_band(int(result.value))
-    return result.as_text()
+    return _points_text(result)
 
 
 CALC_TOOLS = [
     calc_gestational_age,
     calc_bishop_score,
-    classify_fhr_tracing,
+    check_nichd_criteria,
     calc_biophysical_profile,
     calc_apgar,
 ]

@@ -132,7 +132,7 @@ def tracing(rng: np.random.Generator, pattern: str) -> FHRTracing:
 
 
 def read_tracing(t: FHRTracing) -> dict[str, object]:
-    """The NICHD reading of a tracing (the arguments of classify_fhr_tracing)."""
+    """The NICHD reading of a tracing (the arguments of check_nichd_criteria)."""
     types = [
         deceleration_type(d.onset_to_nadir_s, d.nadir_timing, d.duration_s) for d in t.decelerations
     ]
@@ -143,8 +143,6 @@ def read_tracing(t: FHRTracing) -> dict[str, object]:
         "variable_decelerations": recurrence(types.count("variable"), t.contractions),
         "prolonged_deceleration": "prolonged" in types,
         "sinusoidal": t.sinusoidal,
-        "accelerations": bool(t.accelerations),
-        "early_decelerations": "early" in types,
     }
 
 
@@ -168,7 +166,7 @@ def ctg_case(rng: np.random.Generator, pid: str) -> Case:
     )
     assert category == target, (pattern, reading)
     calls = [RefCall(name="get_fhr_tracing"), RefCall(name="get_vitals", required=False)]
-    calls.append(RefCall(name="classify_fhr_tracing", arguments=reading, required=False))
+    calls.append(RefCall(name="check_nichd_criteria", arguments=reading, required=False))
     calls.append(
         RefCall(
             name="lookup_protocol",

@@ -170,7 +170,7 @@ def hypertension_case(rng: np.random.Generator, pid: str) -> Case:
             )
         )
         args["protein_24h_mg"] = labs["protein_24h"]
-    calls.append(RefCall(name="assess_hypertensive_disorder", arguments=args, required=False))
+    calls.append(RefCall(name="check_preeclampsia_criteria", arguments=args, required=False))
     calls.append(
         RefCall(
             name="lookup_protocol", arguments={"topic": "hypertensive_disorders"}, required=False

@@ -228,7 +228,7 @@ def gdm_case(rng: np.random.Generator, pid: str) -> Case:
         fields["glucose"] = {"ogtt_75g_2h": values}
         calls.append(RefCall(name="order_glucose_test", arguments={"test": "ogtt_75g_2h"}))
         args = {"test": "ogtt_75g_2h", "values": values, "criteria": "iadpsg"}
-        calls.append(RefCall(name="interpret_glucose_tolerance", arguments=args, required=False))
+        calls.append(RefCall(name="compare_glucose_thresholds", arguments=args, required=False))
         evidence.append(["glucose:ogtt_75g_2h"])
     else:
         positive = rng.random() < 0.65
@@ -236,7 +236,7 @@ def gdm_case(rng: np.random.Generator, pid: str) -> Case:
         fields["glucose"] = {"gct_50g_1h": [gct]}
         calls.append(RefCall(name="order_glucose_test", arguments={"test": "gct_50g_1h"}))
         args = {"test": "gct_50g_1h", "values": [gct]}
-        calls.append(RefCall(name="interpret_glucose_tolerance", arguments=args, required=False))
+        calls.append(RefCall(name="compare_glucose_thresholds", arguments=args, required=False))
         evidence.append(["glucose:gct_50g_1h"])
         gdm = False
         if gct_positive(gct):
@@ -245,9 +245,7 @@ def gdm_case(rng: np.random.Generator, pid: str) -> Case:
             fields["glucose"]["ogtt_100g_3h"] = values
             calls.append(RefCall(name="order_glucose_test", arguments={"test": "ogtt_100g_3h"}))
             args = {"test": "ogtt_100g_3h", "values": values, "criteria": criteria}
-            calls.append(
-                RefCall(name="interpret_glucose_tolerance", arguments=args, required=False)
-            )
+            calls.append(RefCall(name="compare_glucose_thresholds", arguments=args, required=False))
             evidence.append(["glucose:ogtt_100g_3h"])
     patient = ObPatient(**fields)
     safety = []

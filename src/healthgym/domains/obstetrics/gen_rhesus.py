@@ -112,16 +112,9 @@ def rhesus_case(rng: np.random.Generator, pid: str) -> Case:
         RefCall(name="order_lab_panel", arguments={"panel": "type_and_screen"}),
     ]
     evidence = [["lab:type_and_screen"], ["symptoms", "history"]]
-    args: dict[str, object] = {
-        "maternal_rh": "negative" if negative else "positive",
-        "anti_d_antibodies": anti_d,
-        "event": event,
-    }
     if postpartum and negative:
         calls.append(RefCall(name="order_lab_panel", arguments={"panel": "cord_blood"}))
         evidence.append(["lab:cord_blood"])
-        args["newborn_rh"] = "positive" if newborn_positive else "negative"
-    calls.append(RefCall(name="assess_rhig_indication", arguments=args, required=False))
     calls.append(
         RefCall(name="lookup_protocol", arguments={"topic": "rh_immune_globulin"}, required=False)
     )

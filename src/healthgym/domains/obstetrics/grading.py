@@ -25,10 +25,13 @@ are submitted): each named drug was looked up with check_medication_in_pregnancy
 **Leak rule.** Record tools return raw findings only - timed blood pressures,
 laboratory values with reference intervals, each deceleration's depth, timing and
 shape, the crown-rump length, the newborn's signs in words - and never a category,
-score, diagnosis or due date.  Interpretation tools (calculators, criteria checkers,
-the medication table, protocols) never read the record: their output is a function
-of the agent's arguments, so they can only return what the agent's own reading
-implies (tests check both properties over every task).
+score, diagnosis or due date.  Compute tools (calculators, criteria checkers) and
+reference tools (the medication table, protocols) never read the record: their output
+is a function of the agent's arguments.  The compute tools print the arithmetic (a
+score and its components, each criterion met or not) and never the graded label - no
+cervix, tracing, BPP or Apgar band, no hypertensive-disorder or GDM diagnosis, no RhIG
+verdict: the agent applies the protocol's thresholds (tests check all three properties
+over every task; tests/test_obstetrics_validity.py runs a string-matching reader).
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Task ``i`` is of type ``TASK_TYPES[i % 9]`` (dating, labour, ctg, hypertension, gdm,
 rhesus, bpp, apgar, medication) and its patient is drawn from the task's seed by the
 type's builder.  The reference solution gathers the evidence with the record tools
-(required calls), runs the matching interpretation tool on the correct reading
-(optional calls) and submits the finding, the actions (the first option of each
-required group), and the score, EDD or medication list the type asks for.
+(required calls), runs the matching calculator or criteria checker on the correct
+reading and reads the protocol (optional calls), and submits the finding, the actions
+(the first option of each required group), and the score, EDD or medication list the
+type asks for.
 
 Every task's safety specification holds the builder's rules (missed magnesium,
 missed RhIG, ...) plus one rule per drug that is contraindicated (critical) or to be

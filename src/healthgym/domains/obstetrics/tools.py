@@ -39,7 +39,7 @@ NORMAL_EXAM = {
 }
 
 
-@tool
+@tool(kind="observe")
 def get_obstetric_history(state: ObstetricsState) -> str:
     """Return the obstetric history: age, gravidity and parity, menstrual dates, the
     gestational age on record, past pregnancies and deliveries, medical history and
@@ -59,7 +59,7 @@ def get_obstetric_history(state: ObstetricsState) -> str:
     return " ".join(lines)
 
 
-@tool
+@tool(kind="observe")
 def get_symptoms(state: ObstetricsState) -> str:
     """Ask about current symptoms (headache, vision, abdominal pain, breathing, bleeding,
     contractions, fetal movements) and recent events."""
@@ -68,7 +68,7 @@ def get_symptoms(state: ObstetricsState) -> str:
     return " ".join([*p.symptoms, *p.negatives]) or "No complaints."
 
 
-@tool
+@tool(kind="observe")
 def get_vitals(state: ObstetricsState) -> str:
     """Return the maternal heart rate, temperature, respiratory rate and oxygen
     saturation (blood pressures: get_blood_pressure_series)."""
@@ -80,7 +80,7 @@ def get_vitals(state: ObstetricsState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_blood_pressure_series(state: ObstetricsState) -> str:
     """Return every blood pressure measured in this encounter with its clock time."""
     state.seen.add("bp")
@@ -89,7 +89,7 @@ def get_blood_pressure_series(state: ObstetricsState) -> str:
     return bp_series(state.patient)
 
 
-@tool
+@tool(kind="observe")
 def examine(state: ObstetricsState, system: ExamSystem) -> str:
     """Examine the mother: one body system.
 
@@ -100,7 +100,7 @@ def examine(state: ObstetricsState, system: ExamSystem) -> str:
     return state.patient.exam.get(system, NORMAL_EXAM[system])
 
 
-@tool
+@tool(kind="observe")
 def order_lab_panel(state: ObstetricsState, panel: PanelName) -> str:
     """Order a laboratory panel and return its results with reference intervals.
 
@@ -120,7 +120,7 @@ def order_lab_panel(state: ObstetricsState, panel: PanelName) -> str:
     return "; ".join(lab_line(k, p.labs[k]) for k in keys) + "."
 
 
-@tool
+@tool(kind="observe")
 def order_glucose_test(state: ObstetricsState, test: GlucoseTest) -> str:
     """Return a glucose tolerance result (values in mg/dL).
 
@@ -146,7 +146,7 @@ def order_glucose_test(state: ObstetricsState, test: GlucoseTest) -> str:
     return f"{name}: {values} mg/dL."
 
 
-@tool
+@tool(kind="observe")
 def get_ultrasound_reports(state: ObstetricsState) -> str:
     """Return this pregnancy's ultrasound reports (date and measurements)."""
     p = state.patient
@@ -169,7 +169,7 @@ def get_ultrasound_reports(state: ObstetricsState) -> str:
     return " ".join(out)
 
 
-@tool
+@tool(kind="observe")
 def perform_cervical_exam(state: ObstetricsState) -> str:
     """Perform a sterile vaginal examination of the cervix."""
     c = state.patient.cervix
@@ -179,7 +179,7 @@ def perform_cervical_exam(state: ObstetricsState) -> str:
     return cervix_text(c)
 
 
-@tool
+@tool(kind="observe")
 def get_fhr_tracing(state: ObstetricsState) -> str:
     """Review the current fetal heart-rate tracing (cardiotocograph): baseline,
     variability, accelerations, contractions and each deceleration's timing and shape."""
@@ -190,7 +190,7 @@ def get_fhr_tracing(state: ObstetricsState) -> str:
     return fhr_text(t)
 
 
-@tool
+@tool(kind="observe")
 def perform_bpp_ultrasound(state: ObstetricsState) -> str:
     """Observe the fetus by ultrasound for 30 minutes: breathing, body movements, tone
     and the deepest vertical pocket of amniotic fluid."""
@@ -201,7 +201,7 @@ def perform_bpp_ultrasound(state: ObstetricsState) -> str:
     return bpp_scan_text(b)
 
 
-@tool
+@tool(kind="observe")
 def examine_newborn(state: ObstetricsState) -> str:
     """Examine the newborn: heart rate, breathing, tone, reflex response and colour."""
     n = state.patient.newborn
@@ -213,7 +213,7 @@ def examine_newborn(state: ObstetricsState) -> str:
     return newborn_text(n)
 
 
-@tool
+@tool(kind="observe")
 def get_medications(state: ObstetricsState) -> str:
     """Return the patient's current medications with dose and indication."""
     state.seen.add("medications")

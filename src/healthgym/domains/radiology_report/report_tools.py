@@ -46,7 +46,7 @@ SECTION_HELP = {
 READ_DELAY_MIN = 30  # the report is read this long after the examination
 
 
-@tool
+@tool(kind="reference")
 def get_report_template(state: RadiologyState, classification_system: System) -> str:
     """Return the structured report template and the fields for one classification system.
 
@@ -74,7 +74,7 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower()
 
 
-@tool
+@tool(kind="act")
 def communicate_critical_result(
     state: RadiologyState,
     finding: CriticalFinding,

@@ -25,7 +25,7 @@ def _recommend(code: str) -> str:
     return f"Recommendation [{code}]: {FOLLOW_UP_TEXT[code]}"
 
 
-@tool
+@tool(kind="compute")
 def nodule_mean_diameter(
     state: RadiologyState,
     long_axis_mm: Annotated[float, Range(0.5, 100)],
@@ -48,7 +48,7 @@ def nodule_mean_diameter(
     )
 
 
-@tool
+@tool(kind="compute")
 def calculate_nodule_growth(
     state: RadiologyState,
     prior_diameter_mm: Annotated[float, Range(0.5, 100)],
@@ -84,7 +84,7 @@ def calculate_nodule_growth(
     )
 
 
-@tool
+@tool(kind="compute")
 def fleischner_recommendation(
     state: RadiologyState,
     nodule_type: fleischner.NoduleType,
@@ -129,7 +129,7 @@ def fleischner_recommendation(
     )
 
 
-@tool
+@tool(kind="compute")
 def tirads_assessment(
     state: RadiologyState,
     composition: tirads.Composition,
@@ -173,7 +173,7 @@ def tirads_assessment(
     return text
 
 
-@tool
+@tool(kind="compute")
 def birads_assessment(
     state: RadiologyState,
     exam_type: birads.ExamType,
@@ -230,7 +230,7 @@ def birads_assessment(
     return text
 
 
-@tool
+@tool(kind="compute")
 def bosniak_classification(
     state: RadiologyState,
     modality: bosniak.Modality,

@@ -16,7 +16,7 @@ def _mark(state: RadiologyState, name: str) -> None:
     state.record_tools.add(name)
 
 
-@tool
+@tool(kind="observe")
 def get_study_info(state: RadiologyState) -> str:
     """Return the request: examination, date, accession, patient and ordering clinician."""
     _mark(state, "get_study_info")
@@ -29,7 +29,7 @@ def get_study_info(state: RadiologyState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_clinical_history(state: RadiologyState) -> str:
     """Return the clinical indication and the relevant history on the request."""
     _mark(state, "get_clinical_history")
@@ -37,14 +37,14 @@ def get_clinical_history(state: RadiologyState) -> str:
     return f"Indication: {s.indication} " + " ".join(s.history)
 
 
-@tool
+@tool(kind="observe")
 def get_technique(state: RadiologyState) -> str:
     """Return how the examination was acquired (protocol, contrast, views, sequences)."""
     _mark(state, "get_technique")
     return " ".join(state.study.technique)
 
 
-@tool
+@tool(kind="observe")
 def list_findings(state: RadiologyState) -> str:
     """List the study's findings by id and location, then the unremarkable structures.
 
@@ -58,7 +58,7 @@ def list_findings(state: RadiologyState) -> str:
     return "Findings:\n" + "\n".join(lines) + "\nOtherwise:\n" + "\n".join(s.normal)
 
 
-@tool
+@tool(kind="observe")
 def describe_finding(state: RadiologyState, finding_id: Annotated[str, MaxLen(10)]) -> str:
     """Return the measurements and imaging descriptors of one finding.
 
@@ -73,7 +73,7 @@ def describe_finding(state: RadiologyState, finding_id: Annotated[str, MaxLen(10
     return f"{f.id} - {f.location}: {f.summary}. " + " ".join(f.details)
 
 
-@tool
+@tool(kind="observe")
 def get_prior_study(state: RadiologyState) -> str:
     """Return the most recent prior examination available for comparison, if any."""
     _mark(state, "get_prior_study")

@@ -20,7 +20,7 @@ FINDINGS: tuple[str, ...] = (*BANDS, *RHYTHMS)
 Finding = Literal[FINDINGS]  # type: ignore[valid-type]
 
 
-@tool
+@tool(kind="observe")
 def view_image_metadata(state: VisualState) -> str:
     """Show the study's technical metadata: modality, size, scale or sampling rate, lead."""
     if state.kind == "lesion":

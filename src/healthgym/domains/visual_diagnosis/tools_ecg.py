@@ -31,7 +31,7 @@ def _peaks(state: VisualState) -> RPeaks:
         raise ToolError(f"QRS detection failed: {e}") from None
 
 
-@tool
+@tool(kind="observe")
 def detect_r_peaks(state: VisualState) -> str:
     """Detect the QRS complexes (Pan-Tompkins) and report the heart rate and RR regularity."""
     _ecg(state)
@@ -50,7 +50,7 @@ def detect_r_peaks(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def analyze_atrial_activity(state: VisualState) -> str:
     """Look for P waves before the QRS complexes and for regular atrial waves between them."""
     _ecg(state)
@@ -87,7 +87,7 @@ def analyze_atrial_activity(state: VisualState) -> str:
     return text
 
 
-@tool
+@tool(kind="observe")
 def measure_intervals(state: VisualState) -> str:
     """Measure PR, QRS and QT on the median beat (QT by the tangent method)."""
     _ecg(state)

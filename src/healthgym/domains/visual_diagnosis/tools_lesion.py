@@ -1,8 +1,9 @@
-"""Dermoscopy tools: each measures one ABCD feature from the image's pixels.
+"""Dermoscopy tools: each measures one ABCD feature from the image's pixels (observe).
 
 The tools report measurements and the component scores they imply (A, B, C, D and the
-diameter); none names the TDS band.  :func:`calculate_tds` combines components the
-agent passes in, like any calculator, without reading the image.
+diameter); none names the TDS band.  :func:`calculate_tds` (compute) combines the
+components the agent passes in, like any calculator, without reading the image, and
+prints the score only: placing it in a band (the graded finding) is the agent's step.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated
 
 from ...tools import Range, ToolError, tool
 from . import analysis as an
-from .dermoscopy import BAND_LABELS, COLOURS, tds_band, total_dermoscopy_score
+from .dermoscopy import COLOURS, total_dermoscopy_score
 from .images import COLOUR_MIN_FRACTION
 from .measure_lesion import ABRUPT_WIDTH_PX, ASYMMETRY_THRESHOLD, colours_present
 from .measure_structures import MIN_COUNTS, NETWORK_MIN_FRACTION, PERIODIC_MIN
@@ -32,7 +33,7 @@ def _label(name: str) -> str:
     return name.replace("_", " ")
 
 
-@tool
+@tool(kind="observe")
 def segment_lesion(state: VisualState) -> str:
     """Segment the lesion from the surrounding skin and report its area and extent."""
     _lesion(state)
@@ -53,7 +54,7 @@ def segment_lesion(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def measure_asymmetry(state: VisualState) -> str:
     """Measure contour asymmetry about the lesion's two principal axes."""
     _lesion(state)
@@ -68,7 +69,7 @@ def measure_asymmetry(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def assess_border(state: VisualState) -> str:
     """Measure how abruptly the pigment ends in each of the 8 border segments."""
     _lesion(state)
@@ -86,7 +87,7 @@ def assess_border(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def count_colours(state: VisualState) -> str:
     """Classify the lesion's pixels into the six dermoscopic colours and count them."""
     _lesion(state)
@@ -102,7 +103,7 @@ def count_colours(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def detect_structures(state: VisualState) -> str:
     """Detect the differential structures: pigment network, structureless areas, dots,
     globules and streaks."""
@@ -129,7 +130,7 @@ def detect_structures(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def measure_diameter(state: VisualState) -> str:
     """Measure the lesion's largest diameter (maximum Feret diameter) in millimetres."""
     _lesion(state)
@@ -142,7 +143,7 @@ def measure_diameter(state: VisualState) -> str:
     )
 
 
-@tool
+@tool(kind="compute")
 def calculate_tds(
     state: VisualState,
     asymmetry: Annotated[int, Range(0, 2)],
@@ -150,7 +151,10 @@ def calculate_tds(
     colours: Annotated[int, Range(1, 6)],
     structures: Annotated[int, Range(1, 5)],
 ) -> str:
-    """Total Dermoscopy Score of the ABCD rule (Stolz 1994) from the four component scores.
+    """Total Dermoscopy Score of the ABCD rule from the four component scores you pass:
+    TDS = 1.3 A + 0.1 B + 0.5 C + 0.5 D (Stolz W et al. Eur J Dermatol 1994;4:521-527).
+    The published bands (Stolz 1994; Nachbar F et al. J Am Acad Dermatol 1994;30:551-559):
+    TDS < 4.75 benign, 4.75-5.45 suspicious, > 5.45 highly suspicious for melanoma.
 
     Args:
         asymmetry: A, the number of asymmetric axes (0-2).
@@ -164,8 +168,7 @@ def calculate_tds(
         raise ToolError(str(e)) from None
     return (
         f"TDS = 1.3 x {asymmetry} + 0.1 x {border} + 0.5 x {colours} + 0.5 x {structures} = "
-        f"{tds:.2f}: {BAND_LABELS[tds_band(tds)]}. Source: Stolz W et al. Eur J Dermatol "
-        "1994;4:521-527."
+        f"{tds:.2f}."
     )
 
 
