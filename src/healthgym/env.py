@@ -197,10 +197,10 @@ class HealthGymEnv(gym.Env[str, str]):
         """The domain-wide task index of the ``position``-th task of this env's split."""
         if not 0 <= position < len(self._indices):
             where = f"split {self.split!r}" if self.split else "the domain"
+            hint = "; use task_id for a task of another split" if self.split else ""
             raise ValueError(
                 f"index {position} is out of range: {self.domain.name} has "
-                f"{len(self._indices)} tasks in {where} (0..{len(self._indices) - 1}); "
-                "use task_id for a task of another split"
+                f"{len(self._indices)} tasks in {where} (0..{len(self._indices) - 1}){hint}"
             )
         return self._indices[position]
 
@@ -267,7 +267,11 @@ class HealthGymEnv(gym.Env[str, str]):
         assert self.task is not None
         grade = self.domain.grade(self.task, self.state, self.log)
         self.last_reward = compute_reward(
-            grade, self.log, self.task.reference.calls, self.reward_weights
+            grade,
+            self.log,
+            self.task.reference.calls,
+            self.reward_weights,
+            defaults=self.domain.toolkit.defaults,
         )
         return self.last_reward
 

@@ -22,13 +22,27 @@ Severity = Literal["critical", "major", "minor"]
 
 
 class RefCall(BaseModel):
-    """One call of the reference solution."""
+    """One call of the reference solution, read by the process score as an *evidence
+    requirement*: the agent met it when it made a successful call of ``name`` or of any
+    tool in ``alternatives`` (tools that yield the same evidence) whose arguments match
+    ``arguments`` - numbers within ``tolerance`` (relative; default
+    :data:`healthgym.rewards.reward.DEFAULT_TOLERANCE`), strings after normalisation,
+    lists as sets, any value listed in ``accept`` for that argument (e.g. an equivalent
+    drug the guideline allows).  An alternative tool is held only to the arguments it
+    shares with the reference call.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     name: str
     arguments: dict[str, Any] = Field(default_factory=dict)
     required: bool = True  # gathering this information is part of the process score
+    alternatives: list[str] = Field(default_factory=list)
+    accept: dict[str, list[Any]] = Field(default_factory=dict)
+    tolerance: dict[str, float] = Field(default_factory=dict)
+
+
+_LATER_REFCALL_FIELDS = ("alternatives", "accept", "tolerance")
 
 
 class ReferenceSolution(BaseModel):
@@ -61,8 +75,18 @@ class Task(BaseModel):
     safety: list[SafetyRule] = Field(default_factory=list)
 
     def content_hash(self) -> str:
-        """A stable SHA-256 of the task's full content."""
-        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+        """A stable SHA-256 of the task's full content.
+
+        Evidence options of reference calls added after the first suite
+        (``alternatives``, ``accept``, ``tolerance``) are left out while empty, so a
+        task that does not use them keeps its hash.
+        """
+        data = self.model_dump(mode="json")
+        for call in data["reference"]["calls"]:
+            for key in _LATER_REFCALL_FIELDS:
+                if not call.get(key):
+                    call.pop(key, None)
+        blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()
 
 

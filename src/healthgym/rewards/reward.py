@@ -5,10 +5,16 @@ Components, each in [0, 1]:
 * **accuracy** - the domain grader's deterministic score of the final answer
   (0 when nothing was submitted).
 * **process** - ``recall * (0.8 + 0.2 * (1 - redundancy))`` where *recall* is the
-  fraction of the reference solution's required calls that the agent made
-  successfully (same tool; every argument of the reference call equal, strings
-  compared case-insensitively) and *redundancy* is the fraction of the agent's
-  successful calls that repeat an earlier call with identical arguments.  No evidence
+  fraction of the reference solution's required evidence the agent obtained and
+  *redundancy* the fraction of the agent's successful calls that repeat an earlier call
+  with identical arguments.  Each required reference call is an evidence requirement
+  (:class:`~healthgym.tasks.RefCall`): met by a successful call of the same tool or of
+  an alternative tool that yields the same evidence, with arguments compared after
+  default filling and by meaning - numbers within a relative tolerance (default
+  :data:`DEFAULT_TOLERANCE`), strings ignoring case, punctuation, titles and an
+  appended service ("Dr David Nguyen, Emergency Medicine" = "David Nguyen"), lists
+  as sets with ``[]`` = ``["none"]``, and any value the reference accepts as
+  equivalent.  No evidence
   gathered (no successful call other than the submission) is process 0: a correct
   answer with no workup earns no process credit.
 * **safety** - ``max(0, 1 - sum(penalties))`` over the grader's violations with
@@ -37,6 +43,7 @@ violation the composite is ``min(composite, 0.1)``.  Optional length shaping add
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -98,21 +105,89 @@ class RewardBreakdown:
         return asdict(self)
 
 
+DEFAULT_TOLERANCE = 0.10  # relative tolerance of a numeric reference argument
+_TITLES = re.compile(r"\b(?:dr|doctor|prof|professor|mr|mrs|ms|miss|nurse|sister)\b\.?")
+_NOT_WORD = re.compile(r"[^a-z0-9%.+/]+")
+_EMPTY = frozenset({"", "none", "nil", "no", "n/a", "na", "nothing", "not applicable"})
+
+
 def _norm(v: Any) -> Any:
     return v.strip().lower() if isinstance(v, str) else v
 
 
+def _text(v: str) -> str:
+    """Lower case, titles dropped, punctuation folded to single spaces."""
+    return " ".join(_NOT_WORD.sub(" ", _TITLES.sub(" ", v.lower())).replace(" .", " ").split())
+
+
+def _head(v: str) -> str:
+    """The text before an appended qualifier: 'Dr A B, Emergency Medicine' -> 'a b'."""
+    return _text(re.split(r",|\s[-(]\s?|\(", v, maxsplit=1)[0])
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _as_set(v: Any) -> list[Any]:
+    items = v if isinstance(v, list) else [v]
+    return [i for i in items if not (isinstance(i, str) and _text(i) in _EMPTY) and i is not None]
+
+
+def value_matches(expected: Any, got: Any, tolerance: float = DEFAULT_TOLERANCE) -> bool:
+    """Whether an agent's argument value means the reference's (see the module doc)."""
+    if _is_number(expected) and _is_number(got):
+        scale = max(abs(expected), abs(got))
+        return abs(expected - got) <= tolerance * scale if scale else True
+    if isinstance(expected, str) and isinstance(got, str):
+        a, b = _text(expected), _text(got)
+        if a == b or (a in _EMPTY and b in _EMPTY):
+            return True
+        return "," not in expected and a == _head(got) and bool(a)
+    if isinstance(expected, list) or isinstance(got, list):
+        want, have = _as_set(expected), _as_set(got)
+        if len(want) != len(have):
+            return False
+        return all(any(value_matches(w, h, tolerance) for h in have) for w in want) and all(
+            any(value_matches(w, h, tolerance) for w in want) for h in have
+        )
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return set(expected) == set(got) and all(
+            value_matches(v, got[k], tolerance) for k, v in expected.items()
+        )
+    return _norm(expected) == _norm(got)
+
+
 def _matches(ref: RefCall, name: str, args: dict[str, Any]) -> bool:
-    if ref.name != name:
+    """Whether a successful call (arguments with defaults filled) meets ``ref``."""
+    if name != ref.name and name not in ref.alternatives:
         return False
-    return all(_norm(args.get(k)) == _norm(v) for k, v in ref.arguments.items())
+    for key, expected in ref.arguments.items():
+        if name != ref.name and key not in args:
+            continue  # an alternative tool is held to the arguments it shares
+        got = args.get(key)
+        tol = ref.tolerance.get(key, DEFAULT_TOLERANCE)
+        options = [expected, *ref.accept.get(key, [])]
+        if not any(value_matches(option, got, tol) for option in options):
+            return False
+    return True
 
 
-def process_score(reference: list[RefCall], log: EpisodeLog) -> tuple[float, dict[str, Any]]:
-    """Recall of required reference calls and redundancy of the agent's calls."""
+def process_score(
+    reference: list[RefCall],
+    log: EpisodeLog,
+    defaults: dict[str, dict[str, Any]] | None = None,
+) -> tuple[float, dict[str, Any]]:
+    """Recall of required evidence and redundancy of the agent's calls.
+
+    ``defaults`` maps tool names to their schema defaults, filled into the agent's
+    arguments before they are compared (an omitted argument means its default).
+    """
+    defaults = defaults or {}
     done = [c for c in log.calls if c.status == "ok"]
+    filled = [(c.name, {**defaults.get(c.name, {}), **c.arguments}) for c in done]
     required = [r for r in reference if r.required]
-    hit = [r for r in required if any(_matches(r, c.name, c.arguments) for c in done)]
+    hit = [r for r in required if any(_matches(r, name, args) for name, args in filled)]
     evidence = [c for c in done if c.name not in _submitted_names(log)]
     recall = (len(hit) / len(required) if required else 1.0) if evidence else 0.0
     seen: set[str] = set()
@@ -159,6 +234,7 @@ def compute_reward(
     reference: list[RefCall],
     weights: RewardWeights = DEFAULT_WEIGHTS,
     *,
+    defaults: dict[str, dict[str, Any]] | None = None,
     length_weight: float = 0.0,
     response_tokens: int | None = None,
     max_tokens: int | None = None,
@@ -166,7 +242,7 @@ def compute_reward(
     """Turn a grade and an episode log into the reward components and composite."""
     submitted = log.answer is not None
     accuracy = min(1.0, max(0.0, grade.accuracy)) if submitted else 0.0
-    process, process_details = process_score(reference, log)
+    process, process_details = process_score(reference, log, defaults)
     safety = safety_score(grade.violations)
     fmt = format_score(log)
     checks = grade.coherence_checks

@@ -367,6 +367,13 @@ class Toolkit:
         self.domain = domain
         self.tools: dict[str, Tool] = {t.name: t for t in tools}
         self.schemas: list[dict[str, Any]] = [t.schema for t in tools]
+        # each tool's schema defaults (what an omitted argument means)
+        self.defaults: dict[str, dict[str, Any]] = {
+            t.name: {
+                k: p["default"] for k, p in t.parameters["properties"].items() if "default" in p
+            }
+            for t in tools
+        }
 
     def __contains__(self, name: object) -> bool:
         return name in self.tools
