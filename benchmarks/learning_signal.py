@@ -13,10 +13,12 @@
 
 The task subset is medical_qa's train split with a one-turn limit (``--max-turns 1``):
 one assistant turn per episode keeps every trajectory short (a CPU run of minutes).
-Every episode then ends at the turn limit, so the cosine length term is its constant
-truncation value (-1, times ``length_weight`` 0.5) and the training reward is
-``composite - 0.5``: 0.282 - 0.5 for a malformed call, 0.4 - 0.5 = -0.1 (the ceiling of
-this setting) for a well-formed one. Rollouts sample at ``--temperature`` 0.6: at 1.0
+Every episode then ends at the turn limit without a submission, so the environment's
+composite is 0 (no valid submission, no reward) and the cosine length term is its
+constant truncation value (-1, times ``length_weight`` 0.5). The signal is the format
+component, weighted 0.4 (``component_weights``): the training reward is
+``0.4 * format - 0.5``, -0.5 for a malformed call and -0.1 (the ceiling of this
+setting) for a well-formed one. Rollouts sample at ``--temperature`` 0.6: at 1.0
 the warmed-up model almost never completes a call, so GRPO groups have no reward
 differences to learn from.
 With ``--json`` one JSON object is printed: the per-step curve (training reward,
@@ -55,6 +57,7 @@ DEFAULTS: dict[str, Any] = {
     "tasks_per_step": 2,
     "group_size": 8,
     "max_turns": 1,
+    "format_weight": 0.4,
     "max_new_tokens": 56,
     "temperature": 0.6,
     "lr": 1e-3,
@@ -140,6 +143,7 @@ def run_learning_signal(
                 temperature=p["temperature"],
                 batch_wait_s=0.05,
                 lr=p["lr"],
+                component_weights={"format": p["format_weight"]},
                 save_every=0,
                 tensorboard=False,
             )

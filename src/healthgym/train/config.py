@@ -7,6 +7,7 @@ wants a config file (YAML, JSON or TOML, keys = the field names) with longer tur
 The training reward of an episode (see :func:`healthgym.train.trainer.episode_rewards`)::
 
     reward = composite_weight * composite + length_weight * cosine
+             + sum(component_weights[k] * component_k)
 
 ``composite`` is the environment's 5-dimension reward (in [0, 1], with its critical-safety
 cap); ``cosine`` is the cosine length-controlled reward (Yeo et al. 2025, in [-1, 1] by
@@ -61,6 +62,10 @@ class TrainConfig:
 
     # ---- reward
     composite_weight: float = 1.0
+    # extra terms on single reward components (e.g. {"format": 0.4}: a dense signal on
+    # well-formed calls for a model that cannot yet finish an episode; the composite pays
+    # nothing until a valid submission)
+    component_weights: dict[str, float] = field(default_factory=dict)
     length_weight: float = 0.5
     length_max_tokens: int | None = None  # None: max_turns * max_new_tokens
     correct_threshold: float = 1.0

@@ -93,7 +93,8 @@ class EpisodeRewards:
 
 
 def episode_rewards(records: list[dict[str, Any]], config: TrainConfig) -> EpisodeRewards:
-    """``reward = composite_weight * composite + length_weight * cosine`` per record.
+    """``reward = composite_weight * composite + length_weight * cosine`` (plus
+    ``component_weights[k] * component_k``) per record.
 
     ``composite``: the environment's 5-dimension reward; ``cosine``: the cosine length
     reward of the episode's policy tokens (``sum(env_mask)``) with budget
@@ -108,9 +109,14 @@ def episode_rewards(records: list[dict[str, Any]], config: TrainConfig) -> Episo
         correct, n_tokens, config.max_response_tokens, truncated, **config.length_params
     )
     composite = [float(c["composite"]) for c in comps]
+    unknown = set(config.component_weights) - set(COMPONENTS)
+    if unknown:
+        raise ValueError(f"component_weights: unknown component(s) {sorted(unknown)}")
     reward = [
-        config.composite_weight * c + config.length_weight * x
-        for c, x in zip(composite, cos, strict=True)
+        config.composite_weight * c
+        + config.length_weight * x
+        + sum(w * float(comp[k]) for k, w in config.component_weights.items())
+        for c, x, comp in zip(composite, cos, comps, strict=True)
     ]
     components = {k: [float(c[k]) for c in comps] for k in COMPONENTS}
     return EpisodeRewards(reward, composite, cos, correct, components)
