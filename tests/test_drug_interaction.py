@@ -116,8 +116,8 @@ def test_cli_oracle_run_reports_full_accuracy(tmp_path):
 # Rule (see healthgym.domains.drug_interaction.tasks): the prompt never names the answer,
 # and no observation gives a verdict on the task's question.  Evidence about what a call
 # named is allowed (e.g. the severity of the pair asked about).  Checked structurally:
-#   (a) no observation shows severities for two pairs of regimen drugs (so ranking needs
-#       several observations), and screening always flags >= 2 candidate pairs;
+#   (a) every severity shown is for a pair with a drug the call named (no tool scans the
+#       regimen and ranks it), and screening the regimen always flags >= 2 candidate pairs;
 #   (c) an observation that mentions an accepted alternative without being asked about it
 #       also mentions a rejected one, and no find_alternatives view equals the answer set;
 #   (d) an observation showing the answer band's dose for the drug shows every band;
@@ -142,13 +142,15 @@ def _probe_calls(task) -> list[tuple[str, dict]]:
     calls: list[tuple[str, dict]] = [
         (t.name, {}) for t in DOMAIN.toolkit if not t.terminal and not t._required
     ]
+    calls += [(n, {"drugs": regimen}) for n in ("screen_interactions", "cyp_profile")]
     for d in focus:
         for name in ("drug_monograph", "renal_dose_adjustment", "hepatic_dose_adjustment"):
             calls.append((name, {"drug": d}))
-        for name in ("check_allergy", "pregnancy_lactation_safety", "cyp_profile"):
+        for name in ("check_allergy", "pregnancy_lactation_safety"):
             calls.append((name, {"drug": d}))
-        for name in ("screen_regimen", "check_regimen", "qt_burden", "serotonergic_burden"):
-            calls.append((name, {"proposed_drug": d}))
+        calls.append(("check_interactions", {"drug": d, "others": regimen}))
+        for name in ("screen_interactions", "cyp_profile", "qt_burden", "serotonergic_burden"):
+            calls.append((name, {"drugs": [*regimen, d]}))
         calls += [("find_alternatives", {"drug": d, "avoid": a}) for a in avoid]
     calls += [
         ("check_interaction", {"drug_a": a, "drug_b": b})
@@ -160,6 +162,9 @@ def _probe_calls(task) -> list[tuple[str, dict]]:
 
 def _run(task, calls) -> list[tuple[str, dict, str]]:
     state = DOMAIN.new_state(task)
+    for t in DOMAIN.toolkit:  # read the chart first: the calculators are gated on it
+        if t.kind == "observe":
+            t(state)
     out = []
     for name, args in calls:
         tool = DOMAIN.toolkit.get(name)
@@ -172,6 +177,12 @@ def _run(task, calls) -> list[tuple[str, dict, str]]:
 
 
 def _named(args: dict, name: str) -> bool:
+    values = [x for v in args.values() for x in (v if isinstance(v, list) else [v])]
+    return any(isinstance(v, str) and _mentions(v, name) for v in values)
+
+
+def _single_named(args: dict, name: str) -> bool:
+    """``name`` is a drug the call asked about by itself (not an item of a list)."""
     return any(isinstance(v, str) and _mentions(v, name) for v in args.values())
 
 
@@ -183,8 +194,14 @@ def _check_observation(task, name: str, args: dict, text: str) -> None:
     if kind == "most_severe":
         lines = [ln for ln in text.splitlines() if "Severity:" in ln]
         pairs = [ln for ln in lines if sum(_mentions(ln, m) for m in regimen) >= 2]
-        assert len(pairs) <= 1, (task.id, name, args, text)
-        if name == "screen_regimen" and not args:
+        for ln in pairs:  # a severity only for a pair with a drug the call asked about
+            assert any(_single_named(args, m) and _mentions(ln, m) for m in regimen), (
+                task.id,
+                name,
+                args,
+                ln,
+            )
+        if name == "screen_interactions" and sorted(args.get("drugs", [])) == sorted(regimen):
             assert text.count("\n- ") >= 2, (task.id, text)
     if kind == "alternative":  # a list of alternatives always includes a rejected one
         accepted, original = task.grader["accepted"], task.grader["original"]
@@ -201,7 +218,7 @@ def _check_observation(task, name: str, args: dict, text: str) -> None:
             assert all(b.dose in text for b in bands), (task.id, name, text)
     if kind == "deprescribe":  # the reason is only shown for a drug the agent asked about
         target = task.grader["drug"]
-        if not _named(args, target):
+        if not _single_named(args, target):
             for line in text.splitlines():
                 if _mentions(line, target):
                     words = REASON_WORDS[task.grader["reason"]]
@@ -278,5 +295,6 @@ def test_reset_observation_and_info_hide_the_answer():
         preambles.setdefault(task.grader["task_type"], set()).add(before + after)
         assert set(info) == {"task_id", "domain", "split", "max_turns", "tools"}
         names = {t["function"]["name"] for t in info["tools"]}
-        assert ("check_regimen" in names) == (task.grader["task_type"] != "most_severe")
+        assert {"check_interactions", "screen_interactions"} <= names
+        assert not {"check_regimen", "screen_regimen"} & names
     assert all(len(v) == 1 for v in preambles.values())

@@ -63,7 +63,11 @@ def make_patient(**overrides) -> DrugPatient:
 
 
 def state(**overrides) -> DrugState:
-    return DrugState(patient=make_patient(**overrides), task_type="order_review")
+    """A state whose chart has been read (the record-reading calculators are gated)."""
+    s = DrugState(patient=make_patient(**overrides), task_type="order_review")
+    for t in tr.RECORD_TOOLS:
+        t(s)
+    return s
 
 
 def test_record_tools():
@@ -105,6 +109,21 @@ def test_renal_tool_shows_crcl_and_every_band_unmarked():
     assert "no labelled renal dose bands" in td.renal_dose_adjustment(s, "metoprolol")
 
 
+def test_record_reading_calculators_are_gated():
+    s = DrugState(patient=make_patient(), task_type="renal_dose")
+    with pytest.raises(ToolError, match=r"age, sex and weight \(call get_patient_summary first"):
+        td.renal_dose_adjustment(s, "levofloxacin")
+    tr.get_patient_summary(s)
+    with pytest.raises(ToolError, match="call get_labs first"):
+        td.renal_dose_adjustment(s, "levofloxacin")
+    with pytest.raises(ToolError, match="call get_allergies first"):
+        td.check_allergy(s, "amoxicillin")
+    tr.get_labs(s)
+    assert "48.6 mL/min" in td.renal_dose_adjustment(s, "levofloxacin")
+    with pytest.raises(ToolError, match="problem list"):
+        td.hepatic_dose_adjustment(s, "rivaroxaban")
+
+
 def test_hepatic_tool_computes_child_pugh():
     s = state()
     # bilirubin 2.5 (2) + albumin 3.0 (2) + INR 1.9 (2) + mild ascites (2) + none (1) = 9 -> B
@@ -126,22 +145,26 @@ def test_interaction_tools():
         "no clinically significant interaction listed."
     )
     assert s.saw_pair("warfarin", "metoprolol") == "none"
-    screen = tg.screen_regimen(s, proposed_drug="clarithromycin")
+    regimen = s.patient.regimen()
+    screen = tg.screen_interactions(s, drugs=[*regimen, "clarithromycin"])
     assert "- simvastatin + clarithromycin: CYP3A4 inhibition" in screen
-    assert "Severity" not in screen and s.screened == {"clarithromycin"}
-    full = tg.check_regimen(s, proposed_drug="ciprofloxacin")
-    assert "warfarin + ciprofloxacin: Severity: MAJOR." in full
-    assert "ciprofloxacin" in s.regimen_checked
+    assert "Severity" not in screen
+    full = tg.check_interactions(s, "ciprofloxacin", others=["Zocor", "Coumadin", "metoprolol"])
+    assert "ciprofloxacin + warfarin: Severity: MAJOR." in full
+    assert full.count("- ") == 3 and s.saw_pair("warfarin", "ciprofloxacin") == "major"
+    with pytest.raises(ToolError, match="at least one drug"):
+        tg.screen_interactions(s, drugs=[])
 
 
 def test_profile_and_burden_tools():
     s = state()
-    assert "inhibits CYP3A4 (strong)" in tg.cyp_profile(s, "clarithromycin")
-    assert "CYP3A4: simvastatin (sensitive substrate)" in tg.cyp_profile(s)
-    qt = tg.qt_burden(s, proposed_drug="citalopram")
+    regimen = s.patient.regimen()
+    assert "inhibits CYP3A4 (strong)" in tg.cyp_profile(s, ["clarithromycin"])
+    assert "CYP3A4: simvastatin (sensitive substrate)" in tg.cyp_profile(s, regimen)
+    qt = tg.qt_burden(s, [*regimen, "citalopram"])
     assert qt.startswith("QT-prolonging drugs (2 of 6): sertraline (conditional risk), citalopram")
-    assert "QTc 478 ms (prolonged)" in qt  # > 470 ms in a man (AHA/ACCF 2010)
-    sero = tg.serotonergic_burden(s, proposed_drug="tramadol")
+    assert "478" not in qt and "> 500 ms" in qt  # thresholds only; the QTc is in get_labs
+    sero = tg.serotonergic_burden(s, [*regimen, "tramadol"])
     assert sero == "Serotonergic drugs (2 of 6): sertraline, tramadol."
     mono = tg.drug_monograph(s, "diphenhydramine")
     assert "AGS Beers 2023 (age >= 65): avoid" in mono and "diphenhydramine" in s.monographs
@@ -153,8 +176,8 @@ def test_allergy_pregnancy_and_alternatives():
     assert "- Penicillin (anaphylaxis): cross-reactive (shared class: penicillin)" in out
     assert "- Sulfonamide antibiotics (rash): no class cross-reactivity" in out
     assert "cross-reactive (shared class: sulfonamide)" in td.check_allergy(s, "Bactrim")
-    assert "male patient" in td.pregnancy_lactation_safety(s, "lisinopril")
     assert "CONTRAINDICATED" in td.pregnancy_lactation_safety(s, "lisinopril")
+    assert "patient" not in td.pregnancy_lactation_safety(s, "lisinopril").lower()
     alts = td.find_alternatives(s, "simvastatin", avoid="clarithromycin")
     assert (
         "- lovastatin: HMG-CoA reductase inhibitor (statin); with clarithromycin: Severity: "
@@ -184,7 +207,8 @@ def test_bad_arguments_give_clear_errors():
         (format_hermes("drug_monograph", {"drug": 7}), "expected a string"),
         (format_hermes("submit_answer", {"severity": "fatal"}), "is not one of"),
         (format_hermes("teleport", {}), "unknown tool 'teleport'"),
-        (format_hermes("renal_dose_adjustment", {"drug": "zzz"}), "unknown drug 'zzz'"),
+        (format_hermes("renal_dose_adjustment", {"drug": "zzz"}), "call get_patient_summary"),
+        (format_hermes("pregnancy_lactation_safety", {"drug": "zzz"}), "unknown drug 'zzz'"),
     ]
     for action, fragment in cases:
         obs, *_ = env.step(action)
@@ -247,15 +271,17 @@ def test_approving_a_contraindicated_combination_is_critical():
     assert "contraindicated_interaction" in {v["code"] for v in c["violations"]}
     reject = {"decision": "reject", "reason": "renal"}
     c = _episode(task, ("submit_answer", reject))
-    assert c["accuracy"] == 0.6 and not c["violations"]
+    assert c["accuracy"] == 0.5 and not c["violations"]
 
 
 def test_alternative_grading_and_allergy_choice():
     task = _task("alternative")
     ok = task.grader["accepted"][0]
+    regimen = [m["drug"] for m in task.hidden["patient"]["medications"]]
     c = _episode(
         task,
-        ("check_regimen", {"proposed_drug": ok}),
+        ("get_medication_list", {}),
+        ("check_interactions", {"drug": ok, "others": regimen}),
         ("get_allergies", {}),
         ("submit_answer", {"drugs": [ok.upper()]}),
     )

@@ -206,9 +206,53 @@ def test_vitals_medications_home_meds_micro(state):
     assert "Not coded yet" in t.get_diagnoses(state, A2)
 
 
+def _observe_for_scores(state):
+    """Look at every row the score tools read (they are gated on it)."""
+    t.list_admissions(state)
+    t.get_vitals(state, "2150-03-02 12:00", 24)
+    for lab in ("po2", "platelets", "bilirubin_total", "creatinine"):
+        t.query_labs(state, lab)
+    for hadm in (A1, A2):
+        t.get_icu_flowsheet(state, hadm)
+        t.get_diagnoses(state, hadm)
+    t.get_ed_visits(state)
+
+
+def test_score_tools_are_gated_on_what_was_shown(state):
+    for fn, arg in (
+        (sc.calculate_news2, "2150-03-03 12:00"),
+        (sc.calculate_qsofa, "2150-03-03 12:00"),
+        (sc.calculate_sofa, "2150-03-03 12:00"),
+        (sc.calculate_kdigo_stage, "2150-03-03 12:00"),
+        (sc.calculate_lace, A1),
+    ):
+        with pytest.raises(ToolError, match="not been shown"):
+            fn(state, arg)
+    assert state.score_log == []
+    # a vital-sign set at another time does not unlock NEWS2 at 12:00 (set 04:00)
+    t.get_vitals(state, "2150-03-02 16:00", 0.5)
+    with pytest.raises(ToolError, match="vital signs charted 2150-03-03 04:00"):
+        sc.calculate_news2(state, "2150-03-03 12:00")
+    t.get_vitals(state, "2150-03-03 04:00", 0.5)
+    assert sc.calculate_news2(state, "2150-03-03 12:00").endswith("Total 10.")
+    # KDIGO reads the creatinine of both admissions and the ICU urine output
+    t.query_labs(state, "creatinine", hadm_id=A2)
+    with pytest.raises(ToolError, match=f"Creatinine results of admission {A1}"):
+        sc.calculate_kdigo_stage(state, "2150-03-03 12:00")
+    t.query_labs(state, "creatinine", hadm_id=A1)
+    with pytest.raises(ToolError, match=f"get_icu_flowsheet.hadm_id={A2}"):
+        sc.calculate_kdigo_stage(state, "2150-03-03 12:00")
+    # a query of the table counts as having seen it
+    from healthgym.domains.ehr_management.sql_tool import run_sql
+
+    run_sql(state, "SELECT charttime, value FROM outputevents")
+    assert sc.calculate_kdigo_stage(state, "2150-03-03 12:00").endswith("Stage 2.")
+
+
 def test_news2_and_qsofa_by_hand(state):
     # last set 03-03 04:00: RR 24 -> 2, SpO2 93 -> 2, oxygen (FiO2 40) -> 2, SBP 105 -> 1,
     # HR 112 -> 2, GCS 15 alert -> 0, temp 38.4 -> 1: total 10
+    _observe_for_scores(state)
     out = sc.calculate_news2(state, "2150-03-03 12:00")
     assert out.endswith("Total 10.") and state.scores("news2") == [10.0]
     assert "risk" not in out.lower() and "high" not in out.lower()
@@ -226,6 +270,7 @@ def test_kdigo_by_hand(state):
     # current 2.60; baseline = min(7-day values 1.50 2.10 2.60, last pre-admission 1.30)
     # = 1.30 -> ratio 2.00 (stage 2); 48-h rise 2.60 - 2.10 = 0.50; urine 30 mL/h / 70 kg
     # = 0.43 mL/kg/h for 6, 12 and 24 h: < 0.5 for >= 12 h -> stage 2
+    _observe_for_scores(state)
     out = sc.calculate_kdigo_stage(state, "2150-03-03 12:00")
     assert "baseline 1.3 (from the 7 days before and the last pre-admission value)" in out
     assert "ratio 2.00, rise within 48 h +0.50" in out
@@ -238,6 +283,7 @@ def test_sofa_by_hand(state):
     # platelets 80 -> 2; bilirubin none in window, 2.5 carried forward -> 2; MAP 68 with
     # noradrenaline 0.08 -> 3; GCS min 14 -> 1; creatinine 2.60 -> 2 (urine 720 mL/24 h
     # >= 500 -> 0): total 12
+    _observe_for_scores(state)
     out = sc.calculate_sofa(state, "2150-03-03 12:00")
     assert "respiration 2 (PaO2 70 / FiO2 0.40 = 175, without respiratory support)" in out
     assert "coagulation 2 (platelets 80)" in out and "liver 2 (bilirubin 2.5)" in out
@@ -250,6 +296,7 @@ def test_lace_by_hand(state):
     # L: 01-10 -> 01-15 = 5 days -> 4; A: emergency -> 3; C: heart failure 2 + COPD 2 +
     # complicated diabetes 2 + mild renal disease 2 = 8 -> 5; E: ED visits 2149-09-01 and
     # 2149-12-20 (2149-06-01 is > 6 months before; the admitting visit does not count) -> 2
+    _observe_for_scores(state)
     out = sc.calculate_lace(state, A1)
     assert "L 4 (length of stay 5 days); A 3 (emergency admission); C 5" in out
     assert "E 2 (2 ED visits" in out and out.endswith("Total 14.")

@@ -27,10 +27,11 @@ RECORD = MCQRecord(
 )
 
 
-def play(task, action: str) -> dict:
+def play(task, *actions: str) -> dict:
     env = HealthGymEnv(domain="medical_qa", split=None)
     obs, info = env.reset(options={"task": task})
-    *_, info = env.step(action)
+    for action in actions:
+        *_, info = env.step(action)
     return info["reward_components"]
 
 
@@ -56,13 +57,18 @@ def test_record_becomes_a_task_without_its_answer():
     assert "Ans:" not in task.prompt and "rickets." not in task.prompt.replace("rickets?", "")
     assert task.hidden == {"kind": "benchmark", "source": "toy"}
     assert task.grader["answer"] == "B" and not task.grader["evidence"]
-    assert [c.name for c in task.reference.calls] == ["submit_answer"]
+    assert [c.name for c in task.reference.calls] == ["search_knowledge", "submit_answer"]
+    assert not any(c.required for c in task.reference.calls)
 
 
 def test_benchmark_task_is_graded_in_the_environment():
     task = benchmark_task(RECORD)
-    right = play(task, format_hermes("submit_answer", {"answer": "B", "rationale": "Vitamin D"}))
+    search = format_hermes("search_knowledge", {"query": "rickets vitamin deficiency"})
+    submit = format_hermes("submit_answer", {"answer": "B", "rationale": "Vitamin D"})
+    right = play(task, search, submit)
     assert right["accuracy"] == 1.0 and right["coherence"] == 1.0 and right["composite"] >= 0.95
+    blind = play(task, submit)  # the right letter with no evidence gathered earns less
+    assert blind["accuracy"] == 1.0 and blind["process"] == 0.0 and blind["composite"] < 0.95
     wrong = play(task, format_hermes("submit_answer", {"answer": "C", "rationale": "Vitamin D"}))
     assert wrong["accuracy"] == 0.0 and wrong["coherence"] == 0.0
 

@@ -85,7 +85,7 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 200 else text[:200] + "..."
 
 
-@tool
+@tool(kind="observe")
 def run_sql(state: EvalState, query: Annotated[str, MaxLen(4000)]) -> str:
     """Run a read-only SQLite query on the patient database; returns up to 50 rows.
 

@@ -4,7 +4,7 @@ Drug names in answers are normalised through the formulary (brand and salt names
 accepted).  Accuracy:
 
 * most_severe: 0.7 for the right pair (exactly two drugs) + 0.3 for its severity;
-* order_review: approve tasks 1.0 for approving; reject tasks 0.6 for rejecting + 0.4
+* order_review: approve tasks 1.0 for approving; reject tasks 0.5 for rejecting + 0.5
   when the stated reason is one of the order's hazards (and, for an interaction, the
   named drug is an interacting home drug);
 * alternative: 1.0 when the single drug named is one of the safe alternatives;
@@ -96,10 +96,9 @@ def _reason_supported(state: DrugState, order: str, reason: Any, names: list) ->
         return _allergies_seen(state, order)
     if reason == "renal":
         return order in state.renal_checked
-    if reason == "pregnancy":
-        return order in state.pregnancy_checked or (
-            order in state.monographs and "summary" in state.record_viewed
-        )
+    if reason == "pregnancy":  # the drug's rating and the patient's status (summary)
+        rated = order in state.pregnancy_checked or order in state.monographs
+        return rated and "summary" in state.record_viewed
     if reason == "hepatic":
         return order in state.hepatic_checked
     return False
@@ -118,7 +117,8 @@ def _order_review(task: Task, state: DrugState, answer: dict[str, Any]) -> Grade
             and (h["reason"] != "interaction" or h["culprit"] in names)
             for h in task.grader["hazards"]
         )
-        accuracy = (0.6 + 0.4 * reason_ok) if decision == "reject" else 0.0
+        # a rejection for the wrong reason is half right: the reason is the review's finding
+        accuracy = (0.5 + 0.5 * reason_ok) if decision == "reject" else 0.0
     violations = []
     if decision == "approve":
         violations = [

@@ -247,4 +247,9 @@ class Builder:
         if rng.random() < 0.6:
             qt = sum(drugs()[m].qt_risk is not None for m in p.regimen())
             p.qtc_ms = int(rng.integers(395, 452)) + 12 * min(qt, 3)
+        # the builders add the drugs (conditions, allergies) the task is about first:
+        # shuffle every list so that its order says nothing about the answer
+        for items in (p.medications, p.conditions, p.allergies):
+            order = rng.permutation(len(items))
+            items[:] = [items[int(i)] for i in order]
         return DrugPatient.model_validate(p.model_dump())

@@ -8,10 +8,12 @@ same random stream until its coherence conditions hold (deterministic).
 and, for order tasks, the ordered drug; never the answer.  Tools report facts about
 what the call named and never a verdict on the task's question:
 
-* (a) most severe interaction: ``check_regimen`` (severities for every pair) is not
-  offered; ``screen_regimen`` flags interacting pairs without severity (always >= 2 of
-  them), and a severity appears only in ``check_interaction`` for the pair asked about
-  (or in ``find_alternatives`` for a pair with the drug the agent named as ``avoid``);
+* (a) most severe interaction: no tool scans the hidden regimen; the interaction tools
+  are ``reference`` lookups over drugs the agent names.  ``screen_interactions`` flags
+  interacting pairs among the drugs it is given without severity (always >= 2 of them
+  for the regimen), and a severity appears only for a pair the agent asks about
+  (``check_interaction``, ``check_interactions``, or ``find_alternatives`` with ``avoid``);
+  comparing them is the agent's job;
 * (b) order review: severities, cross-reactivity and renal bands are evidence; no tool
   says approve or reject;
 * (c) alternative: ``find_alternatives`` lists the whole class and annotates only the
@@ -21,6 +23,12 @@ what the call named and never a verdict on the task's question:
   that applies;
 * (e) deprescribing: facts are per drug (a monograph, a renal table, a pregnancy
   rating); no tool says which drug to stop.
+
+Tool kinds (``healthgym tools list``): the chart tools are ``observe``; the formulary
+and interaction tools are ``reference`` (their output depends on the drugs named only);
+the renal, hepatic and allergy calculators are ``compute`` and refuse until the agent
+has read the parts of the chart they use (demographics, labs, problem list, allergies),
+so the reference solutions read those first.
 
 The leak tests in ``tests/test_drug_interaction.py`` check these properties over every
 task and every tool call.

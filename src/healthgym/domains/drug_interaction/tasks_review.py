@@ -3,7 +3,7 @@
 (a) ``most_severe``: the regimen holds exactly one pair of the target severity
 (contraindicated 35%, major 40%, moderate 25%) and at least one less severe
 interacting pair, so screening flags several candidates and the agent must check
-severities pair by pair.  Answer: the pair and its severity.
+severities pair by pair (no tool ranks them).  Answer: the pair and its severity.
 
 (b) ``order_review``: a new order is safe (40%; in 70% of those it still has a
 moderate or minor interaction to weigh) or has a hazard: a contraindicated (15%) or
@@ -70,7 +70,8 @@ def build_most_severe(rng: np.random.Generator, pid: str) -> Built:
     top = [(x, y) for x, y, ix in flagged if SEVERITY_RANK[ix.severity] >= target]
     if not 2 <= len(flagged) <= 12 or len(top) != 1:  # 12: the oracle fits in 20 turns
         raise GenerationFailed("the most severe pair is not unique")
-    calls = [call("get_medication_list"), call("screen_regimen")]
+    # the screen's drug list is free (any order, brand names): not matched by the process score
+    calls = [call("get_medication_list"), call("screen_interactions", False, drugs=p.regimen())]
     calls += [call("check_interaction", False, drug_a=x, drug_b=y) for x, y, _ in flagged]
     answer = {"drugs": list(top[0]), "severity": severity}
     prompt = (
@@ -151,10 +152,13 @@ def build_order_review(rng: np.random.Generator, pid: str) -> Built:
     calls = [
         call("get_medication_list"),
         call("get_allergies"),
-        call("check_regimen", proposed_drug=x),
+        call("check_interactions", False, drug=x, others=p.regimen()),
         call("check_allergy", kind == "allergy", drug=x),
     ]
+    if d.renal or kind == "pregnancy":
+        calls.append(call("get_patient_summary", kind in ("renal", "pregnancy")))
     if d.renal:
+        calls.append(call("get_labs", kind == "renal"))
         calls.append(call("renal_dose_adjustment", kind == "renal", drug=x))
     if kind == "pregnancy":
         calls.append(call("pregnancy_lactation_safety", drug=x))

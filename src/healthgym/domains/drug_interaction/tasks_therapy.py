@@ -140,10 +140,14 @@ def build_alternative(rng: np.random.Generator, pid: str) -> Built:
     if any(view == set(accepted) for view in _views(alts, p)):
         raise GenerationFailed("a single hazard view would reveal the answer")
     choice = pick(rng, accepted)
+    renal_needed = kind == "renal" or table[choice].renal is not None
     calls = [
         call("get_medication_list"),
         call("get_allergies"),
-        call("check_regimen", False, proposed_drug=x),
+        *([call("get_patient_summary", False)] if renal_needed else []),
+        *([call("get_labs", False)] if renal_needed or p.cirrhosis else []),
+        *([call("get_problem_list", False)] if p.cirrhosis else []),
+        call("check_interactions", False, drug=x, others=p.regimen()),
         *(
             [call("renal_dose_adjustment", False, drug=x)]
             if kind == "renal"
@@ -152,7 +156,7 @@ def build_alternative(rng: np.random.Generator, pid: str) -> Built:
             else []
         ),
         call("find_alternatives", drug=x),
-        call("check_regimen", False, proposed_drug=choice),
+        call("check_interactions", False, drug=choice, others=p.regimen()),
         call("check_allergy", False, drug=choice),
     ]
     if table[choice].renal:
@@ -223,7 +227,11 @@ def build_renal_dose(rng: np.random.Generator, pid: str) -> Built:
     return Built(
         patient=p,
         prompt=prompt,
-        calls=[call("get_labs", False), call("renal_dose_adjustment", drug=x)],
+        calls=[
+            call("get_patient_summary", False),
+            call("get_labs", False),
+            call("renal_dose_adjustment", drug=x),
+        ],
         answer=answer,
         order=x,
         grader={"drug": x, "band": index, "basis": renal.basis, "value": value},
@@ -266,9 +274,9 @@ def build_deprescribe(rng: np.random.Generator, pid: str) -> Built:
     if max_regimen_severity(p.regimen()) > SEVERITY_RANK["moderate"]:
         raise GenerationFailed("a serious interaction would compete with the answer")
     evidence = {
-        "beers": call("drug_monograph", drug=target),
-        "renal": call("renal_dose_adjustment", drug=target),
-        "pregnancy": call("pregnancy_lactation_safety", drug=target),
+        "beers": [call("drug_monograph", drug=target)],
+        "renal": [call("get_labs", False), call("renal_dose_adjustment", drug=target)],
+        "pregnancy": [call("pregnancy_lactation_safety", drug=target)],
     }[reason]
     prompt = (
         f"Medication review for a {who(p)}: one current medication is no longer appropriate "
@@ -278,7 +286,7 @@ def build_deprescribe(rng: np.random.Generator, pid: str) -> Built:
     return Built(
         patient=p,
         prompt=prompt,
-        calls=[call("get_patient_summary"), call("get_medication_list"), evidence],
+        calls=[call("get_patient_summary"), call("get_medication_list"), *evidence],
         answer={"drugs": [target], "reason": reason},
         grader={"drug": target, "reason": reason},
     )

@@ -1,11 +1,21 @@
 """Patient-specific dosing and safety tools, therapeutic alternatives, and the answer.
 
-The renal tool computes CrCl (Cockcroft-Gault, actual body weight) and eGFR (CKD-EPI
-2021) from the record and prints the drug's whole labelled band table without marking
-a band: choosing the band is the agent's job.  The hepatic tool computes Child-Pugh
-from the record.  The alternatives tool lists every other member of the drug's
-therapeutic group and, when asked, annotates one named hazard (an interaction with one
-drug, or one allergy class) for each; it never judges overall safety.
+Kinds: the renal, hepatic and allergy tools are record-reading calculators (``compute``)
+gated on the observations that show the values they read (:mod:`healthgym.tools.elicit`):
+
+* ``renal_dose_adjustment`` computes CrCl (Cockcroft-Gault, actual body weight) and
+  eGFR (CKD-EPI 2021) from age, sex and weight (``get_patient_summary``) and serum
+  creatinine (``get_labs``), and prints the drug's whole labelled band table without
+  marking a band: choosing the band is the agent's job;
+* ``hepatic_dose_adjustment`` computes Child-Pugh from the liver tests and findings
+  (``get_labs``) for a patient whose problem list (``get_problem_list``) has been read;
+* ``check_allergy`` compares a drug's allergy classes with the allergies the agent has
+  read (``get_allergies``).
+
+``pregnancy_lactation_safety`` and ``find_alternatives`` are ``reference``: the drug's
+PLLR summary, and every other member of the drug's therapeutic group annotated with one
+hazard the agent names (an interaction with one drug, or one allergy class); neither
+reads the record nor judges overall safety.
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ from typing import Annotated, Literal
 from ...clinical.drugs import ALLERGY_CLASS_NAMES, drugs, group_members, normalize_name
 from ...clinical.treatments import ALLERGY_CLASSES
 from ...tools import MaxLen, Range, ToolError, tool
+from ...tools.elicit import Need
 from .hazards import allergy_hits, ix_of
 from .records import DrugState
 from .tools_drug import Name, _record
@@ -22,12 +33,16 @@ from .tools_record import resolve
 
 Reason = Literal["interaction", "allergy", "renal", "hepatic", "pregnancy", "beers", "other"]
 SeverityArg = Literal["contraindicated", "major", "moderate", "minor"]
+DEMOGRAPHICS = Need("the patient's age, sex and weight", ("get_patient_summary",))
+LABS = Need("the laboratory results (creatinine, liver tests)", ("get_labs",))
+PROBLEMS = Need("the problem list (liver disease)", ("get_problem_list",))
+ALLERGIES = Need("the documented allergies", ("get_allergies",))
 
 
-@tool
+@tool(kind="compute", needs=(DEMOGRAPHICS, LABS))
 def renal_dose_adjustment(state: DrugState, drug: Name) -> str:
     """Compute the patient's creatinine clearance (Cockcroft-Gault) and eGFR (CKD-EPI 2021)
-    from the record and show the drug's labelled renal dose bands.
+    from the summary and labs you have read, and show the drug's labelled renal dose bands.
 
     Args:
         drug: generic or brand name.
@@ -52,9 +67,10 @@ def renal_dose_adjustment(state: DrugState, drug: Name) -> str:
     )
 
 
-@tool
+@tool(kind="compute", needs=(LABS, PROBLEMS))
 def hepatic_dose_adjustment(state: DrugState, drug: Name) -> str:
-    """Compute the Child-Pugh class from the record and show the drug's hepatic guidance.
+    """Compute the Child-Pugh class from the labs and problem list you have read and show
+    the drug's hepatic guidance.
 
     Args:
         drug: generic or brand name.
@@ -81,9 +97,9 @@ def hepatic_dose_adjustment(state: DrugState, drug: Name) -> str:
     return f"{head} {d.name} in Child-Pugh {cls}: {advice or 'no class-specific advice listed'}."
 
 
-@tool
+@tool(kind="compute", needs=(ALLERGIES,))
 def check_allergy(state: DrugState, drug: Name) -> str:
-    """Check a drug against the patient's documented allergies (class cross-reactivity).
+    """Check a drug against the allergies you have read (allergy-class cross-reactivity).
 
     Args:
         drug: generic or brand name.
@@ -105,25 +121,19 @@ def check_allergy(state: DrugState, drug: Name) -> str:
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="reference")
 def pregnancy_lactation_safety(state: DrugState, drug: Name) -> str:
-    """Show the patient's pregnancy/breastfeeding status and the drug's pregnancy and
-    lactation safety.
+    """Show a drug's pregnancy and lactation safety (the patient's pregnancy and
+    breastfeeding status is in get_patient_summary).
 
     Args:
         drug: generic or brand name.
     """
     d = drugs()[resolve(state, drug)]
-    p = state.patient
     state.pregnancy_checked.add(d.name)
-    if p.sex == "male":
-        status = "male patient"
-    else:
-        preg = f"pregnant ({p.gestational_weeks} weeks)" if p.pregnant else "not pregnant"
-        status = f"{preg}; breastfeeding: {'yes' if p.lactating else 'no'}"
     return (
-        f"Patient: {status}. {d.name} in pregnancy: {d.pregnancy[0].upper()} - "
-        f"{d.pregnancy[1]}. In lactation: {d.lactation[0].upper()} - {d.lactation[1]}."
+        f"{d.name} in pregnancy: {d.pregnancy[0].upper()} - {d.pregnancy[1]}. In lactation: "
+        f"{d.lactation[0].upper()} - {d.lactation[1]}."
     )
 
 
@@ -137,7 +147,7 @@ def _allergy_class(text: str) -> str | None:
     return None
 
 
-@tool
+@tool(kind="reference")
 def find_alternatives(state: DrugState, drug: Name, avoid: Name | None = None) -> str:
     """List the other drugs of the same therapeutic class; with ``avoid`` (a drug name or
     an allergy class), show for each whether it interacts with that drug or belongs to

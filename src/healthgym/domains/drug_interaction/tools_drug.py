@@ -1,11 +1,17 @@
-"""Drug-knowledge tools: monographs, interaction checks, CYP, QT and serotonergic burden.
+"""Drug-knowledge tools: monographs, interaction checks, CYP, QT and serotonergic profiles.
+
+Every tool here is ``reference``: its answer depends on the drugs the call names and
+the formulary/interaction table (:mod:`healthgym.clinical.drugs`) only, never on the
+patient's record.  To check the patient's regimen the agent reads the medication list
+(``get_medication_list``, observe) and passes the names.
 
 Evidence rule (what an observation may say, see :mod:`.tasks`): a tool reports facts
-about what the call named (a drug, a pair, the regimen) and never a verdict about the
-task's question.  Pair severities are always printed as ``Severity: <LEVEL>`` by
-:func:`severity_line`; :func:`screen_regimen` flags interacting pairs without severity,
-and :func:`check_regimen` (severities for every pair) is withheld from
-'most severe interaction' tasks.
+about what the call named (a drug, a pair, a list of drugs) and never a verdict about
+the task's question.  Pair severities are always printed as ``Severity: <LEVEL>`` by
+:func:`severity_line`; :func:`screen_interactions` flags interacting pairs among the
+drugs it is given without severity (no ranking), and a severity appears only for pairs
+the agent asks about (:func:`check_interaction`, :func:`check_interactions`, or
+``find_alternatives`` with ``avoid``).
 """
 
 from __future__ import annotations
@@ -13,14 +19,17 @@ from __future__ import annotations
 from typing import Annotated
 
 from ...clinical.drugs import ENZYME_LABEL, ENZYMES, Drug, Interaction, drugs
-from ...tools import MaxLen, tool
+from ...tools import MaxLen, ToolError, tool
 from .hazards import ix_of
 from .records import DrugState
-from .tools_record import regimen_with, resolve
+from .tools_record import resolve
 
 Name = Annotated[str, MaxLen(120)]
-QTC_HIGH_RISK = 500  # ms: AHA/ACCF 2010 scientific statement (Drew BJ et al. Circulation
-# 2010;121:1047-60): QTc > 500 ms marks high torsades risk; > 470 (men) / > 480 (women)
+Names = Annotated[list[Annotated[str, MaxLen(120)]], MaxLen(30)]
+# QTc thresholds quoted as reference text (never applied to a patient here): AHA/ACCF
+# 2010 scientific statement (Drew BJ et al. Circulation 2010;121:1047-60): QTc > 500 ms
+# marks high torsades risk; > 470 ms (men) / > 480 ms (women) is prolonged.
+QTC_HIGH_RISK = 500
 QTC_PROLONGED = {"male": 470, "female": 480}
 
 
@@ -51,7 +60,14 @@ def _cyp_text(d: Drug) -> str:
     return "; ".join(parts) if parts else "no significant CYP450/P-gp role"
 
 
-@tool
+def resolve_all(state: DrugState, names: list[str]) -> list[str]:
+    """Generic names of the drugs listed (duplicates dropped, order kept)."""
+    if not names:
+        raise ToolError("list at least one drug (generic or brand names)")
+    return list(dict.fromkeys(resolve(state, n) for n in names))
+
+
+@tool(kind="reference")
 def drug_monograph(state: DrugState, drug: Name) -> str:
     """Return a drug's monograph: class, mechanism, CYP roles, renal and hepatic dosing,
     QT and serotonergic risk, pregnancy/lactation, contraindications and adverse effects.
@@ -88,7 +104,7 @@ def drug_monograph(state: DrugState, drug: Name) -> str:
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="reference")
 def check_interaction(state: DrugState, drug_a: Name, drug_b: Name) -> str:
     """Check one pair of drugs: severity, mechanism, effect and management.
 
@@ -104,6 +120,28 @@ def check_interaction(state: DrugState, drug_a: Name, drug_b: Name) -> str:
     return severity_line(a, b, ix)
 
 
+@tool(kind="reference")
+def check_interactions(state: DrugState, drug: Name, others: Names) -> str:
+    """Check one drug against each drug of a list you give (e.g. the home medications):
+    severity, mechanism and management of every pair, in the order listed.
+
+    Args:
+        drug: the drug to check (generic or brand name).
+        others: the drugs to check it against.
+    """
+    a = resolve(state, drug)
+    lines = []
+    for b in resolve_all(state, others):
+        if b == a:
+            continue
+        ix = ix_of(a, b)
+        _record(state, a, b, ix)
+        lines.append("- " + severity_line(a, b, ix))
+    if not lines:
+        return f"No other drug to check {a} against."
+    return f"{a} checked against {len(lines)} drugs:\n" + "\n".join(lines)
+
+
 def _pairs(regimen: list[str]) -> list[tuple[str, str, Interaction]]:
     out = []
     for i, a in enumerate(regimen):
@@ -114,127 +152,90 @@ def _pairs(regimen: list[str]) -> list[tuple[str, str, Interaction]]:
     return out
 
 
-@tool
-def screen_regimen(state: DrugState, proposed_drug: Name | None = None) -> str:
-    """Screen every pair of the home regimen (plus a proposed drug) and flag the pairs that
-    interact, with their mechanism category only; use check_interaction for severity.
+@tool(kind="reference")
+def screen_interactions(state: DrugState, drugs: Names) -> str:
+    """Screen every pair among the drugs you list and flag the pairs that interact, with
+    their mechanism category only (no severity; use check_interaction for a pair).
 
     Args:
-        proposed_drug: optional drug to screen together with the home medications.
+        drugs: the drugs to screen together (e.g. the home medications plus a new order).
     """
-    regimen = regimen_with(state, proposed_drug)
-    state.screened.add(resolve(state, proposed_drug) if proposed_drug else "")
-    flagged = _pairs(regimen)
-    n = len(regimen) * (len(regimen) - 1) // 2
+    names = resolve_all(state, drugs)
+    flagged = _pairs(names)
+    n = len(names) * (len(names) - 1) // 2
     if not flagged:
-        return f"Screened {n} pairs among {len(regimen)} drugs: no interacting pairs flagged."
+        return f"Screened {n} pairs among {len(names)} drugs: no interacting pairs flagged."
     lines = [f"- {a} + {b}: {ix.category}" for a, b, ix in flagged]
     return (
-        f"Screened {n} pairs among {len(regimen)} drugs; {len(flagged)} interacting pairs "
+        f"Screened {n} pairs among {len(names)} drugs; {len(flagged)} interacting pairs "
         "flagged (severity not shown; use check_interaction):\n" + "\n".join(lines)
     )
 
 
-@tool
-def check_regimen(state: DrugState, proposed_drug: Name | None = None) -> str:
-    """Full interaction check of the home regimen plus an optional proposed drug: every
-    interacting pair with its severity and management.
+@tool(kind="reference")
+def cyp_profile(state: DrugState, drugs: Names) -> str:
+    """CYP450 and P-gp roles of the drugs you list, grouped by enzyme.
 
     Args:
-        proposed_drug: optional drug to check together with the home medications.
+        drugs: one or more drugs (generic or brand names).
     """
-    regimen = regimen_with(state, proposed_drug)
-    proposed = resolve(state, proposed_drug) if proposed_drug else ""
-    state.regimen_checked.add(proposed)
-    for other in regimen:
-        if proposed and other != proposed:
-            _record(state, proposed, other, ix_of(proposed, other))
-    found = _pairs(regimen)
-    for a, b, ix in found:
-        _record(state, a, b, ix)
-    if not found:
-        return f"No interactions listed among {len(regimen)} drugs ({', '.join(regimen)})."
-    noun = "pair" if len(found) == 1 else "pairs"
-    return f"{len(found)} interacting {noun} among {len(regimen)} drugs:\n" + "\n".join(
-        "- " + severity_line(a, b, ix) for a, b, ix in found
-    )
-
-
-@tool
-def cyp_profile(state: DrugState, drug: Name | None = None) -> str:
-    """CYP450 and P-gp roles of one drug, or (without a drug) of the whole home regimen
-    grouped by enzyme.
-
-    Args:
-        drug: optional drug; omit it to profile the regimen.
-    """
-    if drug:
-        d = drugs()[resolve(state, drug)]
-        return f"{d.name}: {_cyp_text(d)}."
-    regimen = state.patient.regimen()
+    names = resolve_all(state, drugs)
+    table = _table()
+    if len(names) == 1:
+        return f"{names[0]}: {_cyp_text(table[names[0]])}."
     lines = []
     for e in ENZYMES:
         roles = []
-        for name in regimen:
-            d = drugs()[name]
-            for kind, table in (("substrate", d.substrate), ("inhibitor", d.inhibits)):
-                if e in table:
-                    roles.append(f"{name} ({table[e]} {kind})")
+        for name in names:
+            d = table[name]
+            for kind, roles_of in (("substrate", d.substrate), ("inhibitor", d.inhibits)):
+                if e in roles_of:
+                    roles.append(f"{name} ({roles_of[e]} {kind})")
             if e in d.induces:
                 roles.append(f"{name} ({d.induces[e]} inducer)")
         if roles:
             lines.append(f"{ENZYME_LABEL[e]}: " + ", ".join(roles))
-    return "Regimen CYP450/P-gp profile:\n" + ("\n".join(lines) or "no significant roles")
+    return "CYP450/P-gp profile:\n" + ("\n".join(lines) or "no significant roles")
 
 
-def _burden(state: DrugState, proposed: str | None, pick: str) -> tuple[list[str], list[str]]:
-    regimen = regimen_with(state, proposed)
-    out = []
-    for name in regimen:
-        d = drugs()[name]
-        if pick == "qt" and d.qt_risk:
-            out.append(f"{name} ({d.qt_risk} risk)")
-        if pick == "sero" and (d.serotonergic or d.maoi):
-            out.append(f"{name}" + (f" (MAO inhibitor, {d.maoi})" if d.maoi else ""))
-    return regimen, out
+def _table() -> dict[str, Drug]:
+    return drugs()
 
 
-@tool
-def qt_burden(state: DrugState, proposed_drug: Name | None = None) -> str:
-    """List the QT-prolonging drugs (CredibleMeds category) in the regimen plus an optional
-    proposed drug, with the patient's latest QTc.
+@tool(kind="reference")
+def qt_burden(state: DrugState, drugs: Names) -> str:
+    """List which of the drugs you name prolong the QT interval (CredibleMeds category),
+    with the AHA/ACCF QTc thresholds; compare them with the ECG in get_labs yourself.
 
     Args:
-        proposed_drug: optional drug to include.
+        drugs: the drugs to check.
     """
-    regimen, found = _burden(state, proposed_drug, "qt")
-    p = state.patient
-    if p.qtc_ms is None:
-        qtc = "no ECG on file"
-    else:
-        flag = (
-            "high risk (> 500 ms)"
-            if p.qtc_ms > QTC_HIGH_RISK
-            else "prolonged"
-            if p.qtc_ms > QTC_PROLONGED[p.sex]
-            else "within normal limits"
-        )
-        qtc = f"latest QTc {p.qtc_ms} ms ({flag})"
-    drugs_text = ", ".join(found) if found else "none"
-    return f"QT-prolonging drugs ({len(found)} of {len(regimen)}): {drugs_text}. ECG: {qtc}."
-
-
-@tool
-def serotonergic_burden(state: DrugState, proposed_drug: Name | None = None) -> str:
-    """List the serotonergic drugs and MAO inhibitors in the regimen plus an optional
-    proposed drug.
-
-    Args:
-        proposed_drug: optional drug to include.
-    """
-    regimen, found = _burden(state, proposed_drug, "sero")
+    names = resolve_all(state, drugs)
+    found = [f"{n} ({_table()[n].qt_risk} risk)" for n in names if _table()[n].qt_risk]
     return (
-        f"Serotonergic drugs ({len(found)} of {len(regimen)}): "
+        f"QT-prolonging drugs ({len(found)} of {len(names)}): "
+        + (", ".join(found) if found else "none")
+        + f". Reference (AHA/ACCF 2010): QTc > {QTC_PROLONGED['male']} ms (men) / > "
+        f"{QTC_PROLONGED['female']} ms (women) is prolonged; > {QTC_HIGH_RISK} ms marks high "
+        "torsades risk."
+    )
+
+
+@tool(kind="reference")
+def serotonergic_burden(state: DrugState, drugs: Names) -> str:
+    """List which of the drugs you name are serotonergic or MAO inhibitors.
+
+    Args:
+        drugs: the drugs to check.
+    """
+    names = resolve_all(state, drugs)
+    found = [
+        n + (f" (MAO inhibitor, {_table()[n].maoi})" if _table()[n].maoi else "")
+        for n in names
+        if _table()[n].serotonergic or _table()[n].maoi
+    ]
+    return (
+        f"Serotonergic drugs ({len(found)} of {len(names)}): "
         + (", ".join(found) if found else "none")
         + "."
     )
@@ -243,8 +244,8 @@ def serotonergic_burden(state: DrugState, proposed_drug: Name | None = None) -> 
 DRUG_TOOLS = [
     drug_monograph,
     check_interaction,
-    screen_regimen,
-    check_regimen,
+    check_interactions,
+    screen_interactions,
     cyp_profile,
     qt_burden,
     serotonergic_burden,

@@ -1,4 +1,6 @@
-"""Record tools of drug_interaction: the patient's chart as a pharmacist sees it."""
+"""Record tools of drug_interaction (kind ``observe``): the patient's chart as a pharmacist
+sees it.  Every successful call is recorded in the episode's elicitation record under
+the tool's name, which gates the record-reading calculators of :mod:`.tools_dosing`."""
 
 from __future__ import annotations
 
@@ -20,17 +22,7 @@ def resolve(state: DrugState, name: str) -> str:
         raise ToolError(str(e.args[0])) from None
 
 
-def regimen_with(state: DrugState, proposed: str | None) -> list[str]:
-    """Home regimen, plus a proposed drug (resolved) when given and not already on it."""
-    regimen = state.patient.regimen()
-    if proposed:
-        name = resolve(state, proposed)
-        if name not in regimen:
-            regimen = [*regimen, name]
-    return regimen
-
-
-@tool
+@tool(kind="observe")
 def get_patient_summary(state: DrugState) -> str:
     """Return age, sex, weight, height, pregnancy and breastfeeding status."""
     p = state.patient
@@ -43,7 +35,7 @@ def get_patient_summary(state: DrugState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_problem_list(state: DrugState) -> str:
     """Return the patient's active problem list (diagnoses)."""
     state.record_viewed.add("problems")
@@ -51,7 +43,7 @@ def get_problem_list(state: DrugState) -> str:
     return "Active problems: " + ("; ".join(items) if items else "none recorded") + "."
 
 
-@tool
+@tool(kind="observe")
 def get_medication_list(state: DrugState) -> str:
     """Return the current home medications as written, with doses and indications."""
     state.record_viewed.add("medications")
@@ -65,7 +57,7 @@ def get_medication_list(state: DrugState) -> str:
     return f"Current medications ({len(meds)}):\n" + "\n".join(lines)
 
 
-@tool
+@tool(kind="observe")
 def get_allergies(state: DrugState) -> str:
     """Return documented drug allergies and the reactions they caused."""
     state.record_viewed.add("allergies")
@@ -75,7 +67,7 @@ def get_allergies(state: DrugState) -> str:
     return "Allergies: " + "; ".join(f"{a.allergen} ({a.reaction})" for a in allergies) + "."
 
 
-@tool
+@tool(kind="observe")
 def get_labs(state: DrugState) -> str:
     """Return recent laboratory results, liver-related findings and the latest ECG QTc."""
     state.record_viewed.add("labs")

@@ -13,10 +13,10 @@ import random
 
 from .drugs import DRUGS, match_drug
 from .generator import AdmissionPlan
-from .kinds import Ctx, Draft, Plan, Retry, ref, short, with_current
+from .kinds import Ctx, Draft, Plan, Retry, evidence_refs, ref, short, with_current
 from .questions import unique_peak
 from .records import active_orders, lab_rows
-from .score_tools import calculate_kdigo_stage
+from .score_tools import kdigo_at
 
 DONE = {"answer": "done"}
 SUBMIT_DONE = "When finished, call submit_answer with answer = 'done'."
@@ -122,8 +122,8 @@ def document_note(ctx: Ctx) -> Draft:
         note = {"organism": organism, "date": when[:10]}
     else:
         when, peak = unique_peak(ctx, "creatinine")
-        calculate_kdigo_stage(ctx.state, short(when))
-        stage = int(ctx.state.score_log[-1][2])
+        scored = kdigo_at(ctx.state, short(when))
+        stage = int(scored.value)
         goal = (
             "Write a Progress note for the admission in progress that states the highest "
             "creatinine of this admission so far (mg/dL) and the KDIGO AKI stage at the time "
@@ -135,6 +135,7 @@ def document_note(ctx: Ctx) -> Draft:
         )
         calls = [
             ref("query_labs", lab="creatinine", hadm_id=ctx.hadm),
+            *evidence_refs(scored),
             ref("calculate_kdigo_stage", charttime=short(when)),
         ]
         note = {"number": peak, "tol": 0.005, "stage": stage}

@@ -64,7 +64,7 @@ def _item(order_type: str, item: str) -> tuple[str, str]:
     raise ToolError(f"unknown study or procedure '{item[:60]}'; options: {', '.join(STUDIES)}")
 
 
-@tool
+@tool(kind="act")
 def place_order(
     state: EhrState,
     order_type: OrderType,
@@ -119,7 +119,7 @@ def place_order(
     return f"Order {poe_id} placed at {show(state.now)}: {text}."
 
 
-@tool
+@tool(kind="act")
 def discontinue_order(
     state: EhrState,
     order_id: Annotated[str, MaxLen(40)],
@@ -152,7 +152,7 @@ def discontinue_order(
     return f"Order {order_id.strip()} ({row[2]}) discontinued at {show(state.now)}."
 
 
-@tool
+@tool(kind="act")
 def write_note(state: EhrState, category: NoteCategory, text: Annotated[str, MaxLen(4000)]) -> str:
     """Write a clinical note into the admission in progress.
 

@@ -97,5 +97,15 @@ def ref(name: str, required: bool = True, **arguments: Any) -> RefCall:
     return RefCall(name=name, arguments=arguments, required=required)
 
 
+def evidence_refs(*scored: Any, skip: tuple[str, ...] = ()) -> list[RefCall]:
+    """The observe calls that show what the given scores read (score tools are gated on
+    them, see :mod:`.score_tools`), optional for the process score: the agent may see
+    the same rows another way (a window of its own, or run_sql)."""
+    from .score_tools import observation_calls
+
+    reads = [r for s in scored for r in s.reads]
+    return [ref(n, False, **a) for n, a in observation_calls(reads) if n not in skip]
+
+
 def short(ts: str) -> str:
     return ts[:16]

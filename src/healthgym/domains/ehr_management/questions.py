@@ -25,9 +25,9 @@ from datetime import datetime, timedelta
 from .catalog import LAB_ITEMS
 from .drugs import DRUGS, match_drug
 from .generator import AdmissionPlan
-from .kinds import Ctx, Draft, Plan, Retry, history, ref, short
+from .kinds import Ctx, Draft, Plan, Retry, evidence_refs, history, ref, short
 from .records import active_orders, db_time, hours_between, lab_rows
-from .score_tools import calculate_lace, calculate_sofa
+from .score_tools import lace_for, sofa_at
 
 PEAK_LABS = {
     "sepsis_aki": ("creatinine", "lactate", "wbc", "bilirubin_total"),
@@ -322,8 +322,8 @@ def lace_plan(r: random.Random, variant: int) -> Plan:
 
 
 def lace_band(ctx: Ctx) -> Draft:
-    calculate_lace(ctx.state, ctx.hadm)
-    value = ctx.state.score_log[-1][2]
+    scored = lace_for(ctx.state, ctx.hadm)
+    value = scored.value
     band = next(b for hi, b in LACE_BANDS if value <= hi)
     if band != LACE_BANDS[ctx.variant % 3][1]:
         raise Retry
@@ -336,7 +336,11 @@ def lace_band(ctx: Ctx) -> Draft:
         question,
         {"answer": band, "value": value},
         {"band": band, "value": value, "tol": 0.01},
-        [ref("list_admissions"), ref("calculate_lace", hadm_id=ctx.hadm)],
+        [
+            ref("list_admissions"),
+            *evidence_refs(scored, skip=("list_admissions",)),
+            ref("calculate_lace", hadm_id=ctx.hadm),
+        ],
     )
 
 
@@ -355,9 +359,8 @@ def sofa_change(ctx: Ctx) -> Draft:
     t0, t1 = (
         short(db_time(datetime.fromisoformat(intime) + timedelta(hours=h))) for h in (first, second)
     )
-    calculate_sofa(ctx.state, t0)
-    calculate_sofa(ctx.state, t1)
-    delta = ctx.state.score_log[-1][2] - ctx.state.score_log[-2][2]
+    early, late = sofa_at(ctx.state, t0), sofa_at(ctx.state, t1)
+    delta = late.value - early.value
     start = (
         "the ICU admission time (intime)" if first == 0 else f"{first} hours after ICU admission"
     )
@@ -373,6 +376,7 @@ def sofa_change(ctx: Ctx) -> Draft:
         {"value": delta, "tol": 0.01, "times": [t0, t1]},
         [
             ref("list_admissions"),
+            *evidence_refs(early, late),
             ref("calculate_sofa", charttime=t0),
             ref("calculate_sofa", charttime=t1),
         ],

@@ -6,9 +6,9 @@ import random
 
 from .catalog import CHART_ITEMS
 from .generator import AdmissionPlan
-from .kinds import Ctx, Draft, Plan, Retry, history, ref, short
+from .kinds import Ctx, Draft, Plan, Retry, evidence_refs, history, ref, short
 from .questions import unique_peak
-from .score_tools import calculate_kdigo_stage, news2_result
+from .score_tools import kdigo_at, news2_at, news2_result
 
 NEWS2_LEVELS = ("low", "low-medium", "medium", "high")
 
@@ -61,7 +61,10 @@ def news2_response(ctx: Ctx) -> Draft:
         question,
         {"answer": level, "value": value},
         {"level": level, "value": value, "tol": 0.01},
-        [ref("calculate_news2", charttime=short(when))],
+        [
+            *evidence_refs(news2_at(ctx.state, short(when))),
+            ref("calculate_news2", charttime=short(when)),
+        ],
     )
 
 
@@ -73,8 +76,8 @@ def kdigo_plan(r: random.Random, variant: int) -> Plan:
 
 def kdigo_at_peak(ctx: Ctx) -> Draft:
     when, _ = unique_peak(ctx, "creatinine")
-    calculate_kdigo_stage(ctx.state, short(when))
-    stage = ctx.state.score_log[-1][2]
+    scored = kdigo_at(ctx.state, short(when))
+    stage = scored.value
     question = (
         "What KDIGO acute kidney injury stage had the patient reached at the time of the "
         f"highest creatinine of the {ctx.ordinal} admission? Submit value = the stage (0-3), "
@@ -88,6 +91,7 @@ def kdigo_at_peak(ctx: Ctx) -> Draft:
         [
             ref("list_admissions"),
             ref("query_labs", lab="creatinine", hadm_id=ctx.hadm),
+            *evidence_refs(scored),
             ref("calculate_kdigo_stage", charttime=short(when)),
         ],
     )

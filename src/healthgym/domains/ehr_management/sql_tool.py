@@ -15,6 +15,11 @@ Defence in depth, so that no text can change the record or escape the sandbox:
    (``MAX_ROWS``) and the connection's string-length limit.
 
 Every failure is reported as a :class:`ToolError` with a clear message.
+
+Both tools are ``observe``: they show rows of the record.  A successful ``run_sql``
+records ``sql:<table>`` in the episode's elicitation record for every table the query
+read (taken from the authorizer's read callbacks), so the score tools accept a query
+of the underlying table as having shown its values.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import time
 from typing import Annotated
 
 from ...tools import MaxLen, ToolError, tool
+from ...tools.elicit import elicited
 from .records import EhrState
 from .schema import DICTIONARY_TABLES, TABLES
 
@@ -132,7 +138,11 @@ def check_query(query: str) -> str:
     return query.strip().rstrip(";").strip()
 
 
-def _authorizer(action: int, arg1: str | None, arg2: str | None, *_: object) -> int:
+def _authorizer(
+    action: int, arg1: str | None, arg2: str | None, *_: object, read: set[str] | None = None
+) -> int:
+    if action == sqlite3.SQLITE_READ and read is not None and arg1:
+        read.add(arg1.lower())
     if action == sqlite3.SQLITE_SELECT:
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_READ:
@@ -161,13 +171,16 @@ def _cell(value: object) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 3] + "..."
 
 
-def execute_readonly(state: EhrState, query: str) -> tuple[list[str], list[tuple], bool]:
-    """Run a checked query; (column names, rows, truncated)."""
+def execute_readonly(
+    state: EhrState, query: str, read: set[str] | None = None
+) -> tuple[list[str], list[tuple], bool]:
+    """Run a checked query; (column names, rows, truncated).  The names of the tables
+    the query reads are added to ``read`` when given."""
     sql = check_query(query)
     db = state.db
     deadline = time.monotonic() + TIME_LIMIT_S
     db.execute("PRAGMA query_only = ON")
-    db.set_authorizer(_authorizer)
+    db.set_authorizer(lambda *a: _authorizer(*a, read=read))
     db.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
     try:
         cur = db.execute(sql)
@@ -193,7 +206,7 @@ def execute_readonly(state: EhrState, query: str) -> tuple[list[str], list[tuple
     return columns, rows[:MAX_ROWS], len(rows) > MAX_ROWS
 
 
-@tool
+@tool(kind="observe")
 def run_sql(state: EhrState, query: Annotated[str, MaxLen(MAX_QUERY)]) -> str:
     """Run one read-only SQL SELECT on the patient's MIMIC-IV-style database.
 
@@ -203,12 +216,14 @@ def run_sql(state: EhrState, query: Annotated[str, MaxLen(MAX_QUERY)]) -> str:
     Args:
         query: a single SELECT (or WITH ... SELECT) statement in SQLite syntax.
     """
+    read: set[str] = set()
     try:
-        columns, rows, truncated = execute_readonly(state, query)
+        columns, rows, truncated = execute_readonly(state, query, read)
     except ToolError:
         raise
     except Exception as e:  # anything unexpected is still a clear, contained error
         raise ToolError(f"the query failed ({type(e).__name__})") from None
+    elicited(state).show(*(f"sql:{t}" for t in read if t in TABLES))
     if not columns:
         return "The query returned no columns."
     lines = [" | ".join(columns)] + [" | ".join(_cell(v) for v in r) for r in rows]
@@ -216,7 +231,7 @@ def run_sql(state: EhrState, query: Annotated[str, MaxLen(MAX_QUERY)]) -> str:
     return "\n".join(lines) + note
 
 
-@tool
+@tool(kind="observe")
 def describe_schema(state: EhrState, table: Annotated[str, MaxLen(40)] | None = None) -> str:
     """List the database's tables and columns (or one table's columns and a sample row).
 

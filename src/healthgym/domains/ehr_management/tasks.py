@@ -46,7 +46,7 @@ from .generator import PatientRecord, generate_patient
 from .kinds import Ctx, Draft, Kind, Retry
 from .records import EhrState, lab_rows
 from .schema import copy_database, remember_database
-from .score_tools import SCORE_TOOLS, calculate_kdigo_stage
+from .score_tools import SCORE_TOOLS, kdigo_at
 from .sql_tool import SQL_TOOLS
 from .tools import READ_TOOLS, ToolError
 
@@ -105,8 +105,7 @@ def safety_rules(rec: PatientRecord, state: EhrState, kind: Kind, grader: dict) 
         if hit:
             rules.append(_rule("stopped_needed_drug", hit[0], f"discontinue:{key}", hit[1]))
     try:
-        calculate_kdigo_stage(state, state.now[:16])
-        aki = state.score_log[-1][2] >= 1
+        aki = kdigo_at(state, state.now[:16]).value >= 1
     except ToolError:
         aki = False
     potassium = lab_rows(state.db, "potassium", state.open_hadm)
@@ -166,6 +165,20 @@ def _attempt(
         state.db.close()
 
 
+def _unique(calls: list[RefCall]) -> list[RefCall]:
+    """Reference calls without repeats (same tool and arguments): the first is kept,
+    required if any of its repeats was."""
+    out: dict[str, RefCall] = {}
+    for c in calls:
+        key = c.name + repr(sorted(c.arguments.items()))
+        if key in out:
+            if c.required and not out[key].required:
+                out[key] = out[key].model_copy(update={"required": True})
+            continue
+        out[key] = c
+    return list(out.values())
+
+
 def make_task(index: int) -> Task:
     """Task number ``index`` of ehr_management (deterministic)."""
     kind = KINDS[index % len(KINDS)]
@@ -178,7 +191,7 @@ def make_task(index: int) -> Task:
         raise RuntimeError(f"{DOMAIN} task {index}: no valid patient in {MAX_ATTEMPTS} attempts")
     rec, draft, rules, pristine = found
     calls: list[RefCall] = [
-        *draft.calls,
+        *_unique(draft.calls),
         RefCall(name="submit_answer", arguments=draft.answer, required=False),
     ]
     hidden: dict[str, Any] = {"tables": rec.tables, "now": rec.now}

@@ -1,8 +1,17 @@
-"""Chart-review tools of ehr_management: each one queries the episode's database.
+"""Chart-review tools of ehr_management (kind ``observe``): each one queries the
+episode's database.
 
 Tools return rows (and, for a trend, its direction); they never state an aggregate a
 question could ask for (no maxima, counts, intervals or "first positive" summaries), so
 the agent must select, compare and combine what it retrieves.
+
+Every successful call is recorded in the episode's elicitation record
+(:mod:`healthgym.tools.elicit`) under the tool's name and, for what the score tools
+read, under finer keys: ``lab:<analyte>:<hadm_id>`` for each admission whose results
+of an analyte were shown, ``vitals:<YYYY-MM-DD HH:MM>`` for each vital-sign set shown,
+``dx:<hadm_id>`` for an admission's diagnosis codes and ``flowsheet:<hadm_id>`` for an
+admission's ICU flowsheet.  The score tools (:mod:`.score_tools`) compute only from
+values so shown.
 """
 
 from __future__ import annotations
@@ -10,7 +19,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...tools import MaxLen, Range, ToolError, tool
-from .catalog import CHART_ITEMS, GCS_KEYS, LAB_ITEMS, VITAL_KEYS, LabItem
+from ...tools.elicit import elicited
+from .catalog import CHART_ITEMS, GCS_KEYS, LAB_ITEMS, VASOPRESSORS, VITAL_KEYS, LabItem
 from .records import (
     EhrState,
     admissions,
@@ -25,10 +35,11 @@ from .records import (
 LabName = Literal[tuple(LAB_ITEMS)]  # type: ignore[valid-type]
 NoteCategory = Literal["Discharge summary", "Radiology", "Physician", "Progress", "Consult"]
 MAX_ROWS = 200
+MAX_VITAL_SETS = 48
 TREND_TOLERANCE = 0.10  # relative change below which a series counts as stable (capped)
 
 
-@tool
+@tool(kind="observe")
 def get_patient_summary(state: EhrState) -> str:
     """Return the patient's demographics, the current time and whether they are in hospital."""
     sid, gender, age, year = state.db.execute(
@@ -45,7 +56,7 @@ def get_patient_summary(state: EhrState) -> str:
     return text + f"In hospital since {show(admit)} (admission {state.open_hadm}, in progress)."
 
 
-@tool
+@tool(kind="observe")
 def list_admissions(state: EhrState) -> str:
     """List every admission (oldest first) with its ICU stays (unit, in/out times, days)."""
     lines = []
@@ -72,7 +83,7 @@ def _window(start: str | None, end: str | None) -> tuple[str | None, str | None]
     return lo, hi
 
 
-@tool
+@tool(kind="observe")
 def query_labs(
     state: EhrState,
     lab: LabName,
@@ -97,6 +108,7 @@ def query_labs(
     head = f"{item.label} (itemid {item.itemid}{unit}, ref {item.low:g}-{item.high:g})"
     if not rows:
         return f"{head}: no results in that range."
+    elicited(state).show(*{f"lab:{lab}:{h}" for _, _, h in rows[:MAX_ROWS]})
     shown = [
         f"{show(t)}  {v:.{item.decimals}f}"
         + ("  abnormal" if v < item.low or v > item.high else "")
@@ -127,7 +139,7 @@ def trend_direction(values: list[float], tol: float) -> str:
     return "rising" if change > tol else "falling" if change < -tol else "stable"
 
 
-@tool
+@tool(kind="observe")
 def lab_trend(state: EhrState, lab: LabName, hadm_id: int) -> str:
     """Return one analyte's values in an admission, in time order, with the trend direction.
 
@@ -140,6 +152,7 @@ def lab_trend(state: EhrState, lab: LabName, hadm_id: int) -> str:
     rows = lab_rows(state.db, lab, hadm_id)
     if not rows:
         return f"{item.label}: no results in admission {hadm_id}."
+    elicited(state).show(f"lab:{lab}:{hadm_id}")
     values = [v for _, v, _ in rows]
     tol = trend_tolerance(item, values[0])
     direction = trend_direction(values, tol) if len(values) > 1 else "single value"
@@ -167,7 +180,7 @@ def _vital_line(values: dict[int, float]) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_vitals(
     state: EhrState,
     charttime: Annotated[str, MaxLen(20)],
@@ -192,11 +205,14 @@ def get_vitals(
     for (hadm,) in hadms:
         for when, itemid, value in chart_rows(state.db, (*VITAL_KEYS, *GCS_KEYS), hadm, lo, hi):
             by_time.setdefault(when, {})[itemid] = value
-    lines = [f"{show(t_)}  {_vital_line(v)}" for t_, v in sorted(by_time.items())[:48]]
-    return "\n".join(lines)
+    shown = sorted(by_time.items())[:MAX_VITAL_SETS]
+    elicited(state).show(*(f"vitals:{show(t_)}" for t_, _ in shown))
+    lines = [f"{show(t_)}  {_vital_line(v)}" for t_, v in shown]
+    more = len(by_time) - len(shown)
+    return "\n".join(lines) + (f"\n... {more} more sets (narrow the window)" if more > 0 else "")
 
 
-@tool
+@tool(kind="observe")
 def get_medications(
     state: EhrState, hadm_id: int, active_at: Annotated[str, MaxLen(20)] | None = None
 ) -> str:
@@ -227,7 +243,7 @@ def get_medications(
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="observe")
 def get_home_medications(state: EhrState, hadm_id: int) -> str:
     """Return the home medication list reconciled when the patient arrived for an admission.
 
@@ -244,7 +260,7 @@ def get_home_medications(state: EhrState, hadm_id: int) -> str:
     return f"Reconciled {show(rows[0][0])}: " + "; ".join(f"{n} {d} {f}" for _, n, d, f in rows)
 
 
-@tool
+@tool(kind="observe")
 def get_microbiology(state: EhrState, hadm_id: int | None = None) -> str:
     """Return culture specimens with collection time and result (organism or no growth).
 
@@ -279,17 +295,19 @@ def _coded(state: EhrState, table: str, dictionary: str, hadm_id: int) -> str:
     return "\n".join(f"{seq}. {code}: {title}" for seq, code, title in rows)
 
 
-@tool
+@tool(kind="observe")
 def get_diagnoses(state: EhrState, hadm_id: int) -> str:
     """Return an admission's ICD-10-CM diagnosis codes with their descriptions.
 
     Args:
         hadm_id: the admission.
     """
-    return _coded(state, "diagnoses_icd", "d_icd_diagnoses", hadm_id)
+    out = _coded(state, "diagnoses_icd", "d_icd_diagnoses", hadm_id)
+    elicited(state).show(f"dx:{hadm_id}")
+    return out
 
 
-@tool
+@tool(kind="observe")
 def get_procedures(state: EhrState, hadm_id: int) -> str:
     """Return an admission's ICD-10-PCS procedure codes with their descriptions.
 
@@ -299,7 +317,7 @@ def get_procedures(state: EhrState, hadm_id: int) -> str:
     return _coded(state, "procedures_icd", "d_icd_procedures", hadm_id)
 
 
-@tool
+@tool(kind="observe")
 def get_notes(state: EhrState, hadm_id: int, category: NoteCategory | None = None) -> str:
     """Return an admission's clinical notes (discharge summary, radiology, physician notes).
 
@@ -319,6 +337,68 @@ def get_notes(state: EhrState, hadm_id: int, category: NoteCategory | None = Non
     return "\n\n".join(f"[note {n}, {c}, {show(t)}]\n{x[:3000]}" for n, t, c, x in rows)
 
 
+@tool(kind="observe")
+def get_ed_visits(state: EhrState) -> str:
+    """List every emergency-department visit (arrival, departure, disposition, and the
+    admission it led to, if any)."""
+    rows = state.db.execute(
+        "SELECT intime, outtime, disposition, hadm_id FROM edstays ORDER BY intime"
+    ).fetchall()
+    if not rows:
+        return "No emergency-department visits recorded."
+    return "\n".join(
+        f"ED visit {show(tin)} to {show(tout)}: {where}"
+        + (f" (admission {hadm})" if hadm is not None else "")
+        for tin, tout, where, hadm in rows
+    )
+
+
+@tool(kind="observe")
+def get_icu_flowsheet(state: EhrState, hadm_id: int) -> str:
+    """Return an admission's ICU flowsheet: admission weight, vasopressor infusions
+    (rate in mcg/kg/min, start, stop), ventilator-mode entries and urine output rows.
+
+    Args:
+        hadm_id: the admission.
+    """
+    require_admission(state.db, hadm_id)
+    elicited(state).show(f"flowsheet:{hadm_id}")
+    weight = state.db.execute(
+        "SELECT charttime, valuenum FROM chartevents WHERE hadm_id = ? AND itemid = ?",
+        (hadm_id, CHART_ITEMS["weight"].itemid),
+    ).fetchone()
+    lines = [
+        f"Admission weight: {weight[1]:g} kg ({show(weight[0])})."
+        if weight
+        else "Admission weight: not recorded."
+    ]
+    names = {CHART_ITEMS[k].itemid: CHART_ITEMS[k].label for k in VASOPRESSORS}
+    marks = ", ".join("?" * len(names))
+    infusions = state.db.execute(
+        f"SELECT starttime, endtime, itemid, rate FROM inputevents WHERE hadm_id = ? "
+        f"AND itemid IN ({marks}) ORDER BY starttime",
+        (hadm_id, *names),
+    ).fetchall()
+    lines.append("Vasopressor infusions (mcg/kg/min):")
+    lines += [
+        f"  {names[i]} {rate:g}, {show(a)} to {show(b) if b else 'running'}"
+        for a, b, i, rate in infusions
+    ] or ["  none"]
+    vent = chart_rows(state.db, ("vent_mode",), hadm_id, "0000", "9999")
+    lines.append(
+        "Ventilator mode entries: " + (", ".join(show(t) for t, _, _ in vent) if vent else "none")
+    )
+    urine = state.db.execute(
+        "SELECT charttime, value FROM outputevents WHERE hadm_id = ? ORDER BY charttime",
+        (hadm_id,),
+    ).fetchall()
+    lines.append("Urine output (mL):")
+    lines += [f"  {show(t)}  {v:g}" for t, v in urine[:MAX_ROWS]] or ["  none charted"]
+    if len(urine) > MAX_ROWS:
+        lines.append(f"  ... {len(urine) - MAX_ROWS} more rows")
+    return "\n".join(lines)
+
+
 READ_TOOLS = [
     get_patient_summary,
     list_admissions,
@@ -331,5 +411,7 @@ READ_TOOLS = [
     get_diagnoses,
     get_procedures,
     get_notes,
+    get_ed_visits,
+    get_icu_flowsheet,
 ]
 __all__ = ["READ_TOOLS", "ToolError", "trend_direction", "trend_tolerance"]

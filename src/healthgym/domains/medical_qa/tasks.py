@@ -14,7 +14,9 @@ Reference solutions: knowledge questions search the knowledge base with a query
 that retrieves the passage naming the correct option, read that passage
 (required: the process score credits reading the supporting evidence) and submit
 the letter; calculator questions ask ``calculate`` for the score's inputs
-(required: any successful call of that score counts), compute it and submit.
+(required: any successful call of that score counts), compute it and submit; imported
+benchmark questions search the knowledge base with the question's text and submit the
+key.
 """
 
 from __future__ import annotations
@@ -155,7 +157,15 @@ def reference_calls(q: Question) -> list[RefCall]:
             RefCall(name="calculate", arguments={"score": score, "inputs": inputs}, required=False)
         )
         rationale = f"The calculate tool gives {score} = {correct.text}."
-    else:  # an imported benchmark question: the answer key is the only reference
+    else:  # an imported benchmark question: the answer key is the only reference; the
+        # reference still looks the question up (no reward without gathered evidence)
+        calls.append(
+            RefCall(
+                name="search_knowledge",
+                arguments={"query": " ".join(q.stem.split())[:480], "k": SEARCH_K},
+                required=False,
+            )
+        )
         rationale = correct.text
     answer = {"answer": q.answer, "rationale": rationale}
     calls.append(RefCall(name="submit_answer", arguments=answer, required=False))

@@ -1,9 +1,11 @@
 """Toolkit of medical_qa: knowledge search, a score calculator and the answer.
 
 ``search_knowledge`` and ``read_passage`` are the knowledge base's own tools
-(:data:`healthgym.knowledge.tools.KNOWLEDGE_TOOLS`); this module adds
-``calculate`` (the project's clinical scores on inputs the agent states) and the
-terminal ``submit_answer``.
+(:data:`healthgym.knowledge.tools.KNOWLEDGE_TOOLS`, kind ``reference``: their answer
+depends on the query only, never on the task); this module adds ``calculate`` (kind
+``compute``: the project's clinical scores on inputs the agent states as arguments -
+there is no hidden record in this domain) and the terminal ``submit_answer``.  No tool
+sees the question's options or its answer key.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def _parse_inputs(inputs: str) -> dict[str, Any]:
     return data
 
 
-@tool
+@tool(kind="compute")
 def calculate(state: QAState, score: ScoreName, inputs: Annotated[str, MaxLen(2000)] = "{}") -> str:
     """Compute a clinical score from the inputs you state; with no inputs, list its inputs.
 
