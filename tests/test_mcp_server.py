@@ -118,7 +118,7 @@ def test_bad_calls_are_tool_errors_not_crashes():
     wrong_type, unknown, bad_reset, both, ok, state = run(main())
     assert wrong_type.is_error and "patient_id" in text(wrong_type)
     assert unknown.is_error
-    assert bad_reset.is_error and "has tasks 0.." in text(bad_reset)
+    assert bad_reset.is_error and "out of range" in text(bad_reset)
     assert both.is_error and "not both" in text(both)
     assert not ok.is_error and text(ok).startswith("[get_vitals]")
     assert state["task_id"] == "triage_emergency-00003" and state["turn"] == 1

@@ -132,12 +132,14 @@ def test_corruption_knob(tiny):
     kw = {"compact_tools": True}
     noisy = render_oracle(model, tok, specs, max_turns=1, corrupt_prob=1.0, policy_kwargs=kw)
     clean = render_oracle(model, tok, specs, max_turns=1, policy_kwargs=kw)
-    # a valid search call and no answer: 0.4
-    assert [r["reward"] for r in clean] == pytest.approx([0.4, 0.4])
+    # a valid search call and no answer: no valid submission, composite 0; format 1.0
+    assert [r["reward"] for r in clean] == [0.0, 0.0]
+    assert [r["reward_components"]["format"] for r in clean] == [1.0, 1.0]
     assert all(
         n["turns"][0]["text"] != c["turns"][0]["text"] for n, c in zip(noisy, clean, strict=True)
     )
-    assert sum(n["reward"] for n in noisy) < sum(c["reward"] for c in clean)
+    fmt = sum(n["reward_components"]["format"] for n in noisy)
+    assert fmt < sum(c["reward_components"]["format"] for c in clean)
     with pytest.raises(ValueError):
         render_oracle(model, tok, specs, corrupt_prob=1.5)
 
