@@ -143,3 +143,11 @@ def test_registry_has_every_family():
         "kdigo_aki_stage",
         "nihss",
     } <= names
+
+
+def test_calculators_are_compute_tools_over_their_arguments():
+    """Kind 'compute', no elicitation gate: every input is an argument, the state unread."""
+    for t in ct.CALCULATOR_TOOLS:
+        assert t.kind == "compute" and not t.needs, t.name
+    out = call(ct.calc_mean_arterial_pressure, sbp=120, dbp=80)
+    assert out == ct.calc_mean_arterial_pressure(object(), sbp=120.0, dbp=80.0)

@@ -74,3 +74,8 @@ def test_unavailable_knowledge_base_is_a_tool_error(tmp_path, monkeypatch, kb_di
         search_knowledge(None, "gout")
     with pytest.raises(ToolError, match="healthgym kb build"):
         read_passage(None, "g1")
+
+
+def test_knowledge_tools_are_reference_tools():
+    assert [t.kind for t in KNOWLEDGE_TOOLS] == ["reference", "reference"]
+    assert not any(t.needs for t in KNOWLEDGE_TOOLS)

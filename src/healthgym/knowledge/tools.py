@@ -1,8 +1,9 @@
 """Agent tools over the default knowledge base (see :mod:`healthgym.knowledge.store`).
 
-Both tools ignore the episode state: the knowledge base is process-wide and
-read-only.  A missing or damaged knowledge base surfaces as a
-:class:`~healthgym.tools.ToolError` whose message says how to build one.
+Both tools are ``reference`` tools: they ignore the episode state (the knowledge base
+is process-wide and read-only), so their answers never depend on a task.  A missing or
+damaged knowledge base surfaces as a :class:`~healthgym.tools.ToolError` whose message
+says how to build one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .store import get_default_kb
 SNIPPET_CHARS = 320
 
 
-@tool
+@tool(kind="reference")
 def search_knowledge(
     state: Any, query: Annotated[str, MaxLen(500)], k: Annotated[int, Range(1, 10)] = 5
 ) -> str:
@@ -51,7 +52,7 @@ def search_knowledge(
     return "\n".join(lines)
 
 
-@tool
+@tool(kind="reference")
 def read_passage(state: Any, passage_id: str) -> str:
     """Read one knowledge-base passage in full, with its source citation.
 

@@ -3,8 +3,10 @@
 Task ``i`` takes disease profile ``i mod n`` (so every disease is equally common)
 and a patient generated from the task's seed.  The reference solution takes the
 history, allergies and vital signs, examines the systems with findings, orders
-the disease's key tests, computes the profile's first risk score (ordering the
-laboratory values it needs), and submits the diagnosis with a first-line plan
+the disease's key tests, computes the profile's first risk score (first observing
+whatever that score reads and has not been seen yet: the examination of a body system,
+the social history, a laboratory panel, the ECG - the score tools refuse otherwise),
+and submits the diagnosis with a first-line plan
 that is safe for this patient (alternatives replace drugs the patient is
 allergic to or that a comorbidity rules out).
 """
@@ -23,10 +25,13 @@ from ...clinical.treatments import ALLERGY_CLASSES, TREATMENTS
 from ...patients.generator import generate_patient, is_unsafe
 from ...patients.model import Patient
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
-from .records import DiagnosisState
-from .score_tools import SCORE_LABS, SCORE_NEEDS_ECG, SCORE_TOOL_BY_NAME
-from .toolkit import TOOL_NAMES
+from ...tools.elicit import elicited
+from .records import DiagnosisState, key_call
+from .score_tools import SCORE_TOOL_BY_NAME
+from .toolkit import ALL_TOOLS, TOOL_NAMES
 from .tools import EXAM_SYSTEMS
+
+_TOOLS = {t.name: t for t in ALL_TOOLS}
 
 DOMAIN = "clinical_diagnosis"
 N_TASKS = 1500
@@ -135,6 +140,12 @@ def _panel_of(lab: str) -> str:
 def reference_calls(
     profile: DiseaseProfile, patient: Patient
 ) -> tuple[list[RefCall], dict[str, Any]]:
+    """The reference work-up and the score part of the answer.
+
+    The calls are replayed on a fresh episode state as they are chosen, so the score's
+    missing inputs are observed first and the reported value is exactly what the score
+    tool returns in an episode that makes these calls.
+    """
     calls = [
         RefCall(name=n)
         for n in (
@@ -161,24 +172,22 @@ def reference_calls(
         elif _panel_of(test) not in panels_done:
             panels_done.append(_panel_of(test))
             calls.append(RefCall(name="order_lab_panel", arguments={"panel": _panel_of(test)}))
+    state = DiagnosisState(patient=patient)
+    for c in calls:
+        _TOOLS[c.name](state, **c.arguments)
     answer: dict[str, Any] = {}
     scores = [s for s in profile.scores if s in SCORE_TOOL_BY_NAME]
     if scores:
         score = scores[0]
-        for lab in SCORE_LABS.get(score, ()):
-            if _panel_of(lab) not in panels_done:
-                panels_done.append(_panel_of(lab))
-                calls.append(
-                    RefCall(
-                        name="order_lab_panel", arguments={"panel": _panel_of(lab)}, required=False
-                    )
-                )
-        if score in SCORE_NEEDS_ECG and not any(c.name == "order_ecg" for c in calls):
-            calls.append(RefCall(name="order_ecg", required=False))
-        args = _score_arguments(score, profile, patient)
         tool = SCORE_TOOL_BY_NAME[score]
+        seen = elicited(state)
+        for need in tool.needs:
+            if not seen.any_of(need.keys):
+                name, arguments = key_call(need.keys[0])
+                calls.append(RefCall(name=name, arguments=arguments, required=False))
+                _TOOLS[name](state, **arguments)
+        args = _score_arguments(score, profile, patient)
         calls.append(RefCall(name=tool.name, arguments=args, required=False))
-        state = DiagnosisState(patient=patient, revealed_labs=set(LAB_TESTS), ecg_done=True)
         tool(state, **args)
         answer = {"score_name": score, "score_value": state.score_values[score]}
     return calls, answer

@@ -1,21 +1,32 @@
 """Record tools of clinical_diagnosis: history, examination, labs, imaging, ECG, answer.
 
-Every tool reads the episode's patient record; laboratory values appear only once
-ordered, and imaging reports describe findings without naming a diagnosis.
+Kinds (see :mod:`healthgym.tools.registry`): the history, examination, vital-sign,
+laboratory, imaging and ECG tools are ``observe`` tools - each returns one part of the
+patient record, and laboratory values appear only once ordered; imaging and ECG
+reports describe findings without naming a diagnosis.  ``record_differential`` is an
+``act`` tool (it writes the agent's working differential into the episode),
+``lookup_icd10`` a ``reference`` tool over the full ICD-10-CM code set (its answer
+never depends on the episode or on the task catalogue) and ``submit_diagnosis`` the
+``submit`` tool.
+
+Every observe call is recorded in the episode's elicitation record under its tool
+name; ``examine``, the laboratory tools and ``order_imaging`` also record what they
+showed (``examine:abdominal``, ``order_lab_test:bun``, ...; see :mod:`.records`), so
+the score tools can require exactly the findings they read.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from ...clinical.diseases import PROFILES
 from ...clinical.features import FEATURES
 from ...clinical.imaging import IMAGING
 from ...clinical.labs import LAB_TESTS, panels
-from ...clinical.text import normalize
 from ...patients.comorbidities import COMORBIDITIES
 from ...tools import MaxLen, ToolError, tool
-from .records import DiagnosisState
+from ...tools.elicit import elicited
+from .icd10 import search_icd10, searchable
+from .records import DiagnosisState, exam_key, imaging_key, lab_key, panel_key
 
 EXAM_SYSTEMS = (
     "general",
@@ -58,7 +69,7 @@ VITAL_LABELS = {
 }
 
 
-@tool
+@tool(kind="observe")
 def get_demographics(state: DiagnosisState) -> str:
     """Return the patient's age, sex, height, weight and body-mass index."""
     p = state.patient
@@ -68,7 +79,7 @@ def get_demographics(state: DiagnosisState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_history_of_present_illness(state: DiagnosisState) -> str:
     """Take the history of the presenting complaint: symptoms and pertinent negatives."""
     p = state.patient
@@ -78,7 +89,7 @@ def get_history_of_present_illness(state: DiagnosisState) -> str:
     return " ".join(lines)
 
 
-@tool
+@tool(kind="observe")
 def get_past_medical_history(state: DiagnosisState) -> str:
     """Return past medical history: chronic conditions and relevant past events."""
     p = state.patient
@@ -94,13 +105,13 @@ def get_past_medical_history(state: DiagnosisState) -> str:
     return text
 
 
-@tool
+@tool(kind="observe")
 def get_social_history(state: DiagnosisState) -> str:
     """Return smoking and alcohol history."""
     return f"Smoking: {state.patient.smoking} Alcohol: {state.patient.alcohol}"
 
 
-@tool
+@tool(kind="observe")
 def get_medications(state: DiagnosisState) -> str:
     """Return the patient's current home medications with doses."""
     meds = state.patient.medications
@@ -111,7 +122,7 @@ def get_medications(state: DiagnosisState) -> str:
     )
 
 
-@tool
+@tool(kind="observe")
 def get_allergies(state: DiagnosisState) -> str:
     """Return documented drug allergies and the reactions they caused."""
     allergies = state.patient.allergies
@@ -120,7 +131,7 @@ def get_allergies(state: DiagnosisState) -> str:
     return "; ".join(f"{a.allergen}: {a.reaction}" for a in allergies)
 
 
-@tool
+@tool(kind="observe")
 def get_vitals(state: DiagnosisState) -> str:
     """Return the triage vital signs."""
     v = state.patient.vitals
@@ -128,7 +139,7 @@ def get_vitals(state: DiagnosisState) -> str:
     return "; ".join(parts) + "."
 
 
-@tool
+@tool(kind="observe")
 def examine(state: DiagnosisState, system: ExamSystem) -> str:
     """Perform a focused physical examination of one body system.
 
@@ -147,6 +158,7 @@ def examine(state: DiagnosisState, system: ExamSystem) -> str:
         for f in p.pertinent_negatives
         if FEATURES[f].kind == "sign" and FEATURES[f].system == system
     ]
+    elicited(state).show(exam_key(system))
     if not found:
         return " ".join([NORMAL_EXAM[system], *negatives]).strip()
     return " ".join(found + negatives)
@@ -163,7 +175,7 @@ def _lab_line(key: str, value: float | str) -> str:
     return f"{test.name}: {shown}{unit} {ref}" + (f" [{flag}]" if flag else "")
 
 
-@tool
+@tool(kind="observe")
 def order_lab_panel(state: DiagnosisState, panel: PanelName) -> str:
     """Order a laboratory panel and return its results with reference intervals.
 
@@ -172,10 +184,11 @@ def order_lab_panel(state: DiagnosisState, panel: PanelName) -> str:
     """
     keys = panels()[panel]
     state.revealed_labs.update(keys)
+    elicited(state).show(panel_key(panel), *(lab_key(k) for k in keys))
     return "; ".join(_lab_line(k, state.patient.labs[k]) for k in keys)
 
 
-@tool
+@tool(kind="observe")
 def order_lab_test(state: DiagnosisState, test: LabName) -> str:
     """Order a single laboratory test and return its result.
 
@@ -183,10 +196,11 @@ def order_lab_test(state: DiagnosisState, test: LabName) -> str:
         test: the test to order (a key of the laboratory catalogue, e.g. troponin_i).
     """
     state.revealed_labs.add(test)
+    elicited(state).show(lab_key(test))
     return _lab_line(test, state.patient.labs[test])
 
 
-@tool
+@tool(kind="observe")
 def order_imaging(state: DiagnosisState, study: StudyName) -> str:
     """Order an imaging or diagnostic study and return the radiologist's report.
 
@@ -194,18 +208,19 @@ def order_imaging(state: DiagnosisState, study: StudyName) -> str:
         study: the study to order.
     """
     state.imaging_done.add(study)
+    elicited(state).show(imaging_key(study))
     report = state.patient.imaging.get(study, IMAGING[study].normal_report)
     return f"{IMAGING[study].name}: {report}"
 
 
-@tool
+@tool(kind="observe")
 def order_ecg(state: DiagnosisState) -> str:
     """Record a 12-lead ECG and return its interpretation."""
     state.ecg_done = True
     return f"12-lead ECG: {state.patient.ecg}"
 
 
-@tool
+@tool(kind="act")
 def record_differential(state: DiagnosisState, diagnoses: Annotated[list[str], MaxLen(10)]) -> str:
     """Record your working differential diagnosis (most likely first).
 
@@ -219,22 +234,20 @@ def record_differential(state: DiagnosisState, diagnoses: Annotated[list[str], M
     return f"Differential recorded ({len(cleaned)} diagnoses)."
 
 
-@tool
+@tool(kind="reference")
 def lookup_icd10(state: DiagnosisState, query: Annotated[str, MaxLen(200)]) -> str:
-    """Search the ICD-10-CM codes of the conditions this service manages by name.
+    """Search the full ICD-10-CM code set by code (e.g. 'J18.9') or by words of the
+    description (every word must match; e.g. 'renal cell carcinoma'). Lists the closest
+    codes, billable ones marked.
 
     Args:
-        query: words of the condition's name (e.g. 'pneumonia').
+        query: an ICD-10-CM code, or words of the condition's name.
     """
-    words = normalize(query).split()
-    if not words:
-        raise ToolError("the query has no searchable words")
-    hits = []
-    for p in PROFILES.values():
-        names = normalize(" ".join((p.name, *p.synonyms)))
-        if all(w in names.split() for w in words):
-            hits.append(f"{p.icd10} {p.name}")
-    return "; ".join(sorted(hits)[:10]) if hits else f"No code found for '{query[:80]}'."
+    if not searchable(query):
+        raise ToolError(
+            "the query has no searchable words; give words of a condition's name or a code"
+        )
+    return search_icd10(query)
 
 
 @tool(terminal=True)

@@ -4,7 +4,9 @@ Each tool takes the inputs explicitly (the agent reads them from the record or
 the question), converts units, calls the cited calculator in
 :mod:`healthgym.clinical` and returns the value, its interpretation and the
 step-by-step working.  Missing or invalid inputs come back as a tool error
-naming the problem.  The tools do not read the episode state.
+naming the problem.  The tools do not read the episode state: they are ``compute``
+tools over the values the agent passes as arguments (see
+:mod:`healthgym.tools.registry`), so they need no elicitation gate.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def _run(fn: Callable[..., ScoreResult], needs: dict[str, Any], **fixed: Any) ->
     return f"{result.as_text()}\nWorking: {steps}"
 
 
-@tool
+@tool(kind="compute")
 def calc_renal_function(
     state: Any,
     equation: Literal["cockcroft_gault", "ckd_epi_2021", "mdrd"],
@@ -84,7 +86,7 @@ def calc_renal_function(
     return _run(fn, {}, age=age, sex=sex, creatinine=cr)
 
 
-@tool
+@tool(kind="compute")
 def calc_body_size(
     state: Any,
     measure: Literal[
@@ -144,7 +146,7 @@ _GAPS: dict[str, Callable[..., ScoreResult]] = {
 }
 
 
-@tool
+@tool(kind="compute")
 def calc_acid_base(
     state: Any,
     measure: Literal[
@@ -176,7 +178,7 @@ def calc_acid_base(
     return _run(fn, {}, **ions)
 
 
-@tool
+@tool(kind="compute")
 def calc_electrolytes(
     state: Any,
     measure: Literal[
@@ -269,7 +271,7 @@ _QTC: dict[str, Callable[..., ScoreResult]] = {
 }
 
 
-@tool
+@tool(kind="compute")
 def calc_qtc(
     state: Any,
     formula: Literal["bazett", "fridericia", "framingham", "hodges", "rautaharju"],
@@ -288,7 +290,7 @@ def calc_qtc(
     return _run(_QTC[formula], {}, heart_rate=heart_rate, qt=qt_ms, sex=sex)
 
 
-@tool
+@tool(kind="compute")
 def calc_pregnancy_dates(
     state: Any,
     measure: Literal["due_date", "conception_date", "gestational_age"],
@@ -315,7 +317,7 @@ def calc_pregnancy_dates(
     return _run(fn, {}, lmp=lmp, cycle_length=cycle_length)
 
 
-@tool
+@tool(kind="compute")
 def calc_opioid_mme(
     state: Any, drugs: list[str], doses: list[float], doses_per_day: list[float]
 ) -> str:
@@ -333,7 +335,7 @@ def calc_opioid_mme(
     return _run(medications.morphine_milligram_equivalents, {}, doses=lines)
 
 
-@tool
+@tool(kind="compute")
 def calc_steroid_conversion(state: Any, dose_mg: float, from_steroid: str, to_steroid: str) -> str:
     """Equivalent dose of another corticosteroid (glucocorticoid potency equivalence).
 
@@ -351,7 +353,7 @@ def calc_steroid_conversion(state: Any, dose_mg: float, from_steroid: str, to_st
     )
 
 
-@tool
+@tool(kind="compute")
 def calc_lipids_metabolic(
     state: Any,
     measure: Literal["ldl_friedewald", "homa_ir"],
@@ -392,7 +394,7 @@ def calc_lipids_metabolic(
     )
 
 
-@tool
+@tool(kind="compute")
 def calc_cardiovascular_risk(
     state: Any,
     sex: Sex,
@@ -427,7 +429,7 @@ def calc_cardiovascular_risk(
     )
 
 
-@tool
+@tool(kind="compute")
 def calc_liver_fibrosis(
     state: Any, age: float, ast: float, alt: float, platelets_10e9_l: float
 ) -> str:
@@ -442,7 +444,7 @@ def calc_liver_fibrosis(
     return _run(hepatic.fib4, {}, age=age, ast=ast, alt=alt, platelets=platelets_10e9_l)
 
 
-@tool
+@tool(kind="compute")
 def calc_mean_arterial_pressure(state: Any, sbp: float, dbp: float) -> str:
     """Mean arterial pressure from systolic and diastolic blood pressure (mmHg).
 
