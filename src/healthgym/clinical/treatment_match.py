@@ -1,20 +1,55 @@
-"""Map free-text plan items to treatment keys of :mod:`healthgym.clinical.treatments`."""
+"""Map free-text plan items to treatment keys of :mod:`healthgym.clinical.treatments`.
+
+Built on :mod:`healthgym.clinical.matching`: names, brand names and synonyms are
+matched after canonicalisation, and negation is scoped NegEx-style, so "Do not use
+nitrofurantoin", "avoid ibuprofen", "hold metformin", "ceftriaxone rather than
+nitrofurantoin" name the drug without prescribing it.  Hedged items ("consider
+heparin") still count as planned: a plan that offers a drug is answerable for it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
-from .text import build_phrase_index, find_keys
+from .matching.concepts import ConceptIndex
 from .treatments import TREATMENTS
 
 
+@dataclass(frozen=True)
+class TreatmentMention:
+    key: str
+    negated: bool  # named only to be withheld / avoided / stopped
+    hedged: bool  # offered conditionally ("consider", "if", "or")
+
+
 @cache
-def _index() -> dict[str, str]:
-    return build_phrase_index((t.key, (t.key, t.name, *t.synonyms)) for t in TREATMENTS.values())
+def treatment_index() -> ConceptIndex:
+    """The concept index over every treatment (key, name, synonyms)."""
+    return ConceptIndex(
+        ((t.key, (t.key.replace("_", " "), t.name, *t.synonyms)) for t in TREATMENTS.values()),
+        qualifier_classes=((("intravenous", "oral"), False),),
+    )
+
+
+def treatment_mentions(item: object) -> list[TreatmentMention]:
+    """Every treatment a plan item names, with negation and hedging (never raises)."""
+    if not isinstance(item, str):
+        return []
+    return [
+        TreatmentMention(m.key, m.negated, m.hedged)
+        for m in treatment_index().mentions(item[:2000])
+    ]
+
+
+def withheld_treatments(item: object) -> set[str]:
+    """Treatment keys a plan item names only to withhold ("avoid X", "no X")."""
+    mentions = treatment_mentions(item)
+    given = {m.key for m in mentions if not m.negated}
+    return {m.key for m in mentions if m.negated} - given
 
 
 def match_treatments(item: str) -> set[str]:
-    """Treatment keys named in one plan item (several if it names several)."""
-    if not isinstance(item, str):
-        return set()
-    return find_keys(item[:500], _index())
+    """Treatment keys a plan item prescribes (several if it names several; negated
+    mentions are not prescriptions)."""
+    return {m.key for m in treatment_mentions(item) if not m.negated}

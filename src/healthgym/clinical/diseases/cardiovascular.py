@@ -11,10 +11,35 @@ PROFILES: list[DiseaseProfile] = [
         key="stemi",
         # no phrase may sit inside an NSTEMI phrase ("non-ST-elevation myocardial infarction")
         name="Inferior ST-elevation myocardial infarction",
-        synonyms=("STEMI", "inferior STEMI", "acute STEMI", "inferior ST-elevation MI",
-                  "acute ST-elevation myocardial infarction", "inferior wall STEMI",
-                  "acute inferior myocardial infarction"),
+        synonyms=(
+            "STEMI",
+            "inferior STEMI",
+            "acute STEMI",
+            "inferior ST-elevation MI",
+            "acute ST-elevation myocardial infarction",
+            "inferior wall STEMI",
+            "acute inferior myocardial infarction",
+            "inferior MI",
+            "inferior myocardial infarction",
+            "IMI",
+            "inferior wall myocardial infarction",
+            "ST elevation MI",
+            "STEMI inferior",
+        ),
         icd10="I21.19",
+        rejected_terms=(
+            "NSTEMI",
+            "myocardial infarction",
+            "MI",
+            "acute coronary syndrome",
+            "anterior STEMI",
+            "unstable angina",
+        ),
+        synonym_source=(
+            "ST Elevation Myocardial Infarction (entry terms: STEMI; ST Segment Elevation "
+            "Myocardial Infarction); ICD-10-CM index: Infarct, myocardium, ST elevation (STEMI), "
+            "inferior wall"
+        ),
         system="cardiovascular",
         source=(
             "Byrne RA et al. 2023 ESC Guidelines for the management of acute coronary "
@@ -54,9 +79,30 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="nstemi",
         name="Non-ST-elevation myocardial infarction",
-        synonyms=("NSTEMI", "non-ST elevation myocardial infarction", "non-ST-elevation MI",
-                  "NSTE-ACS", "non-ST-elevation acute coronary syndrome"),
+        synonyms=(
+            "NSTEMI",
+            "non-ST elevation myocardial infarction",
+            "non-ST-elevation MI",
+            "NSTE-ACS",
+            "non-ST-elevation acute coronary syndrome",
+            "non-ST-segment elevation myocardial infarction",
+            "NSTEMI type 1",
+            "subendocardial myocardial infarction",
+            "non-Q-wave myocardial infarction",
+        ),
         icd10="I21.4",
+        rejected_terms=(
+            "STEMI",
+            "unstable angina",
+            "myocardial infarction",
+            "stable angina",
+            "acute coronary syndrome",
+        ),
+        synonym_source=(
+            "Non-ST Elevated Myocardial Infarction (entry terms: NSTEMI; Non-ST Elevation "
+            "Myocardial Infarction); ICD-10-CM index: Infarct, myocardium, non-ST elevation "
+            "(NSTEMI)"
+        ),
         system="cardiovascular",
         source=(
             "Amsterdam EA et al. 2014 AHA/ACC guideline for non-ST-elevation acute coronary "
@@ -95,11 +141,33 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_decompensated_heart_failure",
         name="Acute decompensated heart failure",
-        synonyms=("ADHF", "acute heart failure", "decompensated heart failure",
-                  "acute on chronic systolic heart failure", "CHF exacerbation",
-                  "heart failure exacerbation", "acute pulmonary oedema",
-                  "acute pulmonary edema", "cardiogenic pulmonary edema"),
+        synonyms=(
+            "ADHF",
+            "acute heart failure",
+            "decompensated heart failure",
+            "acute on chronic systolic heart failure",
+            "CHF exacerbation",
+            "heart failure exacerbation",
+            "acute pulmonary oedema",
+            "acute pulmonary edema",
+            "cardiogenic pulmonary edema",
+            "decompensated CHF",
+            "acute decompensated systolic heart failure",
+            "flash pulmonary oedema",
+            "cardiac asthma",
+        ),
         icd10="I50.23",
+        rejected_terms=(
+            "heart failure",
+            "chronic heart failure",
+            "cardiogenic shock",
+            "non-cardiogenic pulmonary edema",
+        ),
+        synonym_source=(
+            "Heart Failure (entry terms: Cardiac Failure; Congestive Heart Failure; Heart "
+            "Decompensation); ICD-10-CM index: Failure, heart, systolic, acute on chronic; "
+            "composite rule: acute/decompensated + heart failure"
+        ),
         system="cardiovascular",
         source=(
             "Heidenreich PA et al. 2022 AHA/ACC/HFSA guideline for the management of heart "
@@ -143,10 +211,42 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="af_rvr",
         name="Atrial fibrillation with rapid ventricular response",
-        synonyms=("AF with RVR", "AF RVR", "AF-RVR", "rapid atrial fibrillation",
-                  "atrial fibrillation with RVR", "fast atrial fibrillation",
-                  "uncontrolled atrial fibrillation"),
+        synonyms=(
+            "AF with RVR",
+            "AF RVR",
+            "AF-RVR",
+            "rapid atrial fibrillation",
+            "atrial fibrillation with RVR",
+            "fast atrial fibrillation",
+            "uncontrolled atrial fibrillation",
+            "rapid AF",
+            "fast AF",
+            "AF with rapid ventricular rate",
+            "atrial fibrillation with rapid ventricular rate",
+            "uncontrolled AF",
+        ),
         icd10="I48.91",
+        broader_accepted=(
+            "atrial fibrillation",
+            "AF",
+            "AFib",
+            "new-onset atrial fibrillation",
+            "paroxysmal atrial fibrillation",
+        ),
+        rejected_terms=(
+            "atrial flutter",
+            "supraventricular tachycardia",
+            "sinus tachycardia",
+            "ventricular fibrillation",
+            "multifocal atrial tachycardia",
+        ),
+        synonym_source=(
+            "Atrial Fibrillation (entry terms: Auricular Fibrillation; Atrial Fibrillations; "
+            "Paroxysmal Atrial Fibrillation); SNOMED CT 'Atrial fibrillation with rapid "
+            "ventricular response'; ICD-10-CM index: Fibrillation, atrial. Broader 'atrial "
+            "fibrillation' accepted: no sibling AF profile and rate control is the management "
+            "either way"
+        ),
         system="cardiovascular",
         source=(
             "Joglar JA et al. 2023 ACC/AHA/ACCP/HRS guideline for the diagnosis and management "
@@ -180,9 +280,26 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_pericarditis",
         name="Acute pericarditis",
-        synonyms=("pericarditis", "acute viral pericarditis", "acute idiopathic pericarditis",
-                  "idiopathic pericarditis"),
+        synonyms=(
+            "pericarditis",
+            "acute viral pericarditis",
+            "acute idiopathic pericarditis",
+            "idiopathic pericarditis",
+            "viral pericarditis",
+            "acute benign pericarditis",
+            "acute nonspecific pericarditis",
+        ),
         icd10="I30.0",
+        rejected_terms=(
+            "constrictive pericarditis",
+            "pericardial effusion",
+            "cardiac tamponade",
+            "myocarditis",
+        ),
+        synonym_source=(
+            "Pericarditis (entry terms: Pericarditides); ICD-10-CM index: Pericarditis, acute "
+            "(nonrheumatic), idiopathic"
+        ),
         system="cardiovascular",
         source=(
             "Adler Y et al. 2015 ESC Guidelines for the diagnosis and management of pericardial "
@@ -216,10 +333,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="aortic_dissection",
         name="Acute type A aortic dissection",
-        synonyms=("aortic dissection", "type A aortic dissection", "acute aortic dissection",
-                  "Stanford type A aortic dissection", "thoracic aortic dissection",
-                  "dissecting aorta"),
+        synonyms=(
+            "aortic dissection",
+            "type A aortic dissection",
+            "acute aortic dissection",
+            "Stanford type A aortic dissection",
+            "thoracic aortic dissection",
+            "dissecting aorta",
+            "dissection of the thoracic aorta",
+            "ascending aortic dissection",
+            "DeBakey type I aortic dissection",
+            "acute aortic syndrome type A",
+        ),
         icd10="I71.010",
+        rejected_terms=(
+            "type B aortic dissection",
+            "abdominal aortic aneurysm",
+            "ruptured abdominal aortic aneurysm",
+            "aortic aneurysm",
+        ),
+        synonym_source=(
+            "Aortic Dissection (entry terms: Dissecting Aneurysm; Aortic Dissections); ICD-10-CM "
+            "index: Dissection, aorta, thoracic"
+        ),
         system="cardiovascular",
         source=(
             "Isselbacher EM et al. 2022 ACC/AHA guideline for the diagnosis and management of "

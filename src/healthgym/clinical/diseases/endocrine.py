@@ -13,8 +13,26 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="diabetic_ketoacidosis",
         name="Diabetic ketoacidosis",
-        synonyms=("DKA", "ketoacidosis", "type 1 diabetes with ketoacidosis"),
+        synonyms=(
+            "DKA",
+            "ketoacidosis",
+            "type 1 diabetes with ketoacidosis",
+            "diabetic ketoacidotic state",
+            "severe DKA",
+            "diabetic acidosis",
+            "T1DM with DKA",
+        ),
         icd10="E10.10",
+        rejected_terms=(
+            "hyperosmolar hyperglycaemic state",
+            "alcoholic ketoacidosis",
+            "starvation ketosis",
+            "hyperglycemia",
+        ),
+        synonym_source=(
+            "Diabetic Ketoacidosis (entry terms: Diabetic Ketoacidoses; Diabetic Acidosis); "
+            "ICD-10-CM index: Diabetes, type 1, with ketoacidosis"
+        ),
         system="endocrine",
         source=_CRISES,
         age=(16, 45),
@@ -44,10 +62,27 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="hyperosmolar_hyperglycaemic_state",
         name="Hyperosmolar hyperglycaemic state",
-        synonyms=("HHS", "hyperosmolar hyperglycemic state", "hyperosmolar nonketotic state",
-                  "HONK", "hyperosmolar hyperglycemic nonketotic syndrome",
-                  "hyperosmolar hyperglycaemic syndrome"),
+        synonyms=(
+            "HHS",
+            "hyperosmolar hyperglycemic state",
+            "hyperosmolar nonketotic state",
+            "HONK",
+            "hyperosmolar hyperglycemic nonketotic syndrome",
+            "hyperosmolar hyperglycaemic syndrome",
+            "hyperosmolar hyperglycaemic nonketotic state",
+            "HHNS",
+            "hyperosmolar state",
+        ),
         icd10="E11.00",
+        rejected_terms=(
+            "diabetic ketoacidosis",
+            "hyperglycemia",
+            "hypernatremia",
+        ),
+        synonym_source=(
+            "Hyperglycemic Hyperosmolar Nonketotic Coma (entry terms: Hyperosmolar Nonketotic "
+            "Coma; HHNK); ICD-10-CM index: Diabetes, type 2, with hyperosmolarity"
+        ),
         system="endocrine",
         source=_CRISES,
         age=(55, 90),
@@ -74,9 +109,26 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="hypoglycaemia",
         name="Hypoglycaemia",
-        synonyms=("hypoglycemia", "severe hypoglycemia", "severe hypoglycaemia",
-                  "insulin-induced hypoglycemia", "hypoglycaemic episode"),
+        synonyms=(
+            "hypoglycemia",
+            "severe hypoglycemia",
+            "severe hypoglycaemia",
+            "insulin-induced hypoglycemia",
+            "hypoglycaemic episode",
+            "low blood glucose",
+            "low blood sugar",
+            "neuroglycopenia",
+            "insulin-induced hypoglycaemia",
+        ),
         icd10="E10.649",
+        rejected_terms=(
+            "hyperglycaemia",
+            "diabetic ketoacidosis",
+        ),
+        synonym_source=(
+            "Hypoglycemia (entry terms: Hypoglycemias); ICD-10-CM index: Diabetes, type 1, with "
+            "hypoglycemia"
+        ),
         system="endocrine",
         source=(
             "American Diabetes Association. Standards of Care in Diabetes 2024, section 6 "
@@ -104,8 +156,24 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="thyroid_storm",
         name="Thyroid storm",
-        synonyms=("thyrotoxic crisis", "thyrotoxic storm", "thyroid crisis"),
+        synonyms=(
+            "thyrotoxic crisis",
+            "thyrotoxic storm",
+            "thyroid crisis",
+            "thyrotoxic crisis due to Graves disease",
+            "Graves disease with thyroid storm",
+            "thyrotoxicosis with crisis",
+        ),
         icd10="E05.01",
+        rejected_terms=(
+            "thyrotoxicosis",
+            "hyperthyroidism",
+            "myxedema coma",
+        ),
+        synonym_source=(
+            "Thyroid Crisis (entry terms: Thyrotoxic Crisis; Thyroid Storm); ICD-10-CM index: "
+            "Thyrotoxicosis, with thyroid storm"
+        ),
         system="endocrine",
         source=(
             "Ross DS et al. 2016 American Thyroid Association guidelines for diagnosis and "
@@ -141,9 +209,25 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="adrenal_crisis",
         name="Adrenal crisis",
-        synonyms=("addisonian crisis", "acute adrenal insufficiency", "adrenocortical crisis",
-                  "acute adrenocortical insufficiency"),
+        synonyms=(
+            "addisonian crisis",
+            "acute adrenal insufficiency",
+            "adrenocortical crisis",
+            "acute adrenocortical insufficiency",
+            "acute adrenal crisis",
+            "Addison crisis",
+            "adrenocortical insufficiency crisis",
+        ),
         icd10="E27.2",
+        rejected_terms=(
+            "adrenal insufficiency",
+            "Cushing syndrome",
+            "septic shock",
+        ),
+        synonym_source=(
+            "Adrenal Insufficiency (entry terms: Addison Disease; Adrenal Crisis); ICD-10-CM "
+            "index: Crisis, addisonian"
+        ),
         system="endocrine",
         source=(
             "Bornstein SR et al. Diagnosis and treatment of primary adrenal insufficiency: an "

@@ -8,9 +8,23 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_appendicitis",
         name="Acute appendicitis",
-        synonyms=("appendicitis", "acute uncomplicated appendicitis",
-                  "acute non-perforated appendicitis"),
+        synonyms=(
+            "appendicitis",
+            "acute uncomplicated appendicitis",
+            "acute non-perforated appendicitis",
+            "uncomplicated appendicitis",
+            "appendiceal inflammation",
+        ),
         icd10="K35.80",
+        rejected_terms=(
+            "perforated appendicitis",
+            "appendiceal abscess",
+            "mesenteric adenitis",
+            "chronic appendicitis",
+        ),
+        synonym_source=(
+            "Appendicitis (entry terms: Appendicitides); ICD-10-CM index: Appendicitis, acute"
+        ),
         system="gastrointestinal",
         source=(
             "Di Saverio S et al. Diagnosis and treatment of acute appendicitis: 2020 update of "
@@ -41,8 +55,26 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_cholecystitis",
         name="Acute calculous cholecystitis",
-        synonyms=("acute cholecystitis", "cholecystitis", "calculous cholecystitis"),
+        synonyms=(
+            "acute cholecystitis",
+            "cholecystitis",
+            "calculous cholecystitis",
+            "gallbladder inflammation with gallstones",
+            "acute gallstone cholecystitis",
+            "calculous cholecystitis acute",
+        ),
         icd10="K80.00",
+        rejected_terms=(
+            "acalculous cholecystitis",
+            "biliary colic",
+            "choledocholithiasis",
+            "ascending cholangitis",
+            "chronic cholecystitis",
+        ),
+        synonym_source=(
+            "Cholecystitis, Acute (entry terms: Acute Cholecystitis); ICD-10-CM index: Calculus, "
+            "gallbladder, with cholecystitis, acute"
+        ),
         system="gastrointestinal",
         source=(
             "Yokoe M et al. Tokyo Guidelines 2018: diagnostic criteria and severity grading of "
@@ -76,9 +108,27 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_pancreatitis",
         name="Acute pancreatitis",
-        synonyms=("pancreatitis", "alcohol-induced acute pancreatitis", "alcoholic pancreatitis",
-                  "acute alcoholic pancreatitis", "acute interstitial oedematous pancreatitis"),
+        synonyms=(
+            "pancreatitis",
+            "alcohol-induced acute pancreatitis",
+            "alcoholic pancreatitis",
+            "acute alcoholic pancreatitis",
+            "acute interstitial oedematous pancreatitis",
+            "alcohol-related acute pancreatitis",
+            "alcohol induced pancreatitis",
+            "acute edematous pancreatitis",
+        ),
         icd10="K85.20",
+        rejected_terms=(
+            "gallstone pancreatitis",
+            "biliary pancreatitis",
+            "chronic pancreatitis",
+            "hypertriglyceridemic pancreatitis",
+        ),
+        synonym_source=(
+            "Pancreatitis (entry terms: Pancreatitides); Pancreatitis, Alcoholic; ICD-10-CM "
+            "index: Pancreatitis, acute, alcohol induced"
+        ),
         system="gastrointestinal",
         source=(
             "Tenner S et al. American College of Gastroenterology guideline: management of "
@@ -116,11 +166,36 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="peptic_ulcer_bleeding",
         name="Upper gastrointestinal bleeding from a duodenal ulcer",
-        synonyms=("upper GI bleed", "upper GI bleeding", "upper gastrointestinal bleed",
-                  "upper gastrointestinal bleeding", "UGIB", "bleeding peptic ulcer",
-                  "bleeding duodenal ulcer", "peptic ulcer bleeding",
-                  "duodenal ulcer hemorrhage", "duodenal ulcer haemorrhage"),
+        synonyms=(
+            "upper GI bleed",
+            "upper GI bleeding",
+            "upper gastrointestinal bleed",
+            "upper gastrointestinal bleeding",
+            "UGIB",
+            "bleeding peptic ulcer",
+            "bleeding duodenal ulcer",
+            "peptic ulcer bleeding",
+            "duodenal ulcer hemorrhage",
+            "duodenal ulcer haemorrhage",
+            "bleeding DU",
+            "haemorrhagic duodenal ulcer",
+            "duodenal ulcer with haemorrhage",
+            "upper GI haemorrhage",
+            "peptic ulcer haemorrhage",
+            "non-variceal upper GI bleed",
+        ),
         icd10="K26.4",
+        rejected_terms=(
+            "variceal bleeding",
+            "lower GI bleed",
+            "gastrointestinal bleeding",
+            "Mallory-Weiss tear",
+            "perforated duodenal ulcer",
+        ),
+        synonym_source=(
+            "Peptic Ulcer Hemorrhage (entry terms: Bleeding Peptic Ulcer; Hemorrhage, Peptic "
+            "Ulcer); Duodenal Ulcer; ICD-10-CM index: Ulcer, duodenum, acute, with hemorrhage"
+        ),
         system="gastrointestinal",
         source=(
             "Laine L et al. ACG Clinical Guideline: upper gastrointestinal and ulcer bleeding. "
@@ -156,10 +231,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="decompensated_cirrhosis",
         name="Decompensated alcohol-related cirrhosis",
-        synonyms=("decompensated cirrhosis", "decompensated alcoholic cirrhosis",
-                  "alcoholic cirrhosis with ascites", "hepatic decompensation",
-                  "decompensated liver disease", "decompensated chronic liver disease"),
+        synonyms=(
+            "decompensated cirrhosis",
+            "decompensated alcoholic cirrhosis",
+            "alcoholic cirrhosis with ascites",
+            "hepatic decompensation",
+            "decompensated liver disease",
+            "decompensated chronic liver disease",
+            "alcohol-related cirrhosis with ascites",
+            "decompensated alcohol-related liver disease",
+            "decompensated ArLD",
+            "cirrhosis with ascites",
+        ),
         icd10="K70.31",
+        rejected_terms=(
+            "compensated cirrhosis",
+            "alcoholic hepatitis",
+            "hepatocellular carcinoma",
+            "fatty liver",
+        ),
+        synonym_source=(
+            "Liver Cirrhosis, Alcoholic (entry terms: Alcoholic Cirrhosis; Cirrhosis, Alcoholic); "
+            "ICD-10-CM index: Cirrhosis, alcoholic, with ascites"
+        ),
         system="gastrointestinal",
         source=(
             "Biggins SW et al. AASLD Practice Guidance: diagnosis, evaluation and management "
@@ -198,9 +292,28 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="small_bowel_obstruction",
         name="Adhesive small bowel obstruction",
-        synonyms=("small bowel obstruction", "small-bowel obstruction", "SBO",
-                  "adhesional small bowel obstruction", "ASBO", "adhesive bowel obstruction"),
+        synonyms=(
+            "small bowel obstruction",
+            "small-bowel obstruction",
+            "SBO",
+            "adhesional small bowel obstruction",
+            "ASBO",
+            "adhesive bowel obstruction",
+            "adhesional SBO",
+            "mechanical small bowel obstruction",
+            "SBO due to adhesions",
+        ),
         icd10="K56.50",
+        rejected_terms=(
+            "large bowel obstruction",
+            "paralytic ileus",
+            "ileus",
+            "volvulus",
+        ),
+        synonym_source=(
+            "Intestinal Obstruction (entry terms: Bowel Obstruction); ICD-10-CM index: "
+            "Obstruction, intestine, small, due to adhesions"
+        ),
         system="gastrointestinal",
         source=(
             "Ten Broek RPG et al. Bologna guidelines for diagnosis and management of adhesive "

@@ -8,9 +8,28 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="iron_deficiency_anaemia",
         name="Iron-deficiency anaemia",
-        synonyms=("iron deficiency anemia", "iron-deficiency anemia", "iron deficiency anaemia",
-                  "IDA", "microcytic anaemia from iron deficiency"),
+        synonyms=(
+            "iron deficiency anemia",
+            "iron-deficiency anemia",
+            "iron deficiency anaemia",
+            "IDA",
+            "microcytic anaemia from iron deficiency",
+            "iron deficiency",
+            "anaemia due to iron deficiency",
+            "anaemia of chronic blood loss",
+            "microcytic anemia due to iron deficiency",
+        ),
         icd10="D50.0",
+        rejected_terms=(
+            "anaemia of chronic disease",
+            "thalassaemia",
+            "vitamin B12 deficiency",
+            "anaemia",
+        ),
+        synonym_source=(
+            "Anemia, Iron-Deficiency (entry terms: Iron Deficiency Anemia; Anemia, Hypochromic); "
+            "ICD-10-CM index: Anemia, iron deficiency, secondary to blood loss (chronic)"
+        ),
         system="hematologic",
         source=(
             "Snook J et al. British Society of Gastroenterology guidelines for the management "
@@ -40,9 +59,31 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="deep_vein_thrombosis",
         name="Deep vein thrombosis",
-        synonyms=("DVT", "deep venous thrombosis", "proximal deep vein thrombosis",
-                  "femoropopliteal DVT", "leg DVT", "proximal DVT"),
+        synonyms=(
+            "DVT",
+            "deep venous thrombosis",
+            "proximal deep vein thrombosis",
+            "femoropopliteal DVT",
+            "leg DVT",
+            "proximal DVT",
+            "DVT of the leg",
+            "lower extremity DVT",
+            "femoral vein thrombosis",
+            "popliteal vein thrombosis",
+            "acute DVT",
+        ),
         icd10="I82.412",
+        rejected_terms=(
+            "superficial thrombophlebitis",
+            "pulmonary embolism",
+            "cellulitis",
+            "Baker cyst rupture",
+            "venous thromboembolism",
+        ),
+        synonym_source=(
+            "Venous Thrombosis (entry terms: Deep Vein Thrombosis; Deep-Venous Thrombosis; "
+            "Phlebothrombosis); ICD-10-CM index: Thrombosis, vein, deep, femoral"
+        ),
         system="hematologic",
         source=(
             "Stevens SM et al. Antithrombotic therapy for VTE disease: second update of the "

@@ -10,10 +10,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="urosepsis",
         name="Urosepsis",
-        synonyms=("urinary sepsis", "sepsis of urinary origin", "urinary source sepsis",
-                  "septic shock from a urinary source", "E. coli urosepsis",
-                  "gram-negative urosepsis"),
+        synonyms=(
+            "urinary sepsis",
+            "sepsis of urinary origin",
+            "urinary source sepsis",
+            "septic shock from a urinary source",
+            "E. coli urosepsis",
+            "gram-negative urosepsis",
+            "urinary tract infection with sepsis",
+            "sepsis from a urinary source",
+        ),
         icd10="A41.51",
+        rejected_terms=(
+            "sepsis",
+            "septic shock",
+            "pyelonephritis",
+            "urinary tract infection",
+            "pneumonia with sepsis",
+        ),
+        synonym_source=(
+            "SNOMED CT 'Urosepsis' (and 'Sepsis due to urinary tract infection'); MeSH Sepsis + "
+            "Urinary Tract Infections; ICD-10-CM index: Urosepsis - code to condition (A41.51 E. "
+            "coli sepsis); composite rule: sepsis/septic shock + urinary source"
+        ),
         system="infectious",
         source=(
             "Evans L et al. Surviving Sepsis Campaign: international guidelines for management "
@@ -50,9 +69,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="cellulitis",
         name="Cellulitis of the lower leg",
-        synonyms=("cellulitis", "lower-limb cellulitis", "leg cellulitis",
-                  "non-purulent cellulitis", "nonpurulent cellulitis"),
+        synonyms=(
+            "cellulitis",
+            "lower-limb cellulitis",
+            "leg cellulitis",
+            "non-purulent cellulitis",
+            "nonpurulent cellulitis",
+            "cellulitis of leg",
+            "cellulitis of the lower limb",
+            "lower extremity cellulitis",
+            "shin cellulitis",
+        ),
         icd10="L03.115",
+        rejected_terms=(
+            "erysipelas",
+            "necrotizing fasciitis",
+            "abscess",
+            "purulent cellulitis",
+            "deep vein thrombosis",
+            "venous stasis dermatitis",
+        ),
+        synonym_source=(
+            "Cellulitis (entry terms: Cellulitides); ICD-10-CM index: Cellulitis, lower limb"
+        ),
         system="infectious",
         source=(
             "Stevens DL et al. Practice guidelines for the diagnosis and management of skin and "
@@ -83,9 +122,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="streptococcal_pharyngitis",
         name="Streptococcal pharyngitis",
-        synonyms=("strep throat", "strep pharyngitis", "group A streptococcal pharyngitis",
-                  "GAS pharyngitis", "streptococcal sore throat", "streptococcal tonsillitis"),
+        synonyms=(
+            "strep throat",
+            "strep pharyngitis",
+            "group A streptococcal pharyngitis",
+            "GAS pharyngitis",
+            "streptococcal sore throat",
+            "streptococcal tonsillitis",
+            "group A strep pharyngitis",
+            "GABHS pharyngitis",
+            "streptococcal tonsillopharyngitis",
+            "strep tonsillitis",
+        ),
         icd10="J02.0",
+        rejected_terms=(
+            "viral pharyngitis",
+            "infectious mononucleosis",
+            "peritonsillar abscess",
+            "pharyngitis",
+        ),
+        synonym_source=(
+            "Pharyngitis + Streptococcal Infections (entry terms: Strep Throat; Streptococcal "
+            "Sore Throat); ICD-10-CM index: Pharyngitis, streptococcal"
+        ),
         system="infectious",
         source=(
             "Shulman ST et al. Clinical practice guideline for the diagnosis and management of "
@@ -116,10 +175,33 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="c_difficile_colitis",
         name="Clostridioides difficile colitis",
-        synonyms=("C. difficile colitis", "C. difficile infection", "C diff colitis",
-                  "Clostridioides difficile infection", "Clostridium difficile colitis",
-                  "CDI", "pseudomembranous colitis", "antibiotic-associated colitis"),
+        synonyms=(
+            "C. difficile colitis",
+            "C. difficile infection",
+            "C diff colitis",
+            "Clostridioides difficile infection",
+            "Clostridium difficile colitis",
+            "CDI",
+            "pseudomembranous colitis",
+            "antibiotic-associated colitis",
+            "C diff infection",
+            "Clostridium difficile infection",
+            "C. difficile associated diarrhoea",
+            "CDAD",
+            "Clostridioides difficile colitis",
+        ),
         icd10="A04.72",
+        rejected_terms=(
+            "antibiotic-associated diarrhea without C difficile",
+            "ulcerative colitis",
+            "ischemic colitis",
+            "infectious gastroenteritis",
+        ),
+        synonym_source=(
+            "Clostridium Infections / Enterocolitis, Pseudomembranous (entry terms: Clostridium "
+            "difficile Infection; Pseudomembranous Colitis); ICD-10-CM index: Colitis, "
+            "Clostridium difficile"
+        ),
         system="infectious",
         source=(
             "Johnson S et al. 2021 focused update guidelines on management of Clostridioides "

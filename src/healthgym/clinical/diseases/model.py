@@ -26,6 +26,22 @@ class DiseaseProfile(BaseModel):
     synonyms: tuple[str, ...] = Field(
         default=(), description="other accepted names and abbreviations (grader accepts them)"
     )
+    synonym_source: str = Field(
+        default="ICD-10-CM 2024 Alphabetic Index entry terms and MeSH entry terms",
+        description="vocabulary the synonyms are taken from (ICD-10-CM index terms, SNOMED "
+        "CT synonyms, MeSH entry terms)",
+    )
+    broader_accepted: tuple[str, ...] = Field(
+        default=(),
+        description="broader terms the grader accepts as this diagnosis although they may "
+        "also name a comorbidity (kept out of ``synonyms``, which must never appear in "
+        "visible text); e.g. 'atrial fibrillation' for AF with RVR",
+    )
+    rejected_terms: tuple[str, ...] = Field(
+        default=(),
+        description="broader, narrower or sibling terms deliberately NOT accepted as this "
+        "diagnosis (the grader's near misses; decided per profile)",
+    )
     icd10: str = Field(description="ICD-10-CM code of the diagnosis, e.g. 'J18.9'")
     system: str = Field(description="organ system, e.g. 'respiratory'")
     source: str = Field(description="published sources for presentation and management facts")

@@ -8,9 +8,30 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_gout",
         name="Acute gout flare",
-        synonyms=("acute gout", "gout flare", "gout", "acute gouty arthritis", "gouty arthritis",
-                  "podagra"),
+        synonyms=(
+            "acute gout",
+            "gout flare",
+            "gout",
+            "acute gouty arthritis",
+            "gouty arthritis",
+            "podagra",
+            "gout attack",
+            "acute gouty flare",
+            "monosodium urate crystal arthritis",
+            "crystal arthritis due to gout",
+        ),
         icd10="M10.071",
+        rejected_terms=(
+            "pseudogout",
+            "septic arthritis",
+            "cellulitis",
+            "calcium pyrophosphate deposition disease",
+            "chronic tophaceous gout",
+        ),
+        synonym_source=(
+            "Gout (entry terms: Gouty Arthritis; Podagra); ICD-10-CM index: Gout, idiopathic, "
+            "ankle and foot"
+        ),
         system="musculoskeletal",
         source=(
             "FitzGerald JD et al. 2020 American College of Rheumatology guideline for the "
@@ -46,9 +67,30 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="septic_arthritis",
         name="Septic arthritis of the knee",
-        synonyms=("septic arthritis", "bacterial arthritis", "infectious arthritis",
-                  "pyogenic arthritis", "septic knee", "staphylococcal septic arthritis"),
+        synonyms=(
+            "septic arthritis",
+            "bacterial arthritis",
+            "infectious arthritis",
+            "pyogenic arthritis",
+            "septic knee",
+            "staphylococcal septic arthritis",
+            "septic arthritis of knee",
+            "infected knee joint",
+            "pyogenic knee arthritis",
+            "bacterial septic arthritis",
+        ),
         icd10="M00.061",
+        rejected_terms=(
+            "gout",
+            "pseudogout",
+            "reactive arthritis",
+            "osteoarthritis",
+            "rheumatoid arthritis",
+        ),
+        synonym_source=(
+            "Arthritis, Infectious (entry terms: Septic Arthritis; Bacterial Arthritis); "
+            "ICD-10-CM index: Arthritis, pyogenic or pyemic, staphylococcal, knee"
+        ),
         system="musculoskeletal",
         source=(
             "Mathews CJ et al. Bacterial septic arthritis in adults. Lancet 2010;375:846-55; "
@@ -87,9 +129,28 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="giant_cell_arteritis",
         name="Giant-cell arteritis",
-        synonyms=("giant cell arteritis", "GCA", "temporal arteritis", "cranial arteritis",
-                  "Horton disease", "Horton's disease"),
+        synonyms=(
+            "giant cell arteritis",
+            "GCA",
+            "temporal arteritis",
+            "cranial arteritis",
+            "Horton disease",
+            "Horton's disease",
+            "temporal arteritis (GCA)",
+            "Horton arteritis",
+        ),
         icd10="M31.6",
+        rejected_terms=(
+            "polymyalgia rheumatica",
+            "migraine",
+            "Takayasu arteritis",
+            "trigeminal neuralgia",
+        ),
+        synonym_source=(
+            "Giant Cell Arteritis (entry terms: Temporal Arteritis; Horton Disease; Cranial "
+            "Arteritis); ICD-10-CM index: Arteritis, giant cell, with polymyalgia rheumatica "
+            "(M31.5) / without (M31.6)"
+        ),
         system="musculoskeletal",
         source=(
             "Maz M et al. 2021 ACR/Vasculitis Foundation guideline for the management of giant "

@@ -8,10 +8,34 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_ischaemic_stroke",
         name="Acute ischaemic stroke",
-        synonyms=("acute ischemic stroke", "ischaemic stroke", "ischemic stroke",
-                  "cerebral infarction", "acute cerebral infarction", "left MCA stroke",
-                  "cerebrovascular accident", "CVA", "embolic stroke", "thrombotic stroke"),
+        synonyms=(
+            "acute ischemic stroke",
+            "ischaemic stroke",
+            "ischemic stroke",
+            "cerebral infarction",
+            "acute cerebral infarction",
+            "left MCA stroke",
+            "cerebrovascular accident",
+            "CVA",
+            "embolic stroke",
+            "thrombotic stroke",
+            "ischaemic CVA",
+            "left middle cerebral artery infarct",
+            "MCA infarct",
+            "cardioembolic stroke",
+        ),
         icd10="I63.512",
+        rejected_terms=(
+            "haemorrhagic stroke",
+            "intracerebral haemorrhage",
+            "transient ischaemic attack",
+            "subarachnoid haemorrhage",
+            "Todd paralysis",
+        ),
+        synonym_source=(
+            "Ischemic Stroke (entry terms: Ischemic Strokes; Acute Ischemic Stroke); ICD-10-CM "
+            "index: Infarction, cerebral, due to embolism, middle cerebral artery"
+        ),
         system="neurological",
         source=(
             "Powers WJ et al. Guidelines for the early management of patients with acute "
@@ -53,9 +77,27 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="bacterial_meningitis",
         name="Bacterial meningitis",
-        synonyms=("acute bacterial meningitis", "pneumococcal meningitis", "meningitis",
-                  "pyogenic meningitis", "purulent meningitis"),
+        synonyms=(
+            "acute bacterial meningitis",
+            "pneumococcal meningitis",
+            "meningitis",
+            "pyogenic meningitis",
+            "purulent meningitis",
+            "Streptococcus pneumoniae meningitis",
+            "pneumococcal bacterial meningitis",
+            "community-acquired bacterial meningitis",
+        ),
         icd10="G00.1",
+        rejected_terms=(
+            "viral meningitis",
+            "aseptic meningitis",
+            "encephalitis",
+            "meningococcal septicaemia",
+        ),
+        synonym_source=(
+            "Meningitis, Bacterial (entry terms: Bacterial Meningitides); Meningitis, "
+            "Pneumococcal; ICD-10-CM index: Meningitis, pneumococcal"
+        ),
         system="neurological",
         source=(
             "Tunkel AR et al. Practice guidelines for the management of bacterial meningitis "
@@ -85,9 +127,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="subarachnoid_haemorrhage",
         name="Aneurysmal subarachnoid haemorrhage",
-        synonyms=("subarachnoid haemorrhage", "subarachnoid hemorrhage", "SAH", "aSAH",
-                  "aneurysmal subarachnoid hemorrhage", "ruptured cerebral aneurysm"),
+        synonyms=(
+            "subarachnoid haemorrhage",
+            "subarachnoid hemorrhage",
+            "SAH",
+            "aSAH",
+            "aneurysmal subarachnoid hemorrhage",
+            "ruptured cerebral aneurysm",
+            "ruptured intracranial aneurysm",
+            "ruptured berry aneurysm",
+            "aneurysmal SAH",
+        ),
         icd10="I60.2",
+        rejected_terms=(
+            "traumatic subarachnoid haemorrhage",
+            "intracerebral haemorrhage",
+            "subdural haematoma",
+            "migraine",
+        ),
+        synonym_source=(
+            "Subarachnoid Hemorrhage (entry terms: Hemorrhage, Subarachnoid; Aneurysmal "
+            "Subarachnoid Hemorrhage); ICD-10-CM index: Hemorrhage, subarachnoid, from middle "
+            "cerebral artery"
+        ),
         system="neurological",
         source=(
             "Hoh BL et al. 2023 guideline for the management of patients with aneurysmal "

@@ -8,9 +8,30 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="prerenal_aki",
         name="Pre-renal acute kidney injury",
-        synonyms=("prerenal acute kidney injury", "prerenal AKI", "pre-renal AKI",
-                  "prerenal azotemia", "prerenal azotaemia", "pre-renal azotaemia"),
+        synonyms=(
+            "prerenal acute kidney injury",
+            "prerenal AKI",
+            "pre-renal AKI",
+            "prerenal azotemia",
+            "prerenal azotaemia",
+            "pre-renal azotaemia",
+            "prerenal acute renal failure",
+            "pre-renal acute renal failure",
+            "prerenal kidney injury",
+            "volume-responsive AKI",
+        ),
         icd10="N17.9",
+        rejected_terms=(
+            "acute tubular necrosis",
+            "acute kidney injury",
+            "AKI",
+            "postrenal AKI",
+            "chronic kidney disease",
+        ),
+        synonym_source=(
+            "Acute Kidney Injury (entry terms: Acute Renal Failure; Prerenal Azotemia under "
+            "Azotemia); ICD-10-CM index: Failure, renal, acute; Azotemia, prerenal"
+        ),
         system="renal",
         source=(
             "Kidney Disease: Improving Global Outcomes (KDIGO) Clinical Practice Guideline for "
@@ -44,8 +65,23 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="hyperkalaemia",
         name="Hyperkalaemia",
-        synonyms=("hyperkalemia", "severe hyperkalaemia", "severe hyperkalemia"),
+        synonyms=(
+            "hyperkalemia",
+            "severe hyperkalaemia",
+            "severe hyperkalemia",
+            "high potassium",
+            "elevated potassium",
+            "potassium excess",
+        ),
         icd10="E87.5",
+        rejected_terms=(
+            "hypokalaemia",
+            "hypernatremia",
+            "hypercalcemia",
+        ),
+        synonym_source=(
+            "Hyperkalemia (entry terms: Hyperkalemias); ICD-10-CM index: Hyperkalemia"
+        ),
         system="renal",
         source=(
             "UK Kidney Association Clinical Practice Guideline: treatment of acute "
@@ -77,10 +113,28 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="siadh",
         name="Syndrome of inappropriate antidiuretic hormone secretion",
-        synonyms=("SIADH", "SIAD", "syndrome of inappropriate antidiuresis",
-                  "inappropriate ADH secretion",
-                  "syndrome of inappropriate secretion of antidiuretic hormone"),
+        synonyms=(
+            "SIADH",
+            "SIAD",
+            "syndrome of inappropriate antidiuresis",
+            "inappropriate ADH secretion",
+            "syndrome of inappropriate secretion of antidiuretic hormone",
+            "SIADH-related hyponatraemia",
+            "hyponatraemia due to SIADH",
+            "inappropriate antidiuretic hormone syndrome",
+        ),
         icd10="E22.2",
+        rejected_terms=(
+            "hyponatraemia",
+            "diabetes insipidus",
+            "cerebral salt wasting",
+            "psychogenic polydipsia",
+        ),
+        synonym_source=(
+            "Inappropriate ADH Syndrome (entry terms: SIADH; Syndrome of Inappropriate "
+            "Antidiuretic Hormone); ICD-10-CM index: Syndrome, inappropriate secretion of "
+            "antidiuretic hormone"
+        ),
         system="renal",
         source=(
             "Spasovski G et al. Clinical practice guideline on diagnosis and treatment of "
@@ -111,9 +165,28 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="acute_pyelonephritis",
         name="Acute pyelonephritis",
-        synonyms=("pyelonephritis", "acute uncomplicated pyelonephritis",
-                  "upper urinary tract infection", "kidney infection"),
+        synonyms=(
+            "pyelonephritis",
+            "acute uncomplicated pyelonephritis",
+            "upper urinary tract infection",
+            "kidney infection",
+            "upper UTI",
+            "acute infective pyelonephritis",
+            "renal parenchymal infection",
+        ),
         icd10="N10",
+        rejected_terms=(
+            "urinary tract infection",
+            "UTI",
+            "cystitis",
+            "chronic pyelonephritis",
+            "renal abscess",
+            "emphysematous pyelonephritis",
+        ),
+        synonym_source=(
+            "Pyelonephritis (entry terms: Pyelonephritides); ICD-10-CM index: Pyelonephritis, "
+            "acute"
+        ),
         system="renal",
         source=(
             "Gupta K et al. International clinical practice guidelines for the treatment of "

@@ -8,8 +8,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="community_acquired_pneumonia",
         name="Community-acquired pneumonia",
-        synonyms=("CAP", "bacterial pneumonia", "lobar pneumonia", "pneumonia"),
+        synonyms=(
+            "CAP",
+            "bacterial pneumonia",
+            "lobar pneumonia",
+            "pneumonia",
+            "community acquired pneumonia",
+            "CAP pneumonia",
+            "lobar pneumonia",
+            "right lower lobe pneumonia",
+            "bronchopneumonia",
+        ),
         icd10="J18.9",
+        rejected_terms=(
+            "hospital-acquired pneumonia",
+            "aspiration pneumonia",
+            "viral pneumonia",
+            "ventilator-associated pneumonia",
+            "pneumonitis",
+        ),
+        synonym_source=(
+            "Pneumonia (entry terms: Pneumonias; Lobar Pneumonia); ICD-10-CM index: Pneumonia "
+            "(acute) (double) (septic) (unresolved)"
+        ),
         system="respiratory",
         source=(
             "Metlay JP et al. Diagnosis and treatment of adults with community-acquired "
@@ -44,9 +65,29 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="pulmonary_embolism",
         name="Pulmonary embolism",
-        synonyms=("PE", "pulmonary embolus", "pulmonary thromboembolism",
-                  "acute pulmonary embolism", "segmental pulmonary embolism"),
+        synonyms=(
+            "PE",
+            "pulmonary embolus",
+            "pulmonary thromboembolism",
+            "acute pulmonary embolism",
+            "segmental pulmonary embolism",
+            "pulmonary emboli",
+            "acute PE",
+            "PTE",
+            "saddle pulmonary embolism",
+            "submassive pulmonary embolism",
+        ),
         icd10="I26.99",
+        rejected_terms=(
+            "deep vein thrombosis",
+            "venous thromboembolism",
+            "pulmonary infarction",
+            "fat embolism",
+        ),
+        synonym_source=(
+            "Pulmonary Embolism (entry terms: Pulmonary Embolisms; Pulmonary Thromboembolism); "
+            "ICD-10-CM index: Embolism, pulmonary"
+        ),
         system="respiratory",
         source=(
             "Konstantinides SV et al. 2019 ESC Guidelines for the diagnosis and management of "
@@ -81,10 +122,30 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="copd_exacerbation",
         name="Acute exacerbation of chronic obstructive pulmonary disease",
-        synonyms=("AECOPD", "COPD exacerbation", "acute exacerbation of COPD",
-                  "exacerbation of COPD", "infective exacerbation of COPD",
-                  "exacerbation of chronic obstructive pulmonary disease"),
+        synonyms=(
+            "AECOPD",
+            "COPD exacerbation",
+            "acute exacerbation of COPD",
+            "exacerbation of COPD",
+            "infective exacerbation of COPD",
+            "exacerbation of chronic obstructive pulmonary disease",
+            "exacerbation of chronic obstructive lung disease",
+            "COPD flare",
+            "acute exacerbation of chronic obstructive airways disease",
+            "COAD exacerbation",
+        ),
         icd10="J44.1",
+        rejected_terms=(
+            "COPD",
+            "chronic obstructive pulmonary disease",
+            "asthma exacerbation",
+            "emphysema",
+        ),
+        synonym_source=(
+            "Pulmonary Disease, Chronic Obstructive (entry terms: COPD; Chronic Obstructive Lung "
+            "Disease); ICD-10-CM index: Disease, lung, obstructive (chronic), with (acute) "
+            "exacerbation"
+        ),
         system="respiratory",
         source=(
             "Global Initiative for Chronic Obstructive Lung Disease (GOLD) 2024 Report, "
@@ -121,9 +182,27 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="asthma_exacerbation",
         name="Acute asthma exacerbation",
-        synonyms=("asthma exacerbation", "acute asthma", "asthma attack", "acute severe asthma",
-                  "exacerbation of asthma"),
+        synonyms=(
+            "asthma exacerbation",
+            "acute asthma",
+            "asthma attack",
+            "acute severe asthma",
+            "exacerbation of asthma",
+            "status asthmaticus",
+            "asthma flare",
+            "acute exacerbation of asthma",
+            "acute bronchial asthma",
+        ),
         icd10="J45.901",
+        rejected_terms=(
+            "COPD exacerbation",
+            "asthma",
+            "anaphylaxis",
+        ),
+        synonym_source=(
+            "Asthma (entry terms: Bronchial Asthma; Asthma, Bronchial); SNOMED CT 'Exacerbation "
+            "of asthma', 'Status asthmaticus'; ICD-10-CM index: Asthma, with exacerbation (acute)"
+        ),
         system="respiratory",
         source=(
             "Global Initiative for Asthma (GINA) 2024 Global Strategy for Asthma Management "
@@ -154,9 +233,27 @@ PROFILES: list[DiseaseProfile] = [
     DiseaseProfile(
         key="primary_spontaneous_pneumothorax",
         name="Primary spontaneous pneumothorax",
-        synonyms=("spontaneous pneumothorax", "pneumothorax", "PSP", "collapsed lung",
-                  "left pneumothorax"),
+        synonyms=(
+            "spontaneous pneumothorax",
+            "pneumothorax",
+            "PSP",
+            "collapsed lung",
+            "left pneumothorax",
+            "right pneumothorax",
+            "spontaneous PTX",
+            "primary pneumothorax",
+        ),
         icd10="J93.11",
+        rejected_terms=(
+            "tension pneumothorax",
+            "traumatic pneumothorax",
+            "secondary spontaneous pneumothorax",
+            "hemothorax",
+        ),
+        synonym_source=(
+            "Pneumothorax (entry terms: Pneumothoraces); ICD-10-CM index: Pneumothorax, "
+            "spontaneous, primary"
+        ),
         system="respiratory",
         source=(
             "Roberts ME et al. British Thoracic Society Guideline for pleural disease. Thorax "
