@@ -11,6 +11,7 @@ from healthgym.domains.psychiatry.grading import grade, treatment_score
 from healthgym.domains.psychiatry.records import (
     Alcohol,
     Cssrs,
+    Ecg,
     Event,
     Mdq,
     Medication,
@@ -85,6 +86,10 @@ def record(**overrides) -> PsychRecord:
         ],
         conditions=["hypertension"],
         labs="TSH normal.",
+        weight_kg=65.0,
+        height_cm=165.0,
+        creatinine_mg_dl=0.8,
+        ecg=Ecg(heart_rate=75, qt_ms=380),
     )
     base.update(overrides)
     return PsychRecord(**base)
@@ -110,7 +115,12 @@ def test_presentation_and_histories_read_the_record():
     assert "Lives alone in a flat; works as a nurse; 16 years of education." in social
     assert "about 4 standard drinks a week" in social and "A firearm is kept at home." in social
     medical = t.get_medical_history(s)
-    assert "Creatinine clearance 95 mL/min." in medical and "QTc 420 ms" in medical
+    # (140 - 40) x 65 x 0.85 / (72 x 0.8) = 95.9; 380 / sqrt(60 / 75) = 424.9
+    assert (
+        "Weight 65 kg, height 165 cm. Serum creatinine 0.8 mg/dL; creatinine clearance "
+        "(Cockcroft-Gault, actual body weight) 95.9 mL/min." in medical
+    )
+    assert "ECG: sinus rhythm, rate 75/min, QT 380 ms, QTc (Bazett) 424.9 ms." in medical
     assert "Pregnancy test negative." in medical
     assert s.seen >= {"get_presentation", "get_social_history", "get_medical_history"}
 
@@ -153,8 +163,8 @@ def test_medications_and_prescription_checks_use_the_formulary_and_record():
             Medication(name="selegiline", dose="5 mg twice daily", indication="Parkinson disease"),
             Medication(name="oxycodone", dose="10 mg twice daily", indication="back pain"),
         ],
-        qtc_ms=505,
-        crcl_ml_min=25.0,
+        ecg=Ecg(heart_rate=60, qt_ms=505),  # QTc 505 ms
+        creatinine_mg_dl=3.07,  # CrCl (140 - 40) x 65 x 0.85 / (72 x 3.07) = 25.0 mL/min
         pregnant_weeks=12,
     )
     meds = t.get_medications(s)
@@ -166,7 +176,9 @@ def test_medications_and_prescription_checks_use_the_formulary_and_record():
     assert "CRITICAL - pregnancy: contraindicated" in t.check_prescription(s, "valproate")
     assert "avoid at CrCl 25 mL/min" in t.check_prescription(s, "lithium")
     assert "contraindicated at CrCl <= 30" in t.check_prescription(s, "acamprosate")
-    assert "precipitates withdrawal on oxycodone" in t.check_prescription(s, "naltrexone")
+    assert "contraindicated with oxycodone: precipitates withdrawal" in t.check_prescription(
+        s, "naltrexone"
+    )
     assert "CNS depression" in t.check_prescription(s, "lorazepam")  # opioid + benzodiazepine
     assert t.check_prescription(state(), "lithium").startswith(
         "Check of lithium for this patient: MAJOR - major with lisinopril"

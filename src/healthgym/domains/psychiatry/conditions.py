@@ -19,7 +19,8 @@ facts with the rules below; the reference solution and the grader both use it.
   with a history of withdrawal seizures or delirium tremens (ASAM Clinical Practice
   Guideline on Alcohol Withdrawal Management, 2020); ``outpatient`` otherwise.
 * **Treatment groups** (each satisfied by any one of its options, listed in order of
-  preference; see :func:`treatment_groups` for the sources).
+  preference; see :func:`treatment_groups` for the sources), and **accepted add-ons**
+  (:func:`accepted_add_ons`): guideline-endorsed extras that do not lower the score.
 """
 
 from __future__ import annotations
@@ -105,6 +106,12 @@ def severity_of(diagnosis: str, record: PsychRecord) -> str:
 def complicated_withdrawal_risk(record: PsychRecord) -> bool:
     """Ongoing drinking with past withdrawal seizures or delirium tremens (ASAM 2020)."""
     return record.alcohol.ongoing and record.alcohol.withdrawal in ("seizure", "delirium_tremens")
+
+
+def alcohol_withdrawal_expected(record: PsychRecord) -> bool:
+    """Ongoing drinking with a history of withdrawal (any): stopping will bring withdrawal
+    that a benzodiazepine treats (ASAM 2020)."""
+    return record.alcohol.ongoing and record.alcohol.withdrawal != "none"
 
 
 def disposition_of(variant: Variant, record: PsychRecord, risk: RiskLevel) -> Disposition:
@@ -199,6 +206,48 @@ def treatment_groups(variant: Variant, record: PsychRecord, risk: RiskLevel) -> 
     return groups
 
 
+# plan items a guideline endorses as add-ons: neither required nor counted against
+# the plan's precision (issue 16/17); each with its source
+ADD_ON_SOURCES: dict[str, str] = {
+    "lethal_means_counselling": "VA/DoD Clinical Practice Guideline for the Assessment and "
+    "Management of Patients at Risk for Suicide (2019): lethal means safety counselling "
+    "for patients at elevated risk, covering firearms, medications and other means (not "
+    "limited to firearms)",
+    "psychoeducation": "CANMAT/ISBD guidelines for bipolar disorder (Yatham LN, et al. "
+    "Bipolar Disord 2018;20:97-170): psychoeducation is a first-line adjunctive "
+    "psychosocial treatment",
+    "motivational_interviewing": "APA Practice Guideline for the Pharmacological Treatment "
+    "of Patients With Alcohol Use Disorder (Reus VI, et al. 2018) with psychosocial "
+    "treatment; NIAAA Helping Patients Who Drink Too Much (2005): brief intervention / "
+    "motivational interviewing at every severity",
+    "withdrawal_benzodiazepine": "ASAM Clinical Practice Guideline on Alcohol Withdrawal "
+    "Management (2020): benzodiazepines (long-acting chlordiazepoxide or diazepam, or "
+    "lorazepam) are first-line for alcohol withdrawal, ambulatory for mild to moderate "
+    "withdrawal without high-risk features",
+}
+
+
+def accepted_add_ons(variant: Variant, record: PsychRecord, risk: RiskLevel) -> list[str]:
+    """Guideline-endorsed plan items beyond the required groups (see ADD_ON_SOURCES).
+
+    Lethal means counselling at moderate or high risk (VA/DoD 2019); psychoeducation in
+    bipolar disorder (CANMAT/ISBD 2018); motivational interviewing in alcohol use disorder
+    of any severity; a benzodiazepine for expected alcohol withdrawal managed as an
+    outpatient (ASAM 2020).  Safety rules still apply to them (``safety.safe_add_ons``).
+    """
+    d = variant.diagnosis
+    items: list[str] = []
+    if risk in ("moderate", "high"):
+        items.append("lethal_means_counselling")
+    if d in ("bipolar_i_disorder", "bipolar_ii_disorder"):
+        items.append("psychoeducation")
+    if d == "alcohol_use_disorder":
+        items.append("motivational_interviewing")
+        if alcohol_withdrawal_expected(record):
+            items += ["chlordiazepoxide", "diazepam", "lorazepam"]
+    return items
+
+
 @dataclass(frozen=True)
 class AnswerKey:
     diagnosis: str
@@ -206,6 +255,7 @@ class AnswerKey:
     risk: RiskLevel
     disposition: Disposition
     groups: tuple[tuple[str, ...], ...]  # all first-line options (safety not applied)
+    add_ons: tuple[str, ...] = ()  # accepted, neither required nor penalised
 
 
 def answer_key(variant: Variant, record: PsychRecord) -> AnswerKey:
@@ -216,4 +266,5 @@ def answer_key(variant: Variant, record: PsychRecord) -> AnswerKey:
         risk=risk,
         disposition=disposition_of(variant, record, risk),
         groups=tuple(tuple(g) for g in treatment_groups(variant, record, risk)),
+        add_ons=tuple(accepted_add_ons(variant, record, risk)),
     )

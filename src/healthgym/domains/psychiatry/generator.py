@@ -17,7 +17,7 @@ import numpy as np
 from ...patients.names import FEMALE, MALE, SURNAMES
 from . import presentations as p
 from .conditions import Variant
-from .history import medical_history, risk_factors, social_history
+from .history import liver_tests, medical_history, risk_factors, social_history
 from .instruments import (
     audit_items,
     cage_answers,
@@ -71,6 +71,9 @@ FAMILY_HISTORY = {
     "adjustment_disorder": "father had long periods of low mood",
     "no_psychiatric_disorder": "father drank heavily",
 }
+
+
+DEPRESSIVE = ("major_depressive_disorder", "adjustment_disorder", "no_psychiatric_disorder")
 
 
 def _risk_family(v: Variant) -> str:
@@ -132,7 +135,62 @@ def cssrs_for(rng: np.random.Generator, profile: str) -> Cssrs:
     )
 
 
-def _condition_facts(v: Variant, rng: np.random.Generator, sex: str, cssrs: Cssrs) -> dict:
+# family history of suicide (VA/DoD 2019 risk factor), a fact of the psychiatric history
+SUICIDE_IN_FAMILY = ("a maternal uncle died by suicide", "their father died by suicide")
+
+
+def partner_at_home(facts: dict) -> bool | None:
+    """Whether the rest of the record puts a spouse or partner at home (True), rules one
+    out (False: a recent divorce) or says nothing (None); ``social_history`` draws the
+    living situation to agree."""
+    texts = [str(facts.get(k, "")) for k in ("cognitive_concern", "iadl_text", "chief_complaint")]
+    stressor = facts.get("stressor")
+    if stressor is not None and "divorce" in stressor.what:
+        return False
+    if stressor is not None and "partner" in stressor.what:
+        return True
+    if any(w in t.lower() for t in texts for w in ("spouse", "husband", "wife", "partner")):
+        return True
+    return None
+
+
+def _alcohol_facts(v: Variant, rng: np.random.Generator, age: int) -> dict:
+    """Alcohol use disorder: the criteria, drinking, liver tests and the complaint.
+
+    Liver tests: raised GGT and transaminases in a share of heavy drinkers rising with
+    severity; alcohol-related cirrhosis (Child-Pugh B or C) in about 12% of moderate or
+    severe disorder from age 35.  The chief complaint about liver tests is drawn only
+    when they are abnormal.  Low mood and poor sleep reported alongside began recently
+    (their own onset), not with the drinking.
+    """
+    criteria = p.aud_criteria(rng, v.severity)
+    roll = rng.random()
+    if v.severity != "mild" and age >= 35 and roll < 0.12:
+        kind = p.pick(rng, ["cirrhosis_b", "cirrhosis_c"])
+    elif roll < {"mild": 0.4, "moderate": 0.6, "severe": 0.8}[v.severity]:
+        kind = "raised"
+    else:
+        kind = "normal"
+    mood = p.sample(rng, ["mdd.a4", "mdd.a6"], int(rng.integers(0, 3)))
+    weeks = int(rng.integers(52, 520))
+    return {
+        "symptoms": criteria + mood,
+        "symptom_weeks": weeks,
+        "onset_weeks": {k: int(rng.integers(4, 27)) for k in mood},
+        "alcohol": p.alcohol_for(rng, criteria, v.severity),
+        "liver": liver_tests(rng, kind),
+        "impairment": "some" if v.severity == "mild" else "marked",
+        "impairment_text": "Late for work after heavy nights; arguments with family about "
+        "drinking.",
+        "chief_complaint": p.complaint(
+            rng, "alcohol", criteria + (["liver"] if kind != "normal" else [])
+        ),
+    }
+
+
+def _condition_facts(
+    v: Variant, rng: np.random.Generator, sex: str, cssrs: Cssrs, age: int
+) -> dict:
     ideation = cssrs.wish_to_be_dead or cssrs.suicidal_thoughts
     d = v.diagnosis
     if d == "major_depressive_disorder" or v.episode == "depressed":
@@ -185,15 +243,7 @@ def _condition_facts(v: Variant, rng: np.random.Generator, sex: str, cssrs: Cssr
         "no_psychiatric_disorder": lambda: p.no_disorder_facts(rng),
     }
     if d == "alcohol_use_disorder":
-        criteria = p.aud_criteria(rng, v.severity)
-        return {
-            "symptoms": criteria + p.sample(rng, ["mdd.a4", "mdd.a6"], int(rng.integers(0, 3))),
-            "symptom_weeks": int(rng.integers(52, 520)),
-            "alcohol": p.alcohol_for(rng, criteria, v.severity),
-            "impairment": "some" if v.severity == "mild" else "marked",
-            "impairment_text": "Late for work after heavy nights; arguments at home.",
-            "chief_complaint": p.complaint(rng, "alcohol", criteria),
-        }
+        return _alcohol_facts(v, rng, age)
     return builders[d]()
 
 
@@ -205,11 +255,15 @@ def generate_record(v: Variant, seed: int, patient_id: str) -> PsychRecord:
     age = int(rng.integers(lo, hi + 1))
     name = f"{p.pick(rng, FEMALE if sex == 'female' else MALE)} {p.pick(rng, SURNAMES)}"
     cssrs = cssrs_for(rng, _draw(rng, RISK_PROFILES[_risk_family(v)]))
-    facts = _condition_facts(v, rng, sex, cssrs)
+    facts = _condition_facts(v, rng, sex, cssrs, age)
     symptoms = list(facts.pop("symptoms", []))
+    onset: dict[str, int] = dict(facts.pop("onset_weeks", {}))
     ideation = cssrs.wish_to_be_dead or cssrs.suicidal_thoughts
+    depressive = v.diagnosis in DEPRESSIVE or v.episode == "depressed"
     if ideation and "mdd.a9" not in symptoms:
         symptoms.append("mdd.a9")
+        if not depressive:  # thoughts of death began recently, not with the condition
+            onset["mdd.a9"] = int(rng.integers(1, min(12, facts["symptom_weeks"]) + 1))
         mdd = [k for k in symptoms if k in keys(MDD_A)]
         if len(mdd) >= 5:  # keep non-depressive conditions below criterion A
             symptoms.remove(next(k for k in mdd if k not in ("mdd.a1", "mdd.a2", "mdd.a9")))
@@ -217,7 +271,10 @@ def generate_record(v: Variant, seed: int, patient_id: str) -> PsychRecord:
         facts.setdefault(
             "trauma", Event(what=p.pick(rng, p.TRAUMAS), months_ago=int(rng.integers(24, 240)))
         )
-        symptoms += p.sample(rng, ["ptsd.b1", "ptsd.e4"], int(rng.integers(0, 2)))
+        extra = p.sample(rng, ["ptsd.b1", "ptsd.e4"], int(rng.integers(0, 2)))
+        symptoms += extra
+        # present since the event, years before the presenting problem
+        onset.update({k: round(facts["trauma"].months_ago * 4.345) for k in extra})
     hazardous = v.diagnosis != "alcohol_use_disorder" and rng.random() < 0.15
     alcohol = facts.pop("alcohol", None) or p.light_alcohol(rng, hazardous)
     drug_use = "none"
@@ -225,8 +282,8 @@ def generate_record(v: Variant, seed: int, patient_id: str) -> PsychRecord:
         drug_use = "cannabis daily"
     elif rng.random() < 0.1:
         drug_use = "cannabis occasionally"
-    social = social_history(rng, age, facts)
-    medical = medical_history(rng, v, age, sex)
+    social = social_history(rng, age, facts, partner=partner_at_home(facts))
+    medical = medical_history(rng, v, age, sex, liver=facts.pop("liver", None))
     if alcohol.withdrawal == "seizure":
         medical["seizure_history"] = True
     education = int(rng.integers(8, 19))
@@ -249,6 +306,8 @@ def generate_record(v: Variant, seed: int, patient_id: str) -> PsychRecord:
         facts["mood_episodes_during_psychosis"] = True
     if rng.random() < 0.5:
         facts["family_history"] = [FAMILY_HISTORY[v.diagnosis]]
+    if rng.random() < 0.08:
+        facts.setdefault("family_history", []).append(p.pick(rng, SUICIDE_IN_FAMILY))
     moca = moca_items(rng, moca_t, education)
     episodes = list(facts.get("past_elevated_episodes", []))
     if facts.get("current_mood_episode") is not None:
@@ -277,6 +336,7 @@ def generate_record(v: Variant, seed: int, patient_id: str) -> PsychRecord:
             ),
         ),
         symptoms=symptoms,
+        onset_weeks=onset,
         alcohol=alcohol,
         drug_use=drug_use,
         cssrs=cssrs,

@@ -10,7 +10,11 @@ Accuracy (deterministic, in [0, 1]):
 * *treatment* = coverage x (0.5 + 0.5 x precision): coverage is the fraction of the
   task's treatment groups (safe first-line options, see ``conditions.treatment_groups``)
   the plan satisfies; precision is the fraction of plan items that belong to some group
-  (1 for an empty plan), so listing every option does not pay;
+  (1 for an empty plan), so listing every option does not pay; accepted add-ons
+  (``conditions.accepted_add_ons``: lethal means counselling at moderate or high risk,
+  VA/DoD 2019; psychoeducation in bipolar disorder, CANMAT/ISBD 2018; motivational
+  interviewing in alcohol use disorder, APA 2018/NIAAA; a benzodiazepine for expected
+  alcohol withdrawal, ASAM 2020) are neutral, unless a safety rule makes them harmful;
 * *risk* and *disposition* are exact matches.
 
 Safety: each rule of the task (``safety.py``) whose target the answer hits - a
@@ -75,12 +79,18 @@ SUPPORT: dict[str, str] = {
 COGNITIVE_TESTS = {"administer_moca", "administer_mmse"}
 
 
-def treatment_score(plan: list[str], groups: list[list[str]]) -> tuple[float, float, float]:
-    """(score, coverage, precision) of a plan against the task's treatment groups."""
-    items = set(plan)
+def treatment_score(
+    plan: list[str], groups: list[list[str]], add_ons: list[str] | tuple[str, ...] = ()
+) -> tuple[float, float, float]:
+    """(score, coverage, precision) of a plan against the task's treatment groups.
+
+    Accepted add-ons (guideline-endorsed extras, ``conditions.accepted_add_ons``) that are
+    in no group are neutral: left out of the precision's numerator and denominator.
+    """
+    accepted = {o for g in groups for o in g}
+    items = set(plan) - (set(add_ons) - accepted)
     covered = sum(1 for g in groups if items & set(g))
     coverage = covered / len(groups) if groups else 1.0
-    accepted = {o for g in groups for o in g}
     precision = len(items & accepted) / len(items) if items else 1.0
     return coverage * (0.5 + 0.5 * precision), coverage, precision
 
@@ -118,7 +128,9 @@ def grade(task: Task, state: PsychState, log: EpisodeLog) -> Grade:
     g = task.grader
     plan = list(answer.get("treatment", []))
     dx = answer.get("diagnosis") == g["diagnosis"]
-    score, coverage, precision = treatment_score(plan, g["treatment_groups"])
+    score, coverage, precision = treatment_score(
+        plan, g["treatment_groups"], g.get("accepted_add_ons", ())
+    )
     parts = {
         "diagnosis": float(dx),
         "severity": float(dx and answer.get("severity") == g["severity"]),

@@ -55,10 +55,11 @@ def _impact(r: PsychRecord) -> str:
 def mood(r: PsychRecord) -> str:
     span = duration_text(max(2, r.symptom_weeks)).removeprefix("about ")
     parts = [f"Asked about the past {span}: {_answers(r, MDD_A)}."]
-    if any(r.has(s.key) for s in MDD_A):
+    reported = [s.key for s in MDD_A if r.has(s.key)]
+    if reported:
+        weeks = max(r.weeks_of(k) for k in reported)
         parts.append(
-            f"These have been present for {duration_text(r.symptom_weeks)}, most of "
-            "the day on most days."
+            f"These have been present for {duration_text(weeks)}, most of the day on most days."
         )
     if r.stressor is not None:
         parts.append(f"They began after {r.stressor.what} ({ago_text(r.stressor.months_ago)}).")
@@ -144,9 +145,11 @@ def trauma(r: PsychRecord) -> str:
             "Asked about exposure to actual or threatened death, serious injury or sexual "
             "violence: denies any such event."
         )
+    reported = [s.key for s in PTSD_ITEMS if r.has(s.key)]
+    weeks = max((r.weeks_of(k) for k in reported), default=r.symptom_weeks)
     return (
         f"Event: {r.trauma.what}, {ago_text(r.trauma.months_ago)}. Since then, for "
-        f"{duration_text(r.symptom_weeks)}: {_answers(r, PTSD_ITEMS)}. "
+        f"{duration_text(weeks)}: {_answers(r, PTSD_ITEMS)}. "
         f"Effect on daily life: {_impact(r)}"
     )
 

@@ -60,7 +60,7 @@ COMPLAINTS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "alcohol": (
         ("My partner says I have to do something about my drinking.", ""),
-        ("My GP is worried about my liver tests.", ""),
+        ("My GP is worried about my liver tests.", "liver"),
         ("I want to get my drinking under control.", ""),
     ),
     "psychosis": (

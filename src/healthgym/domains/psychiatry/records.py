@@ -1,7 +1,11 @@
 """Data model of the psychiatry domain: the hidden patient record and the episode state.
 
 A :class:`PsychRecord` holds facts only (symptoms present, episodes, history, item-level
-questionnaire answers, medications); it never stores a diagnosis.  Tools read these
+questionnaire answers, medications); it never stores a diagnosis.  Derived values are
+never stored either: creatinine clearance (Cockcroft-Gault, from weight and serum
+creatinine), QTc (Bazett, from the ECG's rate and QT) and the Child-Pugh class (from the
+liver tests) are computed with the project calculators, and a measurement the record
+lacks is ``None`` - "not recorded" - never a default.  Tools read these
 facts, the generator (``generator.py``) keeps them coherent with the patient's
 condition, and the grader reads the task's answer key, not the record.
 """
@@ -9,9 +13,47 @@ condition, and the grader reads the task's answer key, not the record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from healthgym.clinical.calculators.qtc import qtc_bazett
+from healthgym.clinical.calculators.renal import cockcroft_gault
+from healthgym.clinical.scores import child_pugh
+
+
+@lru_cache(maxsize=4096)
+def _crcl(age: int, sex: str, weight: float, creatinine: float) -> float:
+    res = cockcroft_gault(
+        age=age,
+        sex=sex,
+        weight=weight,
+        creatinine=creatinine,
+        weight_type="actual",  # type: ignore[arg-type]
+    )
+    return round(float(res.value), 1)
+
+
+@lru_cache(maxsize=4096)
+def _qtc(heart_rate: int, qt_ms: int) -> float:
+    return float(qtc_bazett(heart_rate=heart_rate, qt=qt_ms).value)
+
+
+@lru_cache(maxsize=4096)
+def _child_pugh(
+    bilirubin: float, albumin: float, inr: float, ascites: str, encephalopathy: str
+) -> tuple[int, str]:
+    res = child_pugh(
+        bilirubin_mg_dl=bilirubin,
+        albumin_g_dl=albumin,
+        inr=inr,
+        ascites=ascites,  # type: ignore[arg-type]
+        encephalopathy=encephalopathy,  # type: ignore[arg-type]
+    )
+    score = int(res.value)
+    return score, "A" if score <= 6 else "B" if score <= 9 else "C"
+
 
 Behaviour = Literal["none", "over_3_months_ago", "past_3_months"]
 
@@ -59,6 +101,28 @@ class Cssrs(BaseModel):
     behaviour_text: str = ""
 
 
+class Ecg(BaseModel):
+    """A resting 12-lead ECG: rate and measured QT (the QTc is computed, never stored)."""
+
+    rhythm: str = "sinus rhythm"
+    heart_rate: int  # beats/min
+    qt_ms: int
+
+
+class LiverTests(BaseModel):
+    """Liver blood tests and, in cirrhosis, the Child-Pugh inputs (the class is computed)."""
+
+    alt_u_l: int
+    ast_u_l: int
+    ggt_u_l: int
+    bilirubin_mg_dl: float
+    albumin_g_dl: float
+    inr: float
+    cirrhosis: bool = False
+    ascites: Literal["none", "mild", "moderate_severe"] = "none"
+    encephalopathy: Literal["none", "grade_1_2", "grade_3_4"] = "none"
+
+
 class Mdq(BaseModel):
     items: list[bool]  # 13 answers to question 1
     same_period: bool
@@ -83,6 +147,8 @@ class PsychRecord(BaseModel):
     current_mood_episode: MoodEpisode | None = None  # current elevated-mood episode
     stressor: Event | None = None
     trauma: Event | None = None
+    # symptoms that began after the presenting problem: key -> how long it has lasted
+    onset_weeks: dict[str, int] = Field(default_factory=dict)
     panic_attacks_per_month: int = 0
     anxiety_explained_by: str = ""  # e.g. "attacks occur only with trauma reminders"
     # --- history ---------------------------------------------------------------
@@ -123,14 +189,58 @@ class PsychRecord(BaseModel):
     # --- medical ----------------------------------------------------------------
     conditions: list[str] = Field(default_factory=list)
     medications: list[Medication] = Field(default_factory=list)
-    crcl_ml_min: float = 95.0
-    qtc_ms: int = 420
+    # measured inputs of the derived values (None: not recorded - no default is assumed,
+    # and a rule that needs the value does not fire)
+    weight_kg: float | None = None
+    height_cm: float | None = None
+    creatinine_mg_dl: float | None = None
+    ecg: Ecg | None = None
+    liver: LiverTests | None = None
     pregnant_weeks: int | None = None
     seizure_history: bool = False
     labs: str = ""
 
     def has(self, key: str) -> bool:
         return key in self.symptoms
+
+    def weeks_of(self, key: str) -> int:
+        """How long symptom ``key`` has lasted (its own onset, else the presentation's)."""
+        return self.onset_weeks.get(key, self.symptom_weeks)
+
+    def crcl(self) -> float | None:
+        """Cockcroft-Gault creatinine clearance, mL/min (1 decimal), or None if not recorded.
+
+        Cockcroft DW, Gault MH. Prediction of creatinine clearance from serum creatinine.
+        Nephron 1976;16:31-41, with actual body weight as in the original derivation (the
+        project calculator, :func:`healthgym.clinical.calculators.renal.cockcroft_gault`).
+        """
+        if self.creatinine_mg_dl is None or self.weight_kg is None:
+            return None
+        return _crcl(self.age, self.sex, self.weight_kg, self.creatinine_mg_dl)
+
+    def qtc(self) -> float | None:
+        """QTc (Bazett) of the recorded ECG in ms, or None when no ECG is recorded.
+
+        Bazett HC. Heart 1920;7:353-370 (QTc = QT / sqrt(RR)), the formula the project's
+        ECG tasks use (:func:`healthgym.clinical.calculators.qtc.qtc_bazett`) and the one
+        automated ECG reports print.
+        """
+        if self.ecg is None:
+            return None
+        return _qtc(self.ecg.heart_rate, self.ecg.qt_ms)
+
+    def child_pugh(self) -> tuple[int, str] | None:
+        """(Child-Pugh score, class) for a patient with cirrhosis and recorded liver tests.
+
+        Pugh RN, et al. Br J Surg 1973;60:646-649 (the project calculator,
+        :func:`healthgym.clinical.scores.child_pugh`); the score applies to cirrhosis only.
+        """
+        lv = self.liver
+        if lv is None or not lv.cirrhosis or lv.bilirubin_mg_dl is None:
+            return None
+        return _child_pugh(
+            lv.bilirubin_mg_dl, lv.albumin_g_dl, lv.inr, lv.ascites, lv.encephalopathy
+        )
 
     def count(self, keys: list[str]) -> int:
         return sum(k in self.symptoms for k in keys)

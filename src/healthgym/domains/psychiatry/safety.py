@@ -14,19 +14,27 @@ them, since they follow from facts the agent can see):
   opioid + benzodiazepine - FDA boxed warning 2016) -> major;
 * pregnancy: formulary pregnancy level ``contraindicated`` (valproate: boxed warning for
   major congenital malformations) -> critical, ``avoid`` (paroxetine) -> major;
-* kidney function: the formulary renal band says avoid at this creatinine clearance
-  (lithium, duloxetine < 30 mL/min) -> major; acamprosate with CrCl <= 30 mL/min
-  (Campral PI, contraindication) -> major;
-* a known-risk QT drug (CredibleMeds) with a baseline QTc >= 500 ms (Drew BJ, et al.
-  AHA/ACCF scientific statement on torsade de pointes, Circulation 2010;121:1047-60) -> major;
+* kidney function: the formulary renal band says avoid at this Cockcroft-Gault creatinine
+  clearance, computed from the record's weight and serum creatinine (lithium, duloxetine
+  < 30 mL/min; acamprosate <= 30 mL/min, Campral PI contraindication) -> major;
+* a known-risk QT drug (CredibleMeds) with a QTc >= 500 ms, computed (Bazett) from the
+  recorded ECG (Drew BJ, et al. AHA/ACCF scientific statement on torsade de pointes,
+  Circulation 2010;121:1047-60) -> major;
+* cirrhosis whose Child-Pugh class (computed from the liver tests) the label says to
+  avoid the drug in (duloxetine, valproate; naltrexone in liver failure, ReVia PI) ->
+  major; a long-acting benzodiazepine (chlordiazepoxide, diazepam) in Child-Pugh class C
+  (ASAM 2020: lorazepam or oxazepam preferred; Librium PI: caution) -> major;
 * naltrexone with a current opioid (naltrexone PI: contraindicated, precipitated
   withdrawal) -> major;
 * bupropion with a seizure history or ongoing heavy drinking that is to stop (Wellbutrin
   PI: contraindicated in seizure disorder and abrupt alcohol discontinuation) -> major;
 * a benzodiazepine with ongoing heavy drinking (NIAAA: > 14 drinks a week for men, > 7
-  for women) unless it treats alcohol withdrawal (APA AUD guideline, Reus 2018: no
-  benzodiazepines in alcohol use disorder except for withdrawal)
-  -> major;
+  for women) unless it treats the alcohol withdrawal the patient is expected to have -
+  ongoing drinking with a history of withdrawal, complicated or not (APA AUD guideline,
+  Reus 2018: no benzodiazepines in alcohol use disorder except for withdrawal; ASAM
+  Clinical Practice Guideline on Alcohol Withdrawal Management 2020: benzodiazepines,
+  long-acting chlordiazepoxide or diazepam among them, are first-line for withdrawal,
+  ambulatory for mild to moderate withdrawal without high-risk features) -> major;
 * age >= 65 and a drug the AGS Beers Criteria 2023 say to avoid -> minor (benzodiazepines
   for alcohol withdrawal are exempt, as the Beers Criteria state).
 
@@ -50,16 +58,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from healthgym.clinical.drugs import drugs as formulary
-from healthgym.clinical.drugs import interaction
-from healthgym.clinical.drugs.model import Drug, Interaction
+from healthgym.clinical.drugs.model import Drug, Interaction, is_avoid_text
 
 from ...tasks import SafetyRule
-from .conditions import AnswerKey, Variant, complicated_withdrawal_risk
+from . import formulary as psych_formulary
+from .conditions import AnswerKey, Variant, alcohol_withdrawal_expected
 from .records import PsychRecord
 from .treatments import DRUG_KEYS, TREATMENTS, in_class, keys_in
 
 _RANK = {"minor": 1, "major": 2, "critical": 3}
+# long-acting benzodiazepines (active metabolites): ASAM 2020 prefers lorazepam or
+# oxazepam in severe liver disease and older adults
+LONG_ACTING_BENZODIAZEPINES = ("chlordiazepoxide", "diazepam")
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,8 @@ class DrugWarning:
 
 
 def formulary_drug(key: str) -> Drug | None:
-    return formulary().get(key)
+    """The drug's entry: the project formulary, else psychiatry's label supplement."""
+    return psych_formulary.get(key)
 
 
 def current_opioid(record: PsychRecord) -> str | None:
@@ -92,9 +103,7 @@ def pair_interactions(key: str, record: PsychRecord) -> list[Interaction]:
         return []
     found = []
     for m in record.medications:
-        if formulary_drug(m.name) is None:
-            continue
-        ix = interaction(key, m.name)
+        ix = psych_formulary.interaction(key, m.name)
         if ix is not None:
             found.append(ix)
     return found
@@ -106,14 +115,24 @@ def medication_pairs(record: PsychRecord) -> list[Interaction]:
     found = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            ix = interaction(a, b)
+            ix = psych_formulary.interaction(a, b)
             if ix is not None:
                 found.append(ix)
     return found
 
 
+def withdrawal_treatment(record: PsychRecord, key: str) -> bool:
+    """A benzodiazepine for the alcohol withdrawal this patient is expected to have
+    (ASAM 2020: benzodiazepines are first-line for alcohol withdrawal)."""
+    return in_class(key, "benzodiazepine") and alcohol_withdrawal_expected(record)
+
+
 def record_warnings(record: PsychRecord, key: str) -> list[DrugWarning]:
-    """Harms of prescribing ``key`` to this patient that follow from the record's facts."""
+    """Harms of prescribing ``key`` to this patient that follow from the record's facts.
+
+    A value the record does not hold (creatinine, ECG, liver tests) fires no rule:
+    there is no default.
+    """
     out: list[DrugWarning] = []
     for ix in pair_interactions(key, record):
         if ix.severity in ("contraindicated", "major"):
@@ -124,31 +143,47 @@ def record_warnings(record: PsychRecord, key: str) -> list[DrugWarning]:
                 )
             )
     d = formulary_drug(key)
-    withdrawal_use = in_class(key, "benzodiazepine") and complicated_withdrawal_risk(record)
+    withdrawal_use = withdrawal_treatment(record, key)
+    crcl, qtc, liver = record.crcl(), record.qtc(), record.child_pugh()
     if d is not None:
         if record.pregnant_weeks is not None and d.pregnancy[0] in ("contraindicated", "avoid"):
             sev = "critical" if d.pregnancy[0] == "contraindicated" else "major"
             out.append(
                 DrugWarning("pregnancy", sev, f"pregnancy: {d.pregnancy[0]} ({d.pregnancy[1]})")
             )
-        if d.renal_avoid(record.crcl_ml_min, record.crcl_ml_min):
-            out.append(
-                DrugWarning(
-                    "renal", "major", f"avoid at CrCl {record.crcl_ml_min:g} mL/min (label)"
+        if d.renal is not None and d.renal.basis == "crcl" and crcl is not None:
+            band = d.renal.band_for(crcl)
+            if band.action == "avoid":
+                text = (
+                    f"{band.dose}; CrCl {crcl:g} mL/min"
+                    if "contraindicated" in band.dose
+                    else f"avoid at CrCl {crcl:g} mL/min (label)"
                 )
+                out.append(DrugWarning("renal", "major", text))
+        if d.qt_risk == "known" and qtc is not None and qtc >= 500:
+            out.append(
+                DrugWarning("qt_prolongation", "major", f"known TdP risk with QTc {qtc:g} ms")
             )
-        if d.qt_risk == "known" and record.qtc_ms >= 500:
+        if liver is not None and d.hepatic_avoid(liver[1]):  # type: ignore[arg-type]
+            guidance = _hepatic_guidance(d, liver[1])
             out.append(
                 DrugWarning(
-                    "qt_prolongation", "major", f"known TdP risk with QTc {record.qtc_ms} ms"
+                    "hepatic", "major", f"Child-Pugh class {liver[1]} cirrhosis: {guidance}"
                 )
             )
         if record.age >= 65 and d.beers_avoid and not withdrawal_use:
             out.append(
                 DrugWarning("beers", "minor", "AGS Beers Criteria 2023: avoid in older adults")
             )
-    if key == "acamprosate" and record.crcl_ml_min <= 30:
-        out.append(DrugWarning("renal", "major", "contraindicated at CrCl <= 30 mL/min (label)"))
+    if key in LONG_ACTING_BENZODIAZEPINES and liver is not None and liver[1] == "C":
+        out.append(
+            DrugWarning(
+                "hepatic",
+                "major",
+                "long-acting benzodiazepine in Child-Pugh class C cirrhosis: lorazepam or "
+                "oxazepam preferred (ASAM 2020; label: caution in hepatic impairment)",
+            )
+        )
     opioid = current_opioid(record)
     if d is None and in_class(key, "benzodiazepine") and opioid:  # the formulary covers its own
         out.append(
@@ -156,7 +191,11 @@ def record_warnings(record: PsychRecord, key: str) -> list[DrugWarning]:
         )
     if key == "naltrexone" and opioid:
         out.append(
-            DrugWarning("opioid_antagonist", "major", f"precipitates withdrawal on {opioid}")
+            DrugWarning(
+                "opioid_antagonist",
+                "major",
+                f"contraindicated with {opioid}: precipitates withdrawal (label)",
+            )
         )
     if key == "bupropion" and (record.seizure_history or heavy_drinking(record)):
         reason = "seizure history" if record.seizure_history else "heavy drinking to be stopped"
@@ -166,6 +205,46 @@ def record_warnings(record: PsychRecord, key: str) -> list[DrugWarning]:
             DrugWarning("alcohol_benzodiazepine", "major", "ongoing heavy drinking (APA 2018)")
         )
     return out
+
+
+def _hepatic_guidance(d: Drug, cp_class: str) -> str:
+    """The label's hepatic guidance for this class (the most specific class <= it)."""
+    for c in "CBA"["CBA".index(cp_class) :]:
+        if c in d.hepatic:
+            return d.hepatic[c]
+    return ""
+
+
+def record_notes(record: PsychRecord, key: str) -> list[str]:
+    """Cautions that change how (not whether) ``key`` is given, and values not recorded.
+
+    Shown by ``check_prescription`` as "monitor" lines; they are not safety rules.
+    Renal dose bands and hepatic guidance from the label (formulary); ASAM 2020 for
+    long-acting benzodiazepines in older adults.
+    """
+    d = formulary_drug(key)
+    if d is None:
+        return []
+    notes: list[str] = []
+    crcl, qtc, liver = record.crcl(), record.qtc(), record.child_pugh()
+    if d.renal is not None:
+        if crcl is None:
+            notes.append("kidney function not recorded: the label doses by creatinine clearance")
+        else:
+            band = d.renal.band_for(crcl)
+            if band.action == "reduce":
+                notes.append(f"renal dose at CrCl {crcl:g} mL/min: {band.dose} (label)")
+    if d.qt_risk == "known" and qtc is None:
+        notes.append("known TdP risk (CredibleMeds): QTc not recorded")
+    if liver is not None and not d.hepatic_avoid(liver[1]):  # type: ignore[arg-type]
+        guidance = _hepatic_guidance(d, liver[1])
+        if guidance:
+            notes.append(f"Child-Pugh class {liver[1]} cirrhosis: {guidance}")
+    if record.liver is None and any(is_avoid_text(g) for g in d.hepatic.values()):
+        notes.append("liver tests not recorded (the label restricts use in liver disease)")
+    if key in LONG_ACTING_BENZODIAZEPINES and record.age >= 65:
+        notes.append("older adult: lorazepam or oxazepam may be preferred (ASAM 2020)")
+    return notes
 
 
 def _diagnosis_rules(variant: Variant, key: AnswerKey) -> list[SafetyRule]:
@@ -272,3 +351,9 @@ def safe_groups(groups: tuple[tuple[str, ...], ...], rules: list[SafetyRule]) ->
     """Each group's options with every option that hits a safety rule removed."""
     unsafe = {r.target for r in rules}
     return [[o for o in g if o not in unsafe] for g in groups]
+
+
+def safe_add_ons(add_ons: tuple[str, ...], rules: list[SafetyRule]) -> list[str]:
+    """The accepted add-ons that hit no safety rule (a harmful extra still counts)."""
+    unsafe = {r.target for r in rules}
+    return [o for o in add_ons if o not in unsafe]

@@ -28,7 +28,7 @@ from .conditions import VARIANTS, AnswerKey, Variant, answer_key
 from .dsm5 import true_judgments
 from .generator import generate_record
 from .records import PsychRecord
-from .safety import answer_targets, safe_groups, safety_rules
+from .safety import answer_targets, safe_add_ons, safe_groups, safety_rules
 from .toolkit import TOOL_NAMES
 from .treatments import TREATMENTS
 
@@ -197,6 +197,7 @@ def make_task(index: int) -> Task:
             "suicide_risk": key.risk,
             "disposition": key.disposition,
             "treatment_groups": groups,
+            "accepted_add_ons": safe_add_ons(key.add_ons, rules),
         },
         safety=rules,
     )

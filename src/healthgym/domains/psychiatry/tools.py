@@ -17,9 +17,15 @@ from .conditions import DIAGNOSES, DISPOSITIONS, SEVERITIES
 from .interview import INTERVIEWS, TOPICS
 from .mse import mental_state
 from .presentations import ago_text, duration_text
-from .records import PsychState
+from .records import PsychRecord, PsychState
 from .risk import RISK_LEVELS
-from .safety import formulary_drug, medication_pairs, pair_interactions, record_warnings
+from .safety import (
+    formulary_drug,
+    medication_pairs,
+    pair_interactions,
+    record_notes,
+    record_warnings,
+)
 from .symptoms import ALL_SYMPTOMS, AUD_CRITERIA, AUD_PLAIN, MANIA_PLAIN, PTSD_ITEMS, keys
 from .treatments import DRUG_KEYS, TREATMENT_KEYS
 
@@ -42,11 +48,9 @@ def get_presentation(state: PsychState) -> str:
     _seen(state, "get_presentation")
     r = state.record
     parts = [f'Chief complaint: "{r.chief_complaint}" {r.referral.capitalize()}.']
-    voices = [ALL_SYMPTOMS[k].voice for k in r.symptoms if k in ALL_SYMPTOMS]
-    voices = [v for v in voices if v][:3]
-    if voices:
-        quoted = " ".join(f'"{v}"' for v in voices)
-        parts.append(f"For {duration_text(r.symptom_weeks)}: {quoted}")
+    parts += presenting_quotes(r)
+    if "hopelessness" in r.risk_factors:
+        parts.append('Sees no way forward: "I can\'t see things ever getting better."')
     e = r.current_mood_episode
     if e is not None:
         plain = ", ".join(MANIA_PLAIN[f] for f in e.features[:5])
@@ -87,6 +91,31 @@ def get_presentation(state: PsychState) -> str:
     if r.impairment_text and r.impairment_text not in " ".join(parts):
         parts.append(r.impairment_text)
     return " ".join(parts)
+
+
+def presenting_quotes(r: PsychRecord) -> list[str]:
+    """The patient's own words, grouped by how long each symptom has lasted.
+
+    Symptoms of the presenting problem are quoted over its duration (at most three);
+    a symptom that began later (``onset_weeks``: thoughts of death in the past weeks of a
+    years-long drinking problem) is quoted with its own duration.
+    """
+    voiced = [k for k in r.symptoms if k in ALL_SYMPTOMS and ALL_SYMPTOMS[k].voice]
+    main = [k for k in voiced if k not in r.onset_weeks][:3]
+    groups: dict[int, list[str]] = {}
+    if main:
+        groups[r.symptom_weeks] = main
+    for k in voiced:
+        if k in r.onset_weeks:
+            groups.setdefault(r.onset_weeks[k], []).append(k)
+    out = []
+    for weeks, ks in sorted(groups.items(), key=lambda kv: -kv[0]):
+        quoted = " ".join(f'"{ALL_SYMPTOMS[k].voice}"' for k in ks)
+        if weeks == r.symptom_weeks and ks == main:
+            out.append(f"For {duration_text(weeks)}: {quoted}")
+        else:
+            out.append(f"For the past {duration_text(weeks).removeprefix('about ')}: {quoted}")
+    return out
 
 
 def _episode_text(
@@ -181,6 +210,10 @@ def get_social_history(state: PsychState) -> str:
         f"Drug use: {r.drug_use}.",
         "A firearm is kept at home." if r.firearm_access else "No firearms at home.",
     ]
+    if "religious_faith" in r.protective_factors:
+        parts.append("Faith: their religious beliefs forbid suicide.")
+    if "engaged_in_care" in r.protective_factors:
+        parts.append("Sees their GP regularly and keeps appointments.")
     if r.stressor is not None:
         parts.append(f"Recent stressor: {r.stressor.what} ({ago_text(r.stressor.months_ago)}).")
     if r.iadl_text:
@@ -188,17 +221,65 @@ def get_social_history(state: PsychState) -> str:
     return " ".join(parts)
 
 
+def _kidney_text(r: PsychRecord) -> str:
+    body = []
+    if r.weight_kg is not None:
+        body.append(f"Weight {r.weight_kg:g} kg")
+    if r.height_cm is not None:
+        body.append(f"height {r.height_cm:g} cm")
+    size = (", ".join(body) + ". ") if body else "Weight not recorded. "
+    crcl = r.crcl()
+    if r.creatinine_mg_dl is None:
+        return size + "Serum creatinine: not recorded (creatinine clearance not recorded)."
+    if crcl is None:
+        return (
+            size + f"Serum creatinine {r.creatinine_mg_dl:g} mg/dL; creatinine clearance "
+            "not recorded (no weight)."
+        )
+    return (
+        size + f"Serum creatinine {r.creatinine_mg_dl:g} mg/dL; creatinine clearance "
+        f"(Cockcroft-Gault, actual body weight) {crcl:g} mL/min."
+    )
+
+
+def _ecg_text(r: PsychRecord) -> str:
+    e = r.ecg
+    if e is None:
+        return "ECG: not recorded (QTc not recorded)."
+    return (
+        f"ECG: {e.rhythm}, rate {e.heart_rate}/min, QT {e.qt_ms} ms, QTc (Bazett) {r.qtc():g} ms."
+    )
+
+
+def _liver_text(r: PsychRecord) -> str:
+    lv = r.liver
+    if lv is None:
+        return "Liver tests: not recorded."
+    text = (
+        f"Liver tests: ALT {lv.alt_u_l} U/L, AST {lv.ast_u_l} U/L, GGT {lv.ggt_u_l} U/L, "
+        f"bilirubin {lv.bilirubin_mg_dl:g} mg/dL, albumin {lv.albumin_g_dl:g} g/dL, INR "
+        f"{lv.inr:g}."
+    )
+    cp = r.child_pugh()
+    if cp is not None:
+        ascites = {
+            "none": "no ascites",
+            "mild": "mild ascites",
+            "moderate_severe": "moderate ascites",
+        }[lv.ascites]
+        enceph = "no encephalopathy" if lv.encephalopathy == "none" else "encephalopathy"
+        text += f" Cirrhosis: {ascites}, {enceph}; Child-Pugh {cp[0]} (class {cp[1]})."
+    return text
+
+
 @tool(kind="observe")
 def get_medical_history(state: PsychState) -> str:
-    """Return medical conditions, kidney function, ECG, pregnancy status and recent labs."""
+    """Return medical conditions, body size, kidney function, ECG, liver tests, pregnancy
+    status and recent labs (a value not measured is reported as not recorded)."""
     _seen(state, "get_medical_history")
     r = state.record
     conditions = "; ".join(r.conditions) if r.conditions else "none"
-    parts = [
-        f"Medical conditions: {conditions}.",
-        f"Creatinine clearance {r.crcl_ml_min:g} mL/min.",
-        f"ECG: sinus rhythm, QTc {r.qtc_ms} ms.",
-    ]
+    parts = [f"Medical conditions: {conditions}.", _kidney_text(r), _ecg_text(r), _liver_text(r)]
     if r.sex == "female" and r.age <= 50:
         parts.append(
             f"Pregnant, {r.pregnant_weeks} weeks."
@@ -242,8 +323,9 @@ def check_prescription(state: PsychState, drug: DrugKey) -> str:
         for ix in pair_interactions(drug, r)
         if ix.severity in ("moderate", "minor")
     ]
+    minor += record_notes(r, drug)
     head = f"Check of {drug} for this patient"
-    if formulary_drug(drug) is None:
+    if formulary_drug(drug) is None:  # pragma: no cover - every option is in the formulary
         head += " (not in the formulary; record checks only)"
     if not warnings and not minor:
         return f"{head}: no interaction or contraindication found in the record."
