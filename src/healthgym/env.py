@@ -7,6 +7,16 @@ episode state and returns the tool results.  A ``submit_*`` tool ends the episod
 (``terminated``); reaching ``max_turns`` truncates it.  Whatever ended it, the last
 ``info["reward_components"]`` holds every reward dimension (see
 :mod:`healthgym.rewards.reward`) and the reward of that step is the composite.
+
+Every step also reports the process and safety events of that turn in
+``info["step_signals"]`` (for per-turn credit assignment; the terminal composite does
+not depend on them): ``evidence_gained`` (the reference evidence requirements this
+turn's calls met for the first time), ``evidence_met`` / ``evidence_required``
+(running counts), ``violations_added`` (safety violations the episode has after this
+turn and did not have before: a harmful order, a contraindicated plan) and
+``violations_resolved`` (ones this turn removed: an omission made good, e.g. the
+antibiotic finally given).  Violations are the domain grader's, read on the episode as
+it stands after each turn.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import string
+from dataclasses import asdict
 from typing import Any, ClassVar
 
 import gymnasium as gym
@@ -24,7 +35,7 @@ from .domains.shared import shared_tool_names
 from .episode import CallRecord, EpisodeLog
 from .knowledge.store import get_default_kb
 from .rewards import RewardWeights, compute_reward
-from .rewards.reward import DEFAULT_WEIGHTS, RewardBreakdown
+from .rewards.reward import DEFAULT_WEIGHTS, Grade, RewardBreakdown, evidence_label, evidence_met
 from .tasks import Task
 from .tools.errors import ToolError
 from .tools.parse import parse_action
@@ -122,6 +133,8 @@ class HealthGymEnv(gym.Env[str, str]):
         self.log = EpisodeLog()
         self._done = False
         self.last_reward = None
+        self._evidence: set[int] = set()
+        self._violations: dict[str, dict[str, str]] = {}
         obs = sanitize(self._initial_observation(task))
         self._transcript = [f"[environment]\n{obs}"]
         info = {
@@ -184,6 +197,10 @@ class HealthGymEnv(gym.Env[str, str]):
             info["reward_components"] = breakdown.components()
             info["ended_by"] = self.log.ended_by
             info["env_errors"] = self.log.env_errors
+            violations = breakdown.violations
+        else:
+            violations = [asdict(v) for v in self._grade().violations]
+        info["step_signals"] = self._step_signals(turn, violations)
         return obs, reward, terminated, truncated, info
 
     def render(self) -> str | None:
@@ -263,9 +280,33 @@ class HealthGymEnv(gym.Env[str, str]):
             self.log.ended_by = "submitted"
         return CallRecord(turn, name, args, "ok", sanitize(text, 4000)), text, tool.terminal
 
+    def _grade(self) -> Grade:
+        assert self.task is not None
+        return self.domain.grade(self.task, self.state, self.log)
+
+    def _step_signals(self, turn: int, violations: list[dict[str, str]]) -> dict[str, Any]:
+        """This turn's process and safety events (see the module docstring)."""
+        assert self.task is not None
+        reference = self.task.reference.calls
+        calls = [c for c in self.log.calls if c.turn == turn and c.status == "ok"]
+        met = evidence_met(reference, calls, self.domain.toolkit.defaults)
+        gained = sorted(met - self._evidence)
+        self._evidence |= met
+        now = {f"{v['code']}|{v['severity']}|{v['message']}": v for v in violations}
+        added = [v for k, v in now.items() if k not in self._violations]
+        resolved = [v for k, v in self._violations.items() if k not in now]
+        self._violations = now
+        return {
+            "evidence_gained": [evidence_label(reference[i]) for i in gained],
+            "evidence_met": len(self._evidence),
+            "evidence_required": sum(r.required for r in reference),
+            "violations_added": added,
+            "violations_resolved": resolved,
+        }
+
     def _finish(self) -> RewardBreakdown:
         assert self.task is not None
-        grade = self.domain.grade(self.task, self.state, self.log)
+        grade = self._grade()
         self.last_reward = compute_reward(
             grade,
             self.log,

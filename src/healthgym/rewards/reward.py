@@ -173,6 +173,28 @@ def _matches(ref: RefCall, name: str, args: dict[str, Any]) -> bool:
     return True
 
 
+def evidence_met(
+    reference: list[RefCall],
+    calls: list[Any],
+    defaults: dict[str, dict[str, Any]] | None = None,
+) -> set[int]:
+    """Positions of the required reference calls that ``calls`` (successful
+    :class:`~healthgym.episode.CallRecord` s) meet."""
+    defaults = defaults or {}
+    filled = [(c.name, {**defaults.get(c.name, {}), **c.arguments}) for c in calls]
+    return {
+        i
+        for i, r in enumerate(reference)
+        if r.required and any(_matches(r, name, args) for name, args in filled)
+    }
+
+
+def evidence_label(ref: RefCall) -> str:
+    """A short name of an evidence requirement: ``tool(arg=value, ...)``."""
+    args = ", ".join(f"{k}={v!r}" for k, v in ref.arguments.items())
+    return f"{ref.name}({args})"
+
+
 def process_score(
     reference: list[RefCall],
     log: EpisodeLog,
@@ -183,11 +205,10 @@ def process_score(
     ``defaults`` maps tool names to their schema defaults, filled into the agent's
     arguments before they are compared (an omitted argument means its default).
     """
-    defaults = defaults or {}
     done = [c for c in log.calls if c.status == "ok"]
-    filled = [(c.name, {**defaults.get(c.name, {}), **c.arguments}) for c in done]
     required = [r for r in reference if r.required]
-    hit = [r for r in required if any(_matches(r, name, args) for name, args in filled)]
+    met = evidence_met(reference, done, defaults)
+    hit = [r for i, r in enumerate(reference) if r.required and i in met]
     evidence = [c for c in done if c.name not in _submitted_names(log)]
     recall = (len(hit) / len(required) if required else 1.0) if evidence else 0.0
     seen: set[str] = set()
