@@ -172,7 +172,8 @@ def test_sharp_disk_segmentation_symmetry_border_diameter_and_colour():
     feret, _ = ml.feret_diameter_px(seg.mask)
     assert feret == pytest.approx(100, abs=2)  # the disk's diameter
     fr = ml.colour_fractions(ml.classify_colours(img), seg.mask)
-    assert ml.colours_present(fr) == ["dark_brown"] and fr["dark_brown"] > 0.99
+    px = ml.colour_pixels(ml.classify_colours(img), seg.mask)
+    assert ml.colours_present(px) == ["dark_brown"] and fr["dark_brown"] > 0.99
     out = tl.measure_diameter(_state(img, 0.05))
     assert out.startswith(f"Largest Feret diameter {round(feret * 0.05, 1):.1f} mm")
 
@@ -202,7 +203,7 @@ def test_two_colour_lesion_counts_two_colours():
     colour = np.where((XS < 128)[..., None], _flat("light_brown"), _flat("blue_grey"))
     img = _draw(_disk_depth(60), colour, 0.35)
     out = tl.count_colours(_state(img))
-    assert "Colours covering >= 4 %: light brown, blue grey (colour score C = 2)." in out
+    assert "Colours present (>= 4 px): light brown, blue grey (colour score C = 2)." in out
     fr = ml.colour_fractions(ml.classify_colours(img), ml.segment(img).mask)
     assert fr["light_brown"] == pytest.approx(0.5, abs=0.03)
 

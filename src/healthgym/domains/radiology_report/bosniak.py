@@ -11,6 +11,19 @@ or septum - with obtuse margins it is "irregular" when <= 3 mm and a "nodule" wh
 >= 4 mm, and with acute margins a nodule of any size; features of classes IIF-IV
 count only when they enhance.  Applies to cystic masses (< 25% enhancing tissue).
 
+Calcification (Table 1): class I has "no septa or calcifications"; class II masses
+with few thin septa, and homogeneous non-enhancing masses > 20 HU, "may have
+calcification of any type"; version 2019 otherwise no longer grades calcification
+(classes IIF-IV are defined by enhancing walls, septa and protrusions only), so a
+calcification excludes class I and changes nothing else.  A simple-fluid cyst with
+thin smooth walls and no septa but a calcification fits class I except for the
+calcification; it is read here as class II, the class whose definitions allow
+calcification of any type (an interpretation: Table 1 lists no such type).
+
+Classes I and II need a thin (<= 2 mm) smooth wall and septa; a wall or septum > 2 mm or
+a protrusion that does not enhance belongs to no class of Table 1 (IIF-IV need
+enhancement), so the rule refuses it rather than guessing.
+
 Classes (CT and MRI):
 
 * IV  - one or more enhancing nodules (obtuse protrusion >= 4 mm, or acute of any size);
@@ -21,8 +34,8 @@ Classes (CT and MRI):
 * II  - few (1-3) thin septa; homogeneous masses >= 70 HU at noncontrast CT;
   homogeneous non-enhancing masses > 20 HU; at MRI, homogeneously markedly
   hyperintense at fat-suppressed T1;
-* I   - thin smooth wall, no septa, simple fluid (-9 to 20 HU at CT; simple fluid signal
-  at MRI).
+* I   - thin (<= 2 mm) smooth wall, no septa or calcifications, homogeneous simple
+  fluid (-9 to 20 HU at CT; simple fluid signal at MRI); the wall may enhance.
 
 Management (Silverman 2019): I and II benign, no follow-up; IIF imaging follow-up at 6
 and 12 months, then annually for a total of 5 years; III (about 50% malignant) surgery
@@ -92,10 +105,12 @@ def bosniak_classification(
     protrusion_size_mm: float = 0.0,
     unenhanced_attenuation_hu: float | None = None,
     fluid_signal: str | None = None,
+    calcification: bool = False,
 ) -> BosniakResult:
     """Bosniak 2019 class and management of a cystic renal mass.
 
     ``enhancing``: the wall, septa or protrusion enhance after contrast.
+    ``calcification``: any calcification in the wall or septa (excludes class I).
     """
     if modality not in ("ct", "mri"):
         raise ValueError(f"modality must be 'ct' or 'mri', not {modality!r}")
@@ -120,6 +135,11 @@ def bosniak_classification(
         return BosniakResult(cls, MANAGEMENT[cls], basis)
 
     thickest = max(wall_thickness_mm, max_septum_thickness_mm)
+    if not enhancing and (thickest > THIN_MM or protrusion != "none"):
+        raise ValueError(
+            "a wall or septum thicker than 2 mm or a protrusion that does not enhance fits no "
+            "Bosniak 2019 class (IIF-IV need enhancement, I-II thin smooth walls and septa)"
+        )
     if enhancing and protrusion == "acute":
         return result("IV", "enhancing protrusion with acute margins (nodule)")
     if enhancing and protrusion == "obtuse" and protrusion_size_mm >= NODULE_MM:
@@ -136,5 +156,16 @@ def bosniak_classification(
         return result("IIF", "heterogeneously hyperintense at fat-suppressed T1")
     if septa_count >= 1:
         few = "few (1-3) thin septa" if septa_count <= 3 else "thin non-enhancing septa"
+        if calcification:
+            few += ", with calcification (allowed in class II)"
         return result("II", few)
-    return result(*_fluid_class(modality, unenhanced_attenuation_hu, fluid_signal))
+    cls, basis = _fluid_class(modality, unenhanced_attenuation_hu, fluid_signal)
+    if cls == "I" and calcification:
+        return result(
+            "II",
+            "thin smooth wall, no septa, simple fluid, with calcification "
+            "(excludes class I; class II allows calcification of any type)",
+        )
+    if calcification:
+        basis += ", with calcification (allowed in class II)"
+    return result(cls, basis)

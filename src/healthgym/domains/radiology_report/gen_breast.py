@@ -239,6 +239,11 @@ def breast_case(rng: np.random.Generator, k: int) -> Case:
         }[args["finding"]]
         if args.get("asymmetry_type") == "global":
             location = f"{side.capitalize()} breast"
+        if args.get("calcification_distribution") == "diffuse":
+            # the lexicon's diffuse distribution is "distributed randomly throughout the
+            # breast" - here both breasts - so it has no clock position and the other
+            # breast is not clear of calcification
+            location = "Both breasts"
         f = Finding(id="F0", location=location, summary=summary, details=details, kind="breast")
         findings, ids, _ = place_findings(rng, [f], None)
         lesion = f"{location}: {summary}"
@@ -265,7 +270,7 @@ def breast_case(rng: np.random.Generator, k: int) -> Case:
     clear = "no mass, calcification or distortion."
     if kind == "none":
         normal.append(f"Both breasts: {clear}")
-    elif kind != "global_asymmetry":
+    elif kind != "global_asymmetry" and location != "Both breasts":
         normal.append(f"The {'right' if side == 'left' else 'left'} breast: {clear}")
     prior = None
     if has_prior:

@@ -6,8 +6,11 @@ septa, hyperattenuating or non-enhancing homogeneous masses, T1-hyperintense mas
 MRI, minimally thickened walls, many septa, thick walls or septa, irregularity,
 obtuse and acute nodules.  The features are written as measurements (wall and septal
 thickness in mm, number of septa, protrusion size and angle, attenuation in HU or MRI
-signal) for the agent to classify.  Renal CT studies may show an incidental critical
-finding (gas outside the bowel, an aortic flap).
+signal) for the agent to classify.  Calcification is drawn only where Table 1 allows
+it - class II masses with few thin septa and homogeneous non-enhancing masses > 20 HU
+("may have calcification of any type") - and only at CT, which shows it (MRI depicts
+calcification poorly); class I never has septa or calcification.  Renal CT studies may
+show an incidental critical finding (gas outside the bowel, an aortic flap).
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ SCENARIOS = (
     ("IV_obtuse", "any"),
     ("IV_acute", "any"),
 )
+# Silverman 2019 Table 1: the class II types that "may have calcification of any type"
+CALCIFIED_KINDS = ("II_septa", "II_nonenhancing")
+CALCIFICATION_TEXT = {
+    "wall": "Thin calcification in part of the wall.",
+    "septum": "A small coarse calcification in one septum.",
+}
 SIGNAL_TEXT = {
     "simple_fluid": "homogeneously bright on T2 like cerebrospinal fluid and dark on T1",
     "t1_homogeneous_hyperintense": "homogeneously markedly bright on fat-suppressed T1 "
@@ -65,6 +74,7 @@ def _features(rng: np.random.Generator, kind: str, modality: str) -> dict[str, A
         "protrusion_mm": 0,
         "hu": int(rng.integers(-5, 19)),
         "signal": "simple_fluid",
+        "calcification": "none",
     }
     if kind == "II_septa":
         f.update(septa=int(rng.integers(1, 4)), septum_mm=int(rng.integers(1, 3)))
@@ -98,6 +108,9 @@ def _features(rng: np.random.Generator, kind: str, modality: str) -> dict[str, A
         f.update(protrusion="acute", protrusion_mm=int(rng.integers(2, 11)))
     if kind.startswith(("III", "IV")) and f["septa"] == 0 and rng.random() < 0.5:
         f.update(septa=int(rng.integers(1, 4)), septum_mm=int(rng.integers(1, 3)))
+    if kind in CALCIFIED_KINDS and modality == "ct" and rng.random() < 0.5:
+        where = ("wall", "septum") if f["septa"] else ("wall",)
+        f["calcification"] = pick(rng, where)
     return f
 
 
@@ -115,8 +128,12 @@ def _details(rng: np.random.Generator, f: dict[str, Any], modality: str) -> list
             f"A {f['protrusion_mm']} mm focal convex protrusion arises from {where}, making "
             f"{angle} angle with it."
         )
-    parts = "wall" + (", septa" if f["septa"] else "")
-    parts += " and protrusion" if f["protrusion"] != "none" else ""
+    named = [
+        "wall",
+        *(["septa"] if f["septa"] else []),
+        *(["protrusion"] if f["protrusion"] != "none" else []),
+    ]
+    parts = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
     if f["enhancing"]:
         verb = "shows" if parts == "wall" else "show"
         lines.append(f"After contrast: the {parts} {verb} perceptible enhancement.")
@@ -130,8 +147,8 @@ def _details(rng: np.random.Generator, f: dict[str, Any], modality: str) -> list
         )
     else:
         lines.append(f"Contents: {SIGNAL_TEXT[f['signal']]}; no enhancement on subtraction.")
-    if rng.random() < 0.25:
-        lines.append("Thin calcification in part of the wall.")
+    if modality == "ct":
+        lines.append(CALCIFICATION_TEXT.get(f["calcification"], "No calcification."))
     return lines
 
 
@@ -146,6 +163,7 @@ def renal_case(rng: np.random.Generator, k: int) -> Case:
         "septa_count": feats["septa"],
         "max_septum_thickness_mm": float(feats["septum_mm"]),
         "enhancing": feats["enhancing"],
+        "calcification": feats["calcification"] != "none",
     }
     if feats["protrusion"] != "none":
         rule_args["protrusion"] = feats["protrusion"]

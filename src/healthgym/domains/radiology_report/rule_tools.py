@@ -242,6 +242,7 @@ def bosniak_classification(
     protrusion_size_mm: Annotated[float, Range(0, 100)] = 0.0,
     unenhanced_attenuation_hu: Annotated[float, Range(-200, 200)] | None = None,
     fluid_signal: bosniak.FluidSignal | None = None,
+    calcification: bool = False,
 ) -> str:
     """Bosniak classification version 2019 of a cystic renal mass (Silverman 2019).
 
@@ -256,6 +257,7 @@ def bosniak_classification(
         unenhanced_attenuation_hu: CT only: attenuation of the contents before contrast.
         fluid_signal: MRI only: simple_fluid, t1_homogeneous_hyperintense or
             t1_heterogeneous_hyperintense.
+        calcification: any calcification in the wall or septa is reported.
     """
     try:
         r = bosniak.bosniak_classification(
@@ -268,6 +270,7 @@ def bosniak_classification(
             protrusion_size_mm,
             unenhanced_attenuation_hu,
             fluid_signal,
+            calcification,
         )
     except ValueError as e:
         raise ToolError(str(e)) from None

@@ -60,6 +60,16 @@ def colour_fractions(state: VisualState) -> dict[str, float]:
     )
 
 
+def colour_pixels(state: VisualState) -> dict[str, int]:
+    """Pixels of each colour in the core plus the dark spots (the colour count's area)."""
+
+    def compute() -> dict[str, int]:
+        spots = structures(state).spots
+        return ml.colour_pixels(colour_labels(state), segmentation(state).mask, spots)
+
+    return _cached(state, "colour_pixels", compute)
+
+
 def structures(state: VisualState) -> ms.Structures:
     seg = segmentation(state)
     return _cached(

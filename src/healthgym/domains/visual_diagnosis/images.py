@@ -9,18 +9,32 @@ sigmoid whose width is set per 45-degree segment (counted clockwise from 3 o'clo
 around the lesion's centroid): about 0.35 px where the pattern ends abruptly, 4-6 px
 where it fades (B = number of abrupt segments).  A 22-px rim is light or dark brown;
 the interior is split into angular sectors painted with the other colours (C = number
-of colours).  Structures (D) are drawn as the generator knows them: a lattice pigment
-network (lines darkened by 15 %) on light-brown zones, everywhere or on one half of
-the lesion; small dots (3-5 px) and globules (about 25 px) in a darker colour than the
-zone they lie on; 3-6 radial streaks in the rim; everything the network does not cover
-is structureless.  Skin colour, shading and sensor noise (sigma 3 per channel) are
-seeded.  The pixel scale follows from the drawn diameter (3-12 mm over the contour's
-largest Feret diameter).
+of zone colours).  Structures (D) are drawn as the generator knows them: a lattice
+pigment network (lines darkened by 15 %) on light-brown zones, everywhere or on one
+half of the lesion; small dots (2-7 px) and globules (about 25 px) in the design's spot
+colour, placed only on zones that colour is clearly darker than (dark brown on the
+lighter zones, black on dark brown); 3-6 radial streaks in the rim, in the colour
+darker than the rim; everything the network does not cover is structureless.  Skin
+colour, shading and sensor noise (sigma 3 per channel) are seeded.  The pixel scale
+follows from the drawn diameter (3-12 mm over the contour's largest Feret diameter).
 
 The ground truth comes from these parameters: A and B from the design, C from the
-painted colour areas (a colour counts when it covers >= 4 % of the lesion core),
-D from what was drawn (a network when it covers >= 10 % of the lesion core,
-structureless when >= 10 % of the core has none).
+painted colours, D from what was drawn (a network when it covers >= 10 % of the lesion
+core, structureless when >= 10 % of the core has none).
+
+Colours (C) follow Stolz's ABCD rule (Stolz W et al. Eur J Dermatol 1994;4:521-527;
+Nachbar F et al. J Am Acad Dermatol 1994;30:551-559): each of white, red, light brown,
+dark brown, blue-grey and black scores one point when it is present at all, whatever
+its area - the dark-brown or black of dots, globules and streaks included.  "Present"
+is made operational as at least ``COLOUR_MIN_PX`` = 4 pixels of the colour (about one
+small dot; 0.001-0.02 mm2 at this generator's 0.017-0.075 mm/px) in the analysed
+area: the lesion core (the lesion eroded by 14 px, which leaves out the fading edge
+where pigment is mixed with skin and would read as false intermediate colours) plus
+every dot, globule and streak wherever it lies.  Nothing else can produce 4 pixels of a
+colour there: zones and structures are painted with hard edges, and the sensor noise
+(sigma 3 per channel) is more than ten sigma from the midpoint between any two
+reference colours.  The measuring tool applies the same rule to its own segmentation
+and spot detection (:mod:`.measure_lesion`).
 """
 
 from __future__ import annotations
@@ -41,7 +55,7 @@ ABRUPT_WIDTH = 0.35
 BLEND_DEG = 3.0
 CORE_ERODE = 14  # colour counting ignores the outer 14 px (pigment mixed with skin)
 TEXTURE_ERODE = 8
-COLOUR_MIN_FRACTION = 0.04
+COLOUR_MIN_PX = 4  # a colour is present when it has >= 4 px in the analysed area (Stolz)
 STRUCTURELESS_MIN_FRACTION = 0.10
 NETWORK_MIN_FRACTION = 0.10
 NOISE_SIGMA = 3.0
@@ -93,6 +107,7 @@ class LesionParams:
     streak_angle: float
     diameter_mm: float
     skin: tuple[int, int, int]
+    spot_colour: str = ""  # colour of every dot and globule ("" when there are none)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -111,9 +126,10 @@ class LesionImage:
     scale_mm_per_px: float
     truth: dict[str, Any]
     ideal_mask: np.ndarray  # the contour r(theta) on the pixel grid, without blur or noise
-    colour_fractions: dict[str, float]
+    colour_fractions: dict[str, float]  # share of the lesion core painted in each colour
     structureless_fraction: float
     network_fraction: float
+    colour_pixels: dict[str, int] | None = None  # pixels of each colour in the analysed area
 
 
 def radius_cs(p: LesionParams, c: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -162,7 +178,7 @@ def _edge_width(p: LesionParams, theta1: np.ndarray) -> np.ndarray:
     return w * (1 - lo - hi) + prv * lo + nxt * hi
 
 
-def _darker_colour(zone: str) -> str | None:
+def darker_colour(zone: str) -> str | None:
     """Colour a dot/globule/streak is drawn in on a zone (must be clearly darker)."""
     if zone == "black":
         return None
@@ -222,15 +238,15 @@ def _place_structures(
                 ang = (theta[yi, xi] - p.sector_rotation) % (2 * np.pi / k)
                 if rho * math.sin(min(ang, 2 * np.pi / k - ang, np.pi / 2)) < 6:
                     continue
-            colour = _darker_colour(names[zone_of[yi, xi]])
-            if colour is None:
+            colour = darker_colour(names[zone_of[yi, xi]])
+            if colour is None or (p.spot_colour and colour != p.spot_colour):
                 continue
             radius_px = rad * rng.uniform(0.92, 1.1)
             ys, xs = _disk((x, y), radius_px)
             placed.append((ys, xs, kind, colour))
             centres.append((x, y))
             drawn[kind] += 1
-    rim_colour = _darker_colour(p.colours[0])
+    rim_colour = darker_colour(p.colours[0])
     assert rim_colour is not None
     angles = p.streak_angle + np.radians(np.arange(p.n_streaks) * 9.0)
     for ang in angles:
@@ -320,7 +336,9 @@ def render_lesion(p: LesionParams, with_truth: bool = True) -> LesionImage:
     fractions = {
         name: float(np.count_nonzero(painted[core] == i)) / n_core for i, name in enumerate(COLOURS)
     }
-    colours_present = [c for c in COLOURS if fractions[c] >= COLOUR_MIN_FRACTION]
+    analysed = core | structure_mask  # the core plus every structure (see the docstring)
+    pixels = {name: int(np.count_nonzero(painted[analysed] == i)) for i, name in enumerate(COLOURS)}
+    colours_present = [c for c in COLOURS if pixels[c] >= COLOUR_MIN_PX]
     tex = ops.erode(ideal, TEXTURE_ERODE) & ~ops.dilate(structure_mask, 2)
     n_tex = max(int(tex.sum()), 1)
     free = float(np.count_nonzero(tex & ~network)) / n_tex
@@ -346,4 +364,4 @@ def render_lesion(p: LesionParams, with_truth: bool = True) -> LesionImage:
         "band": tds_band(tds),
         "diameter_mm": round(p.diameter_mm, 2),
     }
-    return LesionImage(image, scale, truth, ideal, fractions, free, covered)
+    return LesionImage(image, scale, truth, ideal, fractions, free, covered, pixels)

@@ -6,7 +6,10 @@ A, renders it and keeps it only when the ground truth is unambiguous:
 
 * contour asymmetry on the ideal (noise-free) mask: designed-symmetric axes mismatch
   <= 2 %, designed-asymmetric axes >= 8 % (the measuring threshold is 4.5 %);
-* every colour covers either >= 7 % or < 2 % of the lesion core (threshold 4 %);
+* the colours present are exactly the design's: its zone colours, the spot colour of
+  its dots and globules, and the colour of its streaks (darker than the rim) - Stolz
+  counts every colour present, so the structures' dark brown or black counts too - and
+  each has >= 3 x ``COLOUR_MIN_PX`` painted pixels in the analysed area (threshold 4 px);
 * the network-free share of the lesion is >= 20 % or < 4 % (threshold 10 %), and the
   network covers >= 20 % or < 3 % of it (threshold 10 %);
 * every requested dot, globule and streak was placed.
@@ -19,7 +22,16 @@ from __future__ import annotations
 import numpy as np
 
 from .dermoscopy import COLOURS, tds_band, total_dermoscopy_score
-from .images import SIZE, SKIN_RGB, LesionImage, LesionParams, radius, render_lesion
+from .images import (
+    COLOUR_MIN_PX,
+    SIZE,
+    SKIN_RGB,
+    LesionImage,
+    LesionParams,
+    darker_colour,
+    radius,
+    render_lesion,
+)
 from .measure_lesion import asymmetry
 
 MAX_TRIES = 500
@@ -81,24 +93,39 @@ _UNIT: dict = {
 def _design(rng: np.random.Generator) -> dict:
     a = int(rng.integers(0, 3))
     b = int(rng.integers(0, 9))
-    c = int(rng.integers(1, 7))
+    n_zones = int(rng.integers(1, 7))
     network = str(rng.choice(["none", "full", "partial"]))
     # a pigment network is a brown lattice over a light-brown background (and rim)
     rim = "light_brown" if network != "none" else str(rng.choice(["light_brown", "dark_brown"]))
     others = [x for x in COLOURS if x != rim]
-    picked = [str(x) for x in rng.choice(others, size=c - 1, replace=False)]
+    picked = [str(x) for x in rng.choice(others, size=n_zones - 1, replace=False)]
     colours = (rim, *picked)
+    extra = int(rng.integers(0, 3)) if len(colours) > 1 else 0  # interior sectors in the rim colour
+    interior = set(colours[1:]) | ({rim} if extra or len(colours) == 1 else set())
     counts = {
         "n_dots": int(rng.integers(5, 11)) if rng.random() < 0.5 else 0,
         "n_globules": int(rng.integers(3, 6)) if rng.random() < 0.5 else 0,
         "n_streaks": int(rng.integers(3, 7)) if rng.random() < 0.5 else 0,
     }
-    structureless = network != "full" or c > 1
+    # dots and globules share one colour, darker than the zones they are placed on
+    spot_options = sorted({c for z in interior if (c := darker_colour(z)) is not None})
+    spot = ""
+    if counts["n_dots"] or counts["n_globules"]:
+        if not spot_options:
+            return {}
+        spot = str(rng.choice(spot_options))
+    present = set(colours) | ({spot} if spot else set())
+    if counts["n_streaks"]:
+        present.add(str(darker_colour(rim)))
+    structureless = network != "full" or len(colours) > 1
     d = (network != "none") + structureless + sum(1 for v in counts.values() if v > 0)
     if d == 0:
         return {}
+    c = len(present)  # Stolz: every colour present counts, the structures' colours too
     tds = total_dermoscopy_score(a, b, c, d)
-    return {"a": a, "b": b, "colours": colours, "network": network, "tds": tds, **counts}
+    return {"a": a, "b": b, "colours": colours, "extra": extra, "spot_colour": spot,
+            "present": tuple(x for x in COLOURS if x in present), "network": network,
+            "tds": tds, **counts}  # fmt: skip
 
 
 def _params(rng: np.random.Generator, design: dict, seed: int) -> LesionParams:
@@ -114,7 +141,7 @@ def _params(rng: np.random.Generator, design: dict, seed: int) -> LesionParams:
         abrupt[int(i)] = True
     colours = design["colours"]
     rim = colours[0]
-    extra = int(rng.integers(0, 3)) if len(colours) > 1 else 0
+    extra = design["extra"]
     sectors = [*colours[1:], *([rim] * extra)] or [rim]
     order = rng.permutation(len(sectors))
     skin = tuple(int(v + rng.integers(-6, 7)) for v in SKIN_RGB)
@@ -151,18 +178,21 @@ def _params(rng: np.random.Generator, design: dict, seed: int) -> LesionParams:
         streak_angle=float(rng.uniform(0, 2 * np.pi)),
         diameter_mm=round(float(rng.uniform(3.0, 12.0)), 1),
         skin=(skin[0], skin[1], skin[2]),
+        spot_colour=design["spot_colour"],
     )
 
 
-def truth_is_clear(p: LesionParams, lesion: LesionImage) -> bool:
-    """The rendered ground truth sits away from every measuring threshold."""
-    if any(0.02 <= f < 0.07 for f in lesion.colour_fractions.values()):
+def truth_is_clear(p: LesionParams, lesion: LesionImage, present: tuple[str, ...]) -> bool:
+    """The rendered ground truth is the design's and sits away from every measuring
+    threshold."""
+    if tuple(lesion.truth["colours"]) != present:
+        return False
+    pixels = lesion.colour_pixels or {}
+    if any(0 < pixels[c] < 3 * COLOUR_MIN_PX for c in COLOURS):
         return False
     if 0.04 <= lesion.structureless_fraction < 0.20:
         return False
     if 0.03 <= lesion.network_fraction < 0.20:
-        return False
-    if len(lesion.truth["colours"]) != len(p.colours):
         return False
     wanted = {"dots": p.n_dots, "globules": p.n_globules, "streaks": p.n_streaks}
     return lesion.truth["structure_counts"] == wanted
@@ -180,6 +210,8 @@ def sample_lesion(
         if not shape_is_clear(params):
             continue
         lesion = render_lesion(params)
-        if truth_is_clear(params, lesion) and lesion.truth["band"] == tds_band(design["tds"]):
+        if truth_is_clear(params, lesion, design["present"]) and lesion.truth["band"] == tds_band(
+            design["tds"]
+        ):
             return params, lesion
     raise RuntimeError(f"no clear lesion found for band {band!r} in {MAX_TRIES} tries")

@@ -15,9 +15,14 @@
   3 o'clock around the centroid; in each, 9 rays over the central 24 degrees sample
   the colour-distance profile across the edge; the median profile's edge width
   (contrast / steepest slope) below 8 px counts the segment as an abrupt cut-off.
-* Colours (C): each core pixel (the lesion eroded by 14 px, away from pigment mixed
-  with skin at fading edges) goes to the nearest of the six reference colours (or
-  skin) in RGB; a colour counts when it covers >= 4 % of the core.
+* Colours (C): every pixel goes to the nearest of the six reference colours (or skin)
+  in RGB.  Stolz's ABCD rule (Stolz 1994; Nachbar F et al. J Am Acad Dermatol
+  1994;30:551-559) scores each colour present at all, however small its area, so a
+  colour counts when the analysed area holds >= ``COLOUR_MIN_PX`` (4) pixels of it:
+  the core (the lesion eroded by 14 px, away from pigment mixed with skin at fading
+  edges, which would read as false intermediate colours) plus every dark spot found
+  by the structure detector (dots, globules, streaks - streaks lie in the rim).  The
+  generator's truth applies the same rule to what it painted (:mod:`.images`).
 * Diameter: the largest Feret (caliper) diameter over 360 directions, in mm.
 """
 
@@ -30,7 +35,7 @@ import numpy as np
 
 from . import imageops as ops
 from .dermoscopy import COLOURS
-from .images import COLOUR_MIN_FRACTION, CORE_ERODE, REFERENCE_RGB, SKIN_RGB
+from .images import COLOUR_MIN_PX, CORE_ERODE, REFERENCE_RGB, SKIN_RGB
 
 ASYMMETRY_THRESHOLD = 0.045
 ABRUPT_WIDTH_PX = 5.0
@@ -211,8 +216,21 @@ def colour_fractions(labels: np.ndarray, mask: np.ndarray) -> dict[str, float]:
     return {c: float(counts[i]) / n for i, c in enumerate(COLOURS)}
 
 
-def colours_present(fractions: dict[str, float]) -> list[str]:
-    return [c for c in COLOURS if fractions[c] >= COLOUR_MIN_FRACTION]
+def colour_pixels(
+    labels: np.ndarray, mask: np.ndarray, spots: np.ndarray | None = None
+) -> dict[str, int]:
+    """Pixels of each reference colour in the analysed area: the lesion core (mask eroded
+    by 14 px) plus the dark spots (dots, globules, streaks), wherever they lie."""
+    area = ops.erode(mask, CORE_ERODE)
+    if spots is not None:
+        area = area | (spots & mask)
+    counts = np.bincount(labels[area], minlength=len(CLASS_NAMES))
+    return {c: int(counts[i]) for i, c in enumerate(COLOURS)}
+
+
+def colours_present(pixels: dict[str, int]) -> list[str]:
+    """The colours present (Stolz: present at all): >= ``COLOUR_MIN_PX`` pixels each."""
+    return [c for c in COLOURS if pixels[c] >= COLOUR_MIN_PX]
 
 
 def feret_diameter_px(mask: np.ndarray) -> tuple[float, float]:

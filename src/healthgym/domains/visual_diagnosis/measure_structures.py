@@ -54,6 +54,7 @@ class Structures:
     period_px: float
     structureless_fraction: float
     present: list[str]
+    spots: np.ndarray | None = None  # every dark spot (dot, globule, streak or other)
 
 
 def find_spots(
@@ -182,4 +183,5 @@ def detect_structures(
         period_px=round(period, 1),
         structureless_fraction=round(structureless, 4),
         present=[s for s in STRUCTURES if present[s]],
+        spots=spots,
     )

@@ -13,9 +13,10 @@ Rejection sampling, in two layers: the generators already refuse designs whose t
 sits near a measuring threshold (see :mod:`.lesion_sampling` and :func:`.ecg.
 sample_ecg_params`); here the study is then measured with the very tools the agent
 has, and a draw is kept only when the measurements reproduce the truth - A, B, C and D
-exactly, diameter within 0.7 mm, rhythm class exactly, heart rate within 3/min, PR and
-QTc within 15 ms (inside the grader's tolerances of 1 mm, 5/min and 20 ms).  So the
-reference answer, built from the tools' printed values, is correct on every task.
+exactly (and the very colours counted), diameter within 0.7 mm, rhythm class
+exactly, heart rate within 3/min, PR and QTc within 15 ms (inside the grader's
+tolerances of 1 mm, 5/min and 20 ms).  So the reference answer, built from the
+tools' printed values, is correct on every task.
 """
 
 from __future__ import annotations
@@ -95,12 +96,13 @@ def ecg_state(params: EcgParams, age: int, sex: str) -> VisualState:
 def measured_lesion(state: VisualState) -> dict[str, Any]:
     """The values the dermoscopy tools print for this state."""
     a, b = an.asymmetry(state).score, an.border(state).score
-    fr = an.colour_fractions(state)
-    c = len(colours_present(fr))
+    names = colours_present(an.colour_pixels(state))
+    c = len(names)
     d = len(an.structures(state).present)
     diameter = round(an.feret(state)[0] * state.scale_mm_per_px, 1)
     tds = total_dermoscopy_score(a, b, c, d) if c and d else None  # C, D >= 1 by definition
-    return dict(asymmetry=a, border=b, colours=c, structures=d, tds=tds, diameter_mm=diameter)
+    return dict(asymmetry=a, border=b, colours=c, structures=d, tds=tds, diameter_mm=diameter,
+                colour_names=names)  # fmt: skip
 
 
 def measured_ecg(state: VisualState) -> dict[str, Any]:
@@ -136,7 +138,8 @@ def _lesion_case(index: int, rng: np.random.Generator, age: int, sex: str) -> di
         m = measured_lesion(state)
         drawn = (t["asymmetry"], t["border"], len(t["colours"]), len(t["structures"]))
         seen = (m["asymmetry"], m["border"], m["colours"], m["structures"])
-        if seen == drawn and abs(m["diameter_mm"] - t["diameter_mm"]) <= 0.7:
+        same_colours = m["colour_names"] == t["colours"]
+        if seen == drawn and same_colours and abs(m["diameter_mm"] - t["diameter_mm"]) <= 0.7:
             break
     else:
         raise RuntimeError(f"task {index}: no lesion measured as drawn in {MAX_ATTEMPTS} draws")

@@ -13,7 +13,7 @@ from typing import Annotated
 from ...tools import Range, ToolError, tool
 from . import analysis as an
 from .dermoscopy import COLOURS, total_dermoscopy_score
-from .images import COLOUR_MIN_FRACTION
+from .images import COLOUR_MIN_PX
 from .measure_lesion import ABRUPT_WIDTH_PX, ASYMMETRY_THRESHOLD, colours_present
 from .measure_structures import MIN_COUNTS, NETWORK_MIN_FRACTION, PERIODIC_MIN
 from .records import VisualState
@@ -89,17 +89,21 @@ def assess_border(state: VisualState) -> str:
 
 @tool(kind="observe")
 def count_colours(state: VisualState) -> str:
-    """Classify the lesion's pixels into the six dermoscopic colours and count them."""
+    """Classify the lesion's pixels into the six dermoscopic colours and count the colours
+    present (Stolz: every colour present scores, however small its area)."""
     _lesion(state)
     fr = an.colour_fractions(state)
-    present = colours_present(fr)
+    px = an.colour_pixels(state)
+    present = colours_present(px)
     state.measured["colours"] = len(present)
     state.measured["colour_names"] = present
     areas = ", ".join(f"{_label(c)} {100 * fr[c]:.1f} %" for c in COLOURS)
+    counts = ", ".join(f"{_label(c)} {px[c]}" for c in COLOURS)
     names = ", ".join(_label(c) for c in present) or "none"
     return (
-        f"Lesion core (14 px inside the edge) by nearest reference colour: {areas}. Colours "
-        f"covering >= {100 * COLOUR_MIN_FRACTION:.0f} %: {names} (colour score C = {len(present)})."
+        f"Lesion core (14 px inside the edge) by nearest reference colour: {areas}. Pixels "
+        f"per colour in the core plus the dots, globules and streaks: {counts}. Colours "
+        f"present (>= {COLOUR_MIN_PX} px): {names} (colour score C = {len(present)})."
     )
 
 
