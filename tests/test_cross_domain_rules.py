@@ -13,7 +13,7 @@ from healthgym.domains.cross_domain import rules
 from healthgym.domains.cross_domain.diagnoses import match
 from healthgym.domains.cross_domain.gen_common import base_patient, set_allergy, set_labs
 from healthgym.env import HealthGymEnv
-from healthgym.patients.model import Medication
+from healthgym.patients.model import Allergy, Medication
 from healthgym.tools import format_hermes
 
 DOMAIN = get_domain("cross_domain")
@@ -95,8 +95,11 @@ def test_slots_respect_allergy_and_interactions():
     p = set_allergy(base_patient("urosepsis", 3, "X"), None, rng)
     p = p.model_copy(update={"medications": []})
     assert ab.slots_for("urinary", p)[0][1][0] == "piperacillin-tazobactam"
-    pen = set_allergy(p, "Penicillin", rng)
-    assert ab.slots_for("urinary", pen) == [("anti-Gram-negative beta-lactam", ("levofloxacin",))]
+    # penicillin anaphylaxis: no beta-lactam but aztreonam (AAAAI/ACAAI 2022)
+    pen = p.model_copy(
+        update={"allergies": [Allergy(allergen="Penicillin", reaction="anaphylaxis")]}
+    )
+    assert ab.slots_for("urinary", pen) == [("anti-Gram-negative beta-lactam", ("aztreonam",))]
     assert ab.slots_for("respiratory", pen) == [
         ("respiratory fluoroquinolone", ("levofloxacin", "moxifloxacin"))
     ]
@@ -123,8 +126,9 @@ def test_sepsis_thresholds():
     p = base_patient("urosepsis", 5, "X").model_copy(update={"weight_kg": 80.0})
     assert rules.fluid_targets(p)[0] == 2400
     assert rules.volume_ok(2400 * 1.2, [2400]) and not rules.volume_ok(2400 * 1.21, [2400])
-    assert rules.sepsis_destination({"sbp": 80, "dbp": 45}) == "icu"
-    assert rules.sepsis_destination({"sbp": 110, "dbp": 60}) == "ward"
+    assert rules.sepsis_destinations({"sbp": 80, "dbp": 45}, 3.0, 3.0) == ("icu",)
+    assert rules.sepsis_destination({"sbp": 110, "dbp": 60}, 3.0, 1.8) == "ward"
+    assert rules.sepsis_destinations({"sbp": 110, "dbp": 60}, 3.0, 2.5) == ("icu", "monitored_bed")
 
 
 def test_thrombolysis_eligibility_and_dose():

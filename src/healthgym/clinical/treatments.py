@@ -2,20 +2,45 @@
 
 Each treatment has a canonical key, a display name, accepted synonyms (brand and
 common names) and the drug classes used to check allergies (``allergy_classes``:
-an allergy to any listed class makes the treatment unsafe for the patient).
-Cross-reactivity facts: penicillin allergy and other penicillins (all share the
-beta-lactam/thiazolidine core; AAAAI/ACAAI Drug Allergy Practice Parameter 2022).
-For this project's safety rules a penicillin allergy also rules out cephalosporins
-and carbapenems (they carry the 'penicillin' class too): the practice parameter puts
-the true cross-reactivity at about 1-2%, but a plan for a penicillin-allergic patient
-is only graded safe when it uses a non-beta-lactam or aztreonam (no cross-reactivity
-except with ceftazidime; Khan DA et al. J Allergy Clin Immunol 2022;150:1333-93).
+the classes a documented allergy can cross-react with).
+
+Beta-lactam allergy follows the AAAAI/ACAAI drug allergy practice parameter (Khan DA,
+Banerji A, Blumenthal KG et al. Drug allergy: a 2022 practice parameter update. J Allergy
+Clin Immunol 2022;150:1333-93; Ann Allergy Asthma Immunol 2022) as implemented in
+:func:`allergy_conflict`:
+
+* a penicillin allergy rules out every penicillin;
+* cephalosporins and carbapenems carry the 'penicillin' class (cross-reactivity is
+  possible) but after a *non-severe* penicillin reaction (hives, rash: no anaphylaxis,
+  no severe cutaneous adverse reaction) a cephalosporin whose R1 side chain differs from
+  the aminopenicillins' (ceftriaxone, cefepime, cefuroxime, cefdinir, cefazolin) or a
+  carbapenem may be given (with caution); the cephalosporins that share the aminobenzyl
+  R1 side chain of amoxicillin/ampicillin (cephalexin, cefadroxil, cefaclor, cefprozil;
+  Zagursky RJ, Pichichero ME. J Allergy Clin Immunol Pract 2018;6:72-81) stay ruled out,
+  because the record does not name the culprit penicillin and aminopenicillins are the
+  commonest;
+* after a *severe* reaction (anaphylaxis; bronchospasm - wheezing - or angioedema, which
+  meet the World Allergy Organization 2020 anaphylaxis criterion of respiratory or
+  laryngeal involvement after a known allergen, Cardona V et al. World Allergy Organ J
+  2020;13:100472, and which a one-word record cannot grade further; or a severe cutaneous
+  adverse reaction) every beta-lactam is avoided until the allergy is evaluated, except
+  aztreonam;
+* aztreonam (a monobactam) does not cross-react with penicillins, cephalosporins or
+  carbapenems, except through the R1 side chain it shares with ceftazidime (and
+  cefiderocol): a documented ceftazidime reaction rules it out.
+
 Furosemide and other non-antibiotic sulfonamides are not put in the 'sulfonamide'
 class (no cross-reactivity with sulfonamide antibiotics: Strom BL et al. N Engl J Med
 2003;349:1628-35).  Enoxaparin shares the 'heparin' class (heparin-induced
 thrombocytopenia antibodies cross-react with LMWH; fondaparinux, bivalirudin,
 argatroban and DOACs do not: Cuker A et al. ASH 2018 HIT guideline, Blood Adv
 2018;2:3360-92).
+
+Fluoroquinolones for pyelonephritis: oral ciprofloxacin 500 mg twice daily for 7 days
+(with or without an initial 400 mg IV dose) or levofloxacin 750 mg daily for 5 days
+where community fluoroquinolone resistance is not known to exceed 10% (Gupta K et al.
+IDSA/ESCMID guideline, Clin Infect Dis 2011;52:e103-20); not in pregnancy (labelling:
+use alternatives) - see :data:`FLUOROQUINOLONE_PYELONEPHRITIS`.
 """
 
 from __future__ import annotations
@@ -36,7 +61,10 @@ class Treatment:
     source: str = ""
 
 
-_PCN = "AAAAI/ACAAI Drug Allergy Practice Parameter 2022 (project rule: penicillin allergy)"
+_PCN = (
+    "Khan DA et al. AAAAI/ACAAI drug allergy practice parameter 2022 (cross-reactivity by "
+    "reaction severity and R1 side chain: allergy_conflict)"
+)
 _NSAID_CI = {
     "chronic_kidney_disease": "NSAIDs reduce renal perfusion and accelerate loss of kidney "
     "function (KDIGO 2024 CKD guideline)",
@@ -100,6 +128,14 @@ _TREATMENTS: list[Treatment] = [
         source=_PCN,
     ),
     Treatment(
+        "cefepime",
+        "Cefepime",
+        "drug",
+        ("maxipime",),
+        ("cephalosporin", "penicillin"),
+        source="Kalil AC et al. IDSA/ATS HAP/VAP guideline 2016 (2 g IV every 8 hours); " + _PCN,
+    ),
+    Treatment(
         "meropenem", "Meropenem", "drug", ("merrem",), ("carbapenem", "penicillin"), source=_PCN
     ),
     Treatment(
@@ -107,7 +143,10 @@ _TREATMENTS: list[Treatment] = [
         "Aztreonam",
         "drug",
         ("azactam",),
-        source="Monobactam without penicillin cross-reactivity (Khan DA et al. JACI 2022)",
+        source=(
+            "Monobactam: no cross-reactivity with penicillins, cephalosporins or carbapenems "
+            "except ceftazidime (shared R1 side chain) - Khan DA et al. JACI 2022"
+        ),
     ),
     # --- other antibiotics ---------------------------------------------------------------
     Treatment("azithromycin", "Azithromycin", "drug", ("zithromax", "z-pak"), ("macrolide",)),
@@ -846,3 +885,103 @@ ALLERGY_CLASSES: dict[str, str] = {
     "Tetracyclines": "tetracycline",
     "Carbapenems": "carbapenem",
 }
+
+
+# --------------------------------------------------------------- beta-lactam allergy
+# Reactions after which every beta-lactam except aztreonam is avoided until evaluated
+# (Khan DA et al. 2022 practice parameter: anaphylaxis and severe cutaneous adverse
+# reactions; bronchospasm and angioedema meet the WAO 2020 anaphylaxis criterion of
+# respiratory/laryngeal involvement after a known allergen, Cardona V et al. World
+# Allergy Organ J 2020;13:100472).
+SEVERE_REACTION_WORDS: tuple[str, ...] = (
+    "anaphylaxis",
+    "anaphylactic",
+    "wheez",
+    "bronchospasm",
+    "angioedema",
+    "laryngeal",
+    "hypotension",
+    "stevens-johnson",
+    "toxic epidermal necrolysis",
+    "dress",
+    "eosinophilia",
+    "agep",
+    "serum sickness",
+)
+# cephalosporins sharing the aminobenzyl R1 side chain of amoxicillin/ampicillin
+# (identical or similar R1: Zagursky RJ, Pichichero ME. J Allergy Clin Immunol Pract
+# 2018;6:72-81; side-chain table of the 2022 practice parameter)
+AMINOPENICILLIN_SIDE_CHAIN: frozenset[str] = frozenset(
+    {"cephalexin", "cefadroxil", "cefaclor", "cefprozil", "cephradine", "cefatrizine"}
+)
+# aztreonam shares its R1 side chain with ceftazidime (and cefiderocol)
+CEFTAZIDIME_SIDE_CHAIN: frozenset[str] = frozenset({"aztreonam", "ceftazidime", "cefiderocol"})
+NON_PENICILLIN_BETA_LACTAM_CLASSES = ("cephalosporin", "carbapenem")
+
+
+def _canonical(name: str) -> str:
+    return name.strip().lower().replace("_", " ").replace("-", " ")
+
+
+def severe_reaction(reaction: str) -> bool:
+    """Whether a documented reaction is severe in the practice parameter's sense."""
+    r = reaction.lower()
+    return any(w in r for w in SEVERE_REACTION_WORDS)
+
+
+def allergy_conflict(
+    name: str, classes: tuple[str, ...] | list[str], allergen: str, reaction: str
+) -> str | None:
+    """Why drug ``name`` (treatment key or formulary generic name, with its allergy
+    ``classes``) must not be given to a patient with this documented allergy (record
+    label ``allergen`` of :data:`ALLERGY_CLASSES`, ``reaction`` as documented), or None
+    when the 2022 AAAAI/ACAAI practice parameter allows it (see the module docstring)."""
+    cls = ALLERGY_CLASSES.get(allergen)
+    n = _canonical(name)
+    if n in CEFTAZIDIME_SIDE_CHAIN and "ceftazidime" in reaction.lower():
+        return f"{name} shares the R1 side chain of ceftazidime (documented {reaction})"
+    if cls is None or cls not in classes:
+        return None
+    if cls == "penicillin" and any(c in classes for c in NON_PENICILLIN_BETA_LACTAM_CLASSES):
+        # a cephalosporin or carbapenem: cross-reactivity by severity and side chain
+        if severe_reaction(reaction):
+            return (
+                f"severe penicillin reaction ({reaction}): avoid beta-lactams other than "
+                "aztreonam until the allergy is evaluated"
+            )
+        if n in AMINOPENICILLIN_SIDE_CHAIN:
+            return f"{name} shares the R1 side chain of amoxicillin/ampicillin ({reaction})"
+        return None  # non-severe reaction, dissimilar side chain: may be given with caution
+    return f"{allergen} allergy ({reaction}): {name} is in the {cls} class"
+
+
+def treatment_allergy_conflicts(key: str, allergies: list) -> list[tuple[str, str]]:
+    """(allergen, reason) for each documented allergy (objects with ``allergen`` and
+    ``reaction``) that rules out treatment ``key``."""
+    t = TREATMENTS[key]
+    out = []
+    for a in allergies:
+        why = allergy_conflict(key, t.allergy_classes, a.allergen, a.reaction)
+        if why:
+            out.append((a.allergen, why))
+    return out
+
+
+# Fluoroquinolone treatment of acute pyelonephritis (Gupta K et al. IDSA/ESCMID 2010
+# update, Clin Infect Dis 2011;52:e103-20): accepted where community resistance is not
+# known to exceed 10%, not in pregnancy (labelling: use alternatives), not with a
+# fluoroquinolone allergy.
+FLUOROQUINOLONE_PYELONEPHRITIS: dict[str, str] = {
+    "ciprofloxacin": "500 mg orally every 12 hours for 7 days (optional initial 400 mg IV)",
+    "levofloxacin": "750 mg once daily for 5 days",
+}
+
+
+def fluoroquinolone_pyelonephritis_ok(drug: str, allergies: list, pregnant: bool = False) -> bool:
+    """Whether ``drug`` is an acceptable pyelonephritis regimen for this patient under the
+    IDSA/ESCMID 2010 conditions (resistance below 10% is assumed for a community or
+    susceptible isolate): a guideline fluoroquinolone, not in pregnancy, no allergy."""
+    key = _canonical(drug)
+    if key not in FLUOROQUINOLONE_PYELONEPHRITIS or pregnant:
+        return False
+    return not treatment_allergy_conflicts(key, allergies)

@@ -62,7 +62,10 @@ PROFILES: list[DiseaseProfile] = [
         key_tests=("lactate", "blood_culture", "urine_culture"),
         scores=("qsofa", "sirs", "shock_index"),
         first_line=("iv_fluids", "piperacillin_tazobactam"),
-        alternatives={"piperacillin_tazobactam": ("ceftriaxone", "meropenem", "aztreonam")},
+        # EAU 2024 urosepsis regimens (ceftriaxone, cefepime, piperacillin-tazobactam,
+        # carbapenems); aztreonam for beta-lactam allergy (AAAAI/ACAAI 2022)
+        alternatives={"piperacillin_tazobactam": ("ceftriaxone", "meropenem", "cefepime",
+                                                  "aztreonam")},
         contraindicated={"nitrofurantoin": "No therapeutic blood or renal tissue levels; "
                                            "inadequate for sepsis"},
     ),

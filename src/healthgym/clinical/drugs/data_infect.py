@@ -1,12 +1,42 @@
 """Formulary: antibacterials, antifungals, antivirals and antimycobacterials.
 
 Sources: US prescribing information of each drug (renal bands: Amoxil, Augmentin,
-Zosyn, Keflex, Ceftin, Omnicef, Merrem, Biaxin, Cipro, Levaquin, Bactrim, Diflucan,
-Zovirax, Valtrex and Tamiflu labelling; nitrofurantoin avoided below CrCl 30 per Beers
-2023); CYP roles per the FDA Table of Substrates, Inhibitors and Inducers and the
-Flockhart Table; QT per CredibleMeds; beta-lactam allergy classes follow the project
-rule of :mod:`healthgym.clinical.treatments`.  Format: :mod:`healthgym.clinical.drugs.parse`.
+Zosyn, Keflex, Ceftin, Omnicef, Maxipime, Merrem, Azactam, Biaxin, Cipro, Levaquin,
+Bactrim, Diflucan, Zovirax, Valtrex and Tamiflu labelling; nitrofurantoin avoided below
+CrCl 30 per Beers 2023); CYP roles per the FDA Table of Substrates, Inhibitors and
+Inducers and the Flockhart Table; QT per CredibleMeds; beta-lactam allergy classes and
+their refinement by reaction severity and side chain follow
+:func:`healthgym.clinical.treatments.allergy_conflict` (AAAAI/ACAAI 2022).
+Format: :mod:`healthgym.clinical.drugs.parse`.
+
+Dose notes checked against the labels:
+
+* piperacillin-tazobactam (Zosyn label, Dosage and Administration, table of renal
+  dosing): all indications except nosocomial pneumonia 3.375 g every 6 h, CrCl 20-40
+  2.25 g every 6 h, < 20 2.25 g every 8 h; nosocomial pneumonia 4.5 g every 6 h,
+  CrCl 20-40 3.375 g every 6 h, < 20 2.25 g every 6 h (:data:`INDICATION_DOSING`; the
+  IDSA/ATS 2016 HAP/VAP guideline, Kalil AC et al. Clin Infect Dis 2016;63:e61-e111,
+  table 4, gives 4.5 g every 6 h).  The label's "> 40" band is written ``>=40``.
+* cefepime (Maxipime label, renal table, 2 g every 8 h regimen): CrCl > 60 2 g every
+  8 h, 30-60 2 g every 12 h, 11-29 2 g every 24 h, < 11 1 g every 24 h; IDSA/ATS 2016
+  HAP 2 g every 8 h.
+* meropenem (Merrem label): 1 g every 8 h; CrCl 26-50 1 g every 12 h; 10-25 500 mg every
+  12 h; < 10 500 mg every 24 h.
+* ceftriaxone (Rocephin label): 1-2 g once daily, no renal adjustment (ATS/IDSA 2019
+  CAP, EAU 2024 urosepsis 1-2 g daily).
+* aztreonam (Azactam label): severe systemic infection 2 g every 6-8 h; CrCl 10-30 the
+  usual initial dose then half of it at the usual interval; < 10 the initial dose then a
+  quarter of it (IDSA/ATS 2016 HAP: 2 g every 8 h).
+* levofloxacin (Levaquin label, 750 mg regimen): CrCl 20-49 750 mg every 48 h; 10-19
+  750 mg then 500 mg every 48 h.
+* ciprofloxacin (Cipro label): oral CrCl 30-50 250-500 mg every 12 h, 5-29 250-500 mg
+  every 18 h; IV CrCl 5-29 200-400 mg every 18-24 h.
+* vancomycin IV (Rybak MJ et al. ASHP/IDSA/PIDS/SIDP consensus, Am J Health Syst Pharm
+  2020;77:835-64): loading 20-35 mg/kg actual body weight (maximum 3 g), maintenance
+  15-20 mg/kg every 8-12 h, AUC-guided, longer intervals in renal impairment.
 """
+
+from .parse import parse_renal
 
 DATA = """
 amoxicillin
@@ -39,7 +69,8 @@ penicillin v
 piperacillin-tazobactam
   aka pip-tazo | brands Zosyn | class ureidopenicillin with beta-lactamase inhibitor
   group penicillin | moa Piperacillin plus tazobactam (beta-lactamase inhibitor)
-  for intra_abdominal_infection, pneumonia | dose 4.5 g IV every 6 hours | flags inpatient
+  flags inpatient | for intra_abdominal_infection, pneumonia
+  dose 3.375 g IV every 6 hours (nosocomial pneumonia: 4.5 g IV every 6 hours)
   allergy penicillin
   renal crcl >=40: 3.375 g IV every 6 hours; 20-40: 2.25 g IV every 6 hours; <20: 2.25 g IV
     every 8 hours
@@ -77,6 +108,16 @@ cefdinir
   renal crcl >=30: 300 mg every 12 hours; <30: 300 mg once daily
   preg compatible: widely used | lact compatible: not detected in milk | ci cephalosporin allergy
   ae diarrhoea; red stools with iron
+cefepime
+  brands Maxipime | class fourth-generation cephalosporin | group cephalosporin
+  moa Binds penicillin-binding proteins; stable to many chromosomal beta-lactamases
+  for pneumonia, urinary_tract_infection | dose 2 g IV every 8 hours | flags inpatient
+  allergy cephalosporin, penicillin
+  renal crcl >=60: 2 g IV every 8 hours; 30-60: 2 g IV every 12 hours; 11-30: 2 g IV every 24
+    hours; <11: 1 g IV every 24 hours
+  preg compatible: no harm in animal studies | lact compatible: low levels
+  ci cephalosporin allergy | ae encephalopathy and seizures when not renally adjusted;
+    diarrhoea; rash
 meropenem
   brands Merrem | class carbapenem | group carbapenem
   moa Binds penicillin-binding proteins; stable to most beta-lactamases
@@ -86,6 +127,18 @@ meropenem
     12 hours; <10: 500 mg IV every 24 hours
   preg compatible: limited data, used when needed | lact compatible: low levels
   ci carbapenem allergy | ae diarrhoea; seizures at high levels; lowers valproate levels
+aztreonam
+  brands Azactam | class monobactam | group monobactam
+  moa Binds penicillin-binding protein 3 of aerobic Gram-negative bacilli (no Gram-positive
+    or anaerobic activity)
+  flags inpatient | for urinary_tract_infection, pneumonia
+  dose 2 g IV every 8 hours (or every 6 hours)
+  renal crcl >=30: 2 g IV every 8 hours (or every 6 hours); 10-30: 2 g IV once, then 1 g IV every
+    8 hours; <10: 2 g IV once, then 500 mg IV every 8 hours
+  preg compatible: no fetal harm in animal studies | lact compatible: under 1% of maternal
+    serum level in milk
+  ci aztreonam allergy; ceftazidime allergy (shared side chain) | ae rash; diarrhoea;
+    injection-site reactions; raised transaminases
 azithromycin
   brands Zithromax, Z-Pak | class macrolide antibiotic | group macrolide
   moa Binds the 50S ribosomal subunit | for pneumonia, skin_infection
@@ -125,7 +178,7 @@ ciprofloxacin
   for urinary_tract_infection, pneumonia | dose 500 mg every 12 hours | cyp I:1A2 i:3A4
   qt known | allergy fluoroquinolone
   renal crcl >=50: 250-750 mg every 12 hours; 30-50: 250-500 mg every 12 hours; <30: 250-500 mg
-    every 18 hours
+    orally every 18 hours or 200-400 mg IV every 18-24 hours
   preg avoid: use alternatives (arthropathy in animals) | lact avoid: use alternatives
   ci tizanidine; myasthenia gravis (boxed warning) | ae tendinopathy (boxed warning); QT
     prolongation; dysglycaemia; C. difficile; peripheral neuropathy
@@ -186,7 +239,9 @@ vancomycin
   brands Vancocin, Firvanq | salts hydrochloride | class glycopeptide | group glycopeptide
   moa Binds D-Ala-D-Ala, blocking cell-wall synthesis; oral form is not absorbed
   for c_difficile, skin_infection | dose 125 mg orally every 6 hours for 10 days (C. difficile)
-  renalnote IV dosing is AUC-guided by levels; oral dosing needs no adjustment
+  renalnote IV dosing: loading 20-35 mg/kg actual body weight (maximum 3 g) in serious
+    infection, then 15-20 mg/kg every 8-12 hours adjusted to an AUC/MIC of 400-600 (longer
+    intervals in renal impairment); oral dosing needs no adjustment
   preg compatible: oral form not absorbed | lact compatible: oral form not absorbed
   ae nephrotoxicity (IV); infusion reaction (IV); taste disturbance (oral)
 linezolid
@@ -288,3 +343,17 @@ ritonavir
     lovastatin, pimozide, alfuzosin, sildenafil for PAH, triazolam, midazolam oral)
   ae GI upset; dyslipidaemia; hepatotoxicity
 """
+
+# Indication-specific dosing where the label gives a separate table: (drug, indication)
+# -> (usual dose, renal bands in the ``renal`` syntax of :mod:`.parse`).  Indications:
+# ``nosocomial_pneumonia`` (hospital-acquired and ventilator-associated pneumonia).
+_INDICATION_TEXT: dict[tuple[str, str], tuple[str, str]] = {
+    ("piperacillin-tazobactam", "nosocomial_pneumonia"): (
+        "4.5 g IV every 6 hours",
+        "crcl >=40: 4.5 g IV every 6 hours; 20-40: 3.375 g IV every 6 hours; <20: 2.25 g IV "
+        "every 6 hours",
+    ),
+}
+INDICATION_DOSING = {
+    key: (usual, parse_renal(key[0], bands)) for key, (usual, bands) in _INDICATION_TEXT.items()
+}

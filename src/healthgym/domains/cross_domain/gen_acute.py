@@ -4,7 +4,9 @@ Sepsis: urosepsis (profile ``urosepsis``) or severe community-acquired pneumonia
 (profile ``community_acquired_pneumonia`` with the hypotension, tachypnoea and lactate
 of sepsis).  Every septic patient has sepsis-induced hypoperfusion (hypotension or
 lactate >= 4 mmol/L), so 30 mL/kg applies; about half of the hypotensive ones stay
-below MAP 65 mmHg after the bolus (septic shock).  Allergies, QT-prolonging or
+below MAP 65 mmHg after the bolus (septic shock); the repeat lactate after the bolus
+clears in about half of the fluid-responsive patients and the disposition follows it
+(:func:`.rules.sepsis_destinations`).  Allergies, QT-prolonging or
 interacting home drugs and the creatinine vary, so the antimicrobial choice and its
 renal band vary; a patient always has at least one safe regimen.
 
@@ -96,6 +98,17 @@ def _choose_allergy(patient: Patient, source: str, rng: np.random.Generator) -> 
     return g.set_allergy(patient, None, rng)
 
 
+def _repeat_lactate(initial: float, responsive: bool, rng: np.random.Generator) -> float:
+    """Lactate after the 30 mL/kg bolus: in about half of the fluid-responsive patients it
+    clears to <= 2 mmol/L, in the others (and in refractory shock) it stays above 2."""
+    if initial <= rules.LACTATE_NORMAL:
+        return initial if not responsive else g.uniform(rng, 0.8, initial, 1)
+    if responsive and rng.random() < 0.5:
+        return g.uniform(rng, 1.0, 2.0, 1)
+    low, high = (2.1, max(2.2, 0.9 * initial)) if responsive else (0.8 * initial, 1.1 * initial)
+    return max(2.1, g.uniform(rng, low, high, 1))
+
+
 def make_sepsis(k: int, seed: int, pid: str) -> g.Case:
     source = "urinary" if k % 2 == 0 else "respiratory"
     rng = g.overlay_rng(seed)
@@ -159,6 +172,8 @@ def make_sepsis(k: int, seed: int, pid: str) -> g.Case:
         distress="moderate",
         cap_refill_s=3.5 if p.has("mottled_skin") else 2.0,
     )
+    lactate0 = float(p.labs["lactate"])
+    lactate1 = _repeat_lactate(lactate0, responsive, rng)
     facts = Facts(
         pathway="sepsis",
         variant=source,
@@ -166,6 +181,8 @@ def make_sepsis(k: int, seed: int, pid: str) -> g.Case:
         source=source,
         fluid_responsive=responsive,
         post_bolus_vitals=after,
+        initial_lactate=lactate0,
+        post_bolus_lactate=lactate1,
     )
     diagnosis = "urosepsis" if source == "urinary" else "community_acquired_pneumonia"
     final = {**v, **after}
@@ -180,7 +197,8 @@ def make_sepsis(k: int, seed: int, pid: str) -> g.Case:
         expect={
             "esi": rules.esi_truth(view),
             "vasopressor": rules.needs_vasopressor(final),
-            "destination": rules.sepsis_destination(final),
+            "destination": rules.sepsis_destination(final, lactate0, lactate1),
+            "destinations": list(rules.sepsis_destinations(final, lactate0, lactate1)),
             "fluid_targets": rules.fluid_targets(p),
         },
     )

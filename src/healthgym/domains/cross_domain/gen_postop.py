@@ -100,6 +100,15 @@ def _profile(variant: str) -> DiseaseProfile:
     return PROFILES[key].model_copy(update={"age": (45, 85), "female_fraction": 0.5})
 
 
+def _source(variant: str, septic: bool) -> str | None:
+    """The antimicrobial source (:mod:`.antibiotics`): a catheter-associated urinary
+    infection with a positive sepsis screen is treated as urosepsis; with fever alone,
+    as pyelonephritis (fluoroquinolones acceptable, IDSA/ESCMID 2010)."""
+    if variant == "urinary":
+        return "urinary" if septic else "urinary_nonseptic"
+    return "hap" if variant == "respiratory" else None
+
+
 def make_postop(k: int, seed: int, pid: str) -> g.Case:
     variant = VARIANTS[k % len(VARIANTS)]
     rng = g.overlay_rng(seed)
@@ -138,7 +147,7 @@ def make_postop(k: int, seed: int, pid: str) -> g.Case:
         p = g.set_labs(p, creatinine=g.uniform(rng, 0.7, 2.2, 1))
         if rng.random() < 0.25:
             p = _add_interacting_drug(p, rng)
-        p = _choose_allergy(p, "urinary" if variant == "urinary" else "hap", rng)
+        p = _choose_allergy(p, _source(variant, septic) or "hap", rng)
     elif variant == "vte" and any(a.allergen == "Heparin (HIT)" for a in p.allergies):
         p = g.set_allergy(p, None, rng)  # keep heparin available for the embolism
     if p.vitals["dbp"] > p.vitals["sbp"] - 20:
@@ -151,7 +160,7 @@ def make_postop(k: int, seed: int, pid: str) -> g.Case:
         pathway="postop_fever",
         variant=variant,
         arrival=g.clock(call),
-        source={"urinary": "urinary", "respiratory": "hap"}.get(variant),
+        source=_source(variant, septic),
         post_op_day=int(rng.integers(pod[0], pod[1] + 1)),
         surgery=surgery,
     )

@@ -135,7 +135,10 @@ def _antimicrobial_checks(task: Task, state: PathwayState) -> dict[str, bool]:
         "regimen": ab.regimen_ok(source, p, names),
         "renal_dose": bool(given)
         and all(
-            any(r.matches(a.details["dose_mg"], a.details["interval_h"]) for r in ab.regimens(n, p))
+            any(
+                r.matches(a.details["dose_mg"], a.details["interval_h"])
+                for r in ab.regimens(n, p, source, a.details["route"])
+            )
             for a, n in zip(given, names, strict=True)
         ),
         "route_iv": bool(given) and all(a.details["route"] == "iv" for a in given),
@@ -170,10 +173,16 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
             and pressor.details["drug"] == rules.VASOPRESSOR
             and abs(float(pressor.details["map_target"]) - rules.MAP_TARGET) <= 1
         )
-    destination = rules.sepsis_destination(p.vitals, pressor is not None)
-    destination_ok = _destination(state, destination) and (
-        destination == "icu" or _haemodynamics_seen(state)
+    f = state.facts
+    assert f is not None
+    lactate0 = f.initial_lactate if f.initial_lactate is not None else float(p.labs["lactate"])
+    accepted = rules.sepsis_destinations(
+        p.vitals, lactate0, float(p.labs["lactate"]), pressor is not None
     )
+    chosen = _last(state, "set_disposition", "destination")
+    # a de-escalating destination (not intensive care) needs the current blood pressure
+    # (and, after the bolus, the repeat lactate its reassessment returned) seen
+    destination_ok = chosen in accepted and (chosen == "icu" or _haemodynamics_seen(state))
     return {
         "triage": {"esi_level": _esi(task, state)},
         "screen": {

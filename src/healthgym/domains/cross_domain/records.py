@@ -37,6 +37,9 @@ class Facts(BaseModel):
     source: str | None = None  # infection source: urinary | respiratory | hap
     fluid_responsive: bool = True  # septic patients: MAP >= 65 after 30 mL/kg
     post_bolus_vitals: dict[str, float] | None = None
+    # septic patients: arrival lactate and the repeat lactate after the bolus (mmol/L)
+    initial_lactate: float | None = None
+    post_bolus_lactate: float | None = None
     lkw_hours: float | None = None  # stroke: hours from last known well to arrival
     nihss: dict[str, int] | None = None  # stroke: the 15 NIHSS item scores
     lvo: bool = False  # stroke: large-vessel occlusion on CT angiography

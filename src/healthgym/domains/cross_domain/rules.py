@@ -7,7 +7,18 @@
   Singer M et al. Sepsis-3, JAMA 2016;315:801-10): sepsis-induced hypoperfusion is
   hypotension (SBP < 90 mmHg or MAP < 65 mmHg) or lactate >= 4 mmol/L and takes at least
   30 mL/kg of IV crystalloid within 3 h; MAP < 65 mmHg after that volume is septic shock:
-  norepinephrine first line, initial MAP target 65 mmHg, and intensive care.
+  norepinephrine first line, initial MAP target 65 mmHg, and intensive care.  Lactate is
+  re-measured after the initial resuscitation when it was raised (> 2 mmol/L; hour-1
+  bundle) and resuscitation is guided to lower it (SSC 2021).  Disposition
+  (:func:`sepsis_destinations`): SSC 2021 recommends admitting patients who need
+  intensive care within 6 h and gives no single ICU criterion, so the accepted set
+  follows the severity the guideline and Sepsis-3 define - vasopressor-dependent septic
+  shock (Sepsis-3: vasopressor for MAP >= 65 mmHg) -> intensive care only (the
+  environment's monitored bed is a step-down bed, not a level-3 unit); lactate >= 4
+  mmol/L on arrival, or lactate still > 2 mmol/L after the fluid bolus (persisting
+  hypoperfusion; Sepsis-3 lactate criterion) -> intensive care or a monitored
+  (high-dependency/step-down) bed, never the ward; otherwise (normotensive after fluids,
+  lactate cleared to <= 2 mmol/L) -> the ward or a monitored bed.
 * Stroke (Powers WJ et al. AHA/ASA 2019, Stroke 2019;50:e344-e418): IV alteplase
   0.9 mg/kg (maximum 90 mg) within 4.5 h of last known well, or tenecteplase 0.25 mg/kg
   (maximum 25 mg) (section 3.5); not with INR > 1.7, platelets < 100 x10^9/L, a direct
@@ -86,9 +97,33 @@ def needs_vasopressor(vitals: dict[str, float]) -> bool:
     return mean_arterial_pressure(vitals) < MAP_TARGET
 
 
-def sepsis_destination(vitals_after: dict[str, float], pressor_running: bool = False) -> str:
-    """Intensive care for septic shock (a vasopressor is needed or running), else the ward."""
-    return "icu" if needs_vasopressor(vitals_after) or pressor_running else "ward"
+LACTATE_HIGH = 4.0  # mmol/L: hypoperfusion (SSC 2021)
+LACTATE_NORMAL = 2.0  # mmol/L: upper limit; above it after fluids persists (Sepsis-3)
+
+
+def sepsis_destinations(
+    vitals_now: dict[str, float],
+    lactate_initial: float,
+    lactate_now: float,
+    pressor_running: bool = False,
+) -> tuple[str, ...]:
+    """Dispositions accepted for a septic patient after the initial resuscitation, the
+    preferred first (see the module docstring: SSC 2021, Sepsis-3)."""
+    if needs_vasopressor(vitals_now) or pressor_running:
+        return ("icu",)
+    if lactate_initial >= LACTATE_HIGH or lactate_now > LACTATE_NORMAL:
+        return ("icu", "monitored_bed")
+    return ("ward", "monitored_bed")
+
+
+def sepsis_destination(
+    vitals_now: dict[str, float],
+    lactate_initial: float,
+    lactate_now: float,
+    pressor_running: bool = False,
+) -> str:
+    """The reference disposition: the first of :func:`sepsis_destinations`."""
+    return sepsis_destinations(vitals_now, lactate_initial, lactate_now, pressor_running)[0]
 
 
 # ------------------------------------------------------------------ stroke

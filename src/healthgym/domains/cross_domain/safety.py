@@ -5,8 +5,12 @@ evaluates them against the actions on the shared state.  Severities follow the
 reward's taxonomy (critical caps the reward):
 
 Critical
-  * ``allergy`` - any drug of an allergy class the patient reacted to (class
-    cross-reactivity as in :mod:`healthgym.clinical.treatments`).
+  * ``allergy`` - a drug a documented allergy rules out: its class, and for a
+    cephalosporin or carbapenem after a penicillin allergy the reaction's severity and
+    the R1 side chain (Khan DA et al. AAAAI/ACAAI drug allergy practice parameter 2022,
+    :func:`healthgym.clinical.treatments.allergy_conflict`: after hives or a rash,
+    ceftriaxone, cefepime and meropenem are allowed; after anaphylaxis, only aztreonam
+    of the beta-lactams).
   * ``contraindicated_treatment`` - a treatment the disease profile marks as harmful
     (e.g. anticoagulation in active bleeding, fibrinolysis in NSTE-ACS, heparin in acute
     ischaemic stroke; sources in the profiles).
@@ -30,7 +34,9 @@ Critical
 Major
   * ``major_interaction`` - an antimicrobial with a major interaction with a home drug.
   * ``antimicrobial_dose`` - an antimicrobial dose or interval outside the formulary
-    regimen for the patient's CrCl (the wrong renal band) or labelled 'avoid'.
+    regimen for the patient's CrCl (the wrong renal band of the label table for the
+    indication, e.g. piperacillin-tazobactam for nosocomial pneumonia) or labelled
+    'avoid' (see :mod:`.antibiotics`).
   * ``fluid_volume`` - resuscitation volume more than 20% off the target (30 mL/kg in
     sepsis, SSC 2021; in the first hour of DKA 15-20 mL/kg, Kitabchi 2009, or 500-1000 mL,
     Umpierrez 2024), none included.
@@ -96,7 +102,7 @@ from collections.abc import Callable
 from ...clinical.diseases import PROFILES
 from ...clinical.drugs import drugs
 from ...clinical.treatment_match import match_treatments
-from ...clinical.treatments import ALLERGY_CLASSES, TREATMENTS
+from ...clinical.treatments import ALLERGY_CLASSES, TREATMENTS, allergy_conflict
 from ...patients.model import Patient
 from ...rewards import Violation
 from ...tasks import SafetyRule, Task
@@ -263,18 +269,7 @@ def _check(rule: SafetyRule, task: Task, state: PathwayState) -> list[str]:
     """Messages of each way the episode broke ``rule`` (empty: not broken)."""
     p, code = state.patient, rule.code
     checks: dict[str, Callable[[], list[str]]] = {
-        "allergy": lambda: [
-            n
-            for n in given_drugs(state)
-            if rule.target
-            in (
-                drugs()[n].allergy_classes
-                if n in drugs()
-                else TREATMENTS[n].allergy_classes
-                if n in TREATMENTS
-                else ()
-            )
-        ],
+        "allergy": lambda: [n for n in given_drugs(state) if _allergy_conflicts(n, rule.target, p)],
         "contraindicated_treatment": lambda: (
             [rule.target] if rule.target in _treatment_keys(state) else []
         ),
@@ -296,7 +291,7 @@ def _check(rule: SafetyRule, task: Task, state: PathwayState) -> list[str]:
         "antimicrobial_dose": lambda: [
             f"{d['drug']} {d['dose_mg']:g} mg every {d['interval_h']:g} h"
             for d in _antimicrobials(state)
-            if _off_label_dose(d, p)
+            if _off_label_dose(d, p, state.facts.source if state.facts else None)
             or any(c == "renal_avoid" for c, _, _ in ab.hazards(d["drug"], p))
         ],
         "sepsis_hour": lambda: (
@@ -410,10 +405,30 @@ def _in_window(state: PathwayState, minute: int) -> bool:
     return (facts.lkw_hours or 0.0) * 60 + minute <= rules.LYSIS_WINDOW_MIN
 
 
-def _off_label_dose(order: dict, patient: Patient) -> bool:
-    """A dose outside every parseable regimen of the drug for this CrCl (a band whose text
-    gives no dose, such as 'one-half of the usual dose', is not judged)."""
-    regimens = ab.regimens(order["drug"], patient)
+def _allergy_conflicts(name: str, allergy_class: str, patient: Patient) -> list[str]:
+    """Why the documented allergies of class ``allergy_class`` rule ``name`` out (the
+    2022 practice parameter rule of :func:`healthgym.clinical.treatments.allergy_conflict`)."""
+    classes = (
+        drugs()[name].allergy_classes
+        if name in drugs()
+        else TREATMENTS[name].allergy_classes
+        if name in TREATMENTS
+        else ()
+    )
+    out = []
+    for a in patient.allergies:
+        if ALLERGY_CLASSES.get(a.allergen) != allergy_class:
+            continue
+        why = allergy_conflict(name, classes, a.allergen, a.reaction)
+        if why:
+            out.append(why)
+    return out
+
+
+def _off_label_dose(order: dict, patient: Patient, source: str | None = None) -> bool:
+    """A dose outside every parseable regimen of the drug for this CrCl and indication (a
+    band whose text gives no dose, such as 'one-half of the usual dose', is not judged)."""
+    regimens = ab.regimens(order["drug"], patient, source, order.get("route"))
     return bool(regimens) and not any(
         r.matches(order["dose_mg"], order["interval_h"]) for r in regimens
     )

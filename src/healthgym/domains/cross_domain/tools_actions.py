@@ -7,7 +7,8 @@ evidence.  The only refusals are orders that cannot be carried out as written (a
 unknown drug, an antimicrobial without a dose or interval, a thrombolysis order
 without a drug and dose).  The one observation an action returns beyond its
 confirmation is what happens at the bedside: after a sepsis fluid bolus of at least
-80% of 30 mL/kg, the reassessed vital signs (they also replace the record's vitals).
+80% of 30 mL/kg, the reassessed vital signs and the repeat lactate (they also replace
+the record's vitals and lactate).
 """
 
 from __future__ import annotations
@@ -160,11 +161,15 @@ def _reassess(state: PathwayState) -> str:
     state.bolus_applied = True
     state.patient.vitals = {**state.patient.vitals, **facts.post_bolus_vitals}
     v = state.patient.vitals
-    return (
+    text = (
         f" Reassessment after the bolus: heart rate {v['hr']:g}/min, blood pressure "
         f"{v['sbp']:g}/{v['dbp']:g} mmHg (MAP {mean_arterial_pressure(v):.0f}), respiratory "
         f"rate {v['rr']:g}/min."
     )
+    if facts.post_bolus_lactate is not None:  # the repeat lactate of the hour-1 bundle
+        state.patient.labs = {**state.patient.labs, "lactate": facts.post_bolus_lactate}
+        text += f" Repeat lactate {facts.post_bolus_lactate:g} mmol/L."
+    return text
 
 
 @tool(kind="act")
