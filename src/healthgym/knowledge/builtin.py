@@ -3,7 +3,9 @@
 Nothing here is downloaded.  Each registered generator turns one catalogue of
 :mod:`healthgym.clinical` (disease profiles, treatments, laboratory tests,
 imaging, clinical features, chronic conditions, scores, calculators, units) into
-focused passages that cite the source recorded with the data.  New knowledge
+focused passages that cite the source recorded with the data; the ``guidelines``
+generator adds passages written for the project that summarise guidelines,
+instruments and criteria (:mod:`.corpus.guidelines`), each citing its source.  New knowledge
 (a drug formulary, interaction tables, ...) plugs in with::
 
     @register_generator("formulary")
@@ -28,10 +30,11 @@ from .corpus.catalogues import (
 )
 from .corpus.diseases import all_disease_passages, differential_passages
 from .corpus.drugs import drug_passages, interaction_passages
+from .corpus.guidelines import guideline_passages
 from .corpus.overviews import allergy_passages, system_passages, vital_sign_passages
 from .passages import Passage, content_hash
 
-CORPUS_VERSION = "2"
+CORPUS_VERSION = "3"
 Generator = Callable[[], Iterable[Passage]]
 GENERATORS: dict[str, Generator] = {}
 
@@ -64,6 +67,7 @@ for _name, _fn in (
     ("units", unit_passages),
     ("formulary", drug_passages),
     ("interactions", interaction_passages),
+    ("guidelines", guideline_passages),
 ):
     register_generator(_name)(_fn)
 

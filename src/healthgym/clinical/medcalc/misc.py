@@ -11,13 +11,22 @@ Conventions of the benchmark that are applied here (not in the calculators):
 * id 49, MME: MedCalc writes the fentanyl patch strength with the unit "mg" although
   the number is the patch's mcg/h rating (the factor 2.4 is per mcg/h); the adapter
   reads the number as mcg/h and passes "Dose Per Day" as the patch count.
+* id 46, Framingham hard CHD: the adapter returns the risk UNROUNDED.
+  :func:`framingham_hard_chd` rounds its value to 0.1% for display, but MedCalc-Bench
+  states the risk to 3 decimals (its implementation returns ``round(risk_percentage, 3)``,
+  ncbi-nlp/MedCalc-Bench ``calculator_implementations/framingham_risk_score.py``; its
+  one-shot answer is 17.123) and accepts +-5% of it, so near 0.1% a rounded value falls
+  outside the interval (0.26% -> 0.3% is 15% too high).  The unrounded risk is
+  1 - S0^exp(L) with the calculator's own linear predictor L and baseline survival S0.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
+from ..calculators.cardiovascular_risk import _MODEL as _FRAMINGHAM_MODEL
 from ..calculators.cardiovascular_risk import framingham_hard_chd
 from ..calculators.hepatic import fib4
 from ..calculators.medications import morphine_milligram_equivalents, steroid_conversion
@@ -126,7 +135,10 @@ def _framingham(e: Entities) -> float:
         smoker=e.flag("Smoker"),
         bp_treated=e.flag("Blood pressure being treated with medicines"),
     )
-    return float(r.value)
+    # Unrounded risk (see the module docstring): the same Cox model as the calculator,
+    # from its linear predictor and the sex's baseline 10-year survival S0.
+    baseline_survival = _FRAMINGHAM_MODEL[e.sex()][1]
+    return (1.0 - baseline_survival ** math.exp(r.components["linear_predictor"])) * 100.0
 
 
 def _fib4(e: Entities) -> float:

@@ -8,7 +8,16 @@ returns the score's value. Conventions of the benchmark applied here (not in the
   History" / "Thromboembolism history" for CHA2DS2-VASc's S2) the criterion is met when
   any of them is true.
 * Missing graded items take their normal grade: GCS components not reported score full
-  marks (id 21), a missing SOFA GCS is 15 (id 43), HEART history/ECG/troponin default to
+  marks (id 21), and so does a component recorded as "not testable" (eye 4, verbal 5,
+  motor 6). MedCalc-Bench's GCS states the rule: "if a patient's value is not
+  mentioned/not testable in the note, we assume that it gets the full score for that
+  attribute" (calculator_implementations/glasgow_coma_score.py, commit f557a04e, and
+  the one-shot example for id 21); its per-component text reads an untestable eye as
+  "eyes open spontaneously" and an untestable verbal response as "oriented". (That
+  file's table gives the untestable verbal response 4 points, contradicting its own text;
+  the adapter follows the stated rule, oriented = 5.) The core :func:`gcs` stays strict:
+  the Glasgow scale itself records such a component as NT and gives no total.
+  A missing SOFA GCS is 15 (id 43); HEART history/ECG/troponin default to
   slightly suspicious / normal / <= normal limit (id 18), Child-Pugh ascites and
   encephalopathy to none (id 15), Caprini surgery to none and mobility to ambulatory
   (id 36), Charlson liver disease, diabetes and tumour to none (id 32).
@@ -19,6 +28,20 @@ returns the score's value. Conventions of the benchmark applied here (not in the
 * HEART troponin is reported as a band; it is passed as a representative ratio to the
   upper limit of normal (1, 2 or 4). TIA history counts as known atherosclerotic disease
   (HEART's definition includes prior CVA/TIA).
+* Unreported cough (Centor "Cough Absent", id 20; FeverPAIN "Absence of cough or
+  coryza", id 33): MedCalc-Bench assumes the criterion absent and gives no point.
+  Its label explanations say so: "The patient note does not mention
+  details about 'cough absent' and so we assume it to be absent. Hence, we do not change
+  the score" (Centor, dev row 302) and "Whether the patient has an absence of cough or
+  coryza is not reported and so we assume that it is absent for the patient. Because of
+  this, we do not increment the score" (FeverPAIN, dev rows 447 and 448); MedCalc-Bench
+  Verified keeps it ("If cough/coryza status is missing, this implementation does not
+  award a point for that criterion", calculator_implementations/feverpain.py). The
+  adapters read the criterion with :func:`_unreported_absent`, which says so by name.
+  (The one-shot example for id 20 at MedCalc-Bench HEAD, 20b10f9d, instead reads an
+  unmentioned cough as "cough absent" and adds a point; the test-set labels and the
+  package implementation do not, and the adapter follows the labels.)
+  (Clinically an unreported cough is unknown, and the core scores take no default.)
 * Centor/McIsaac (id 20): the score is defined from 3 years of age and
   :func:`centor_mcisaac` rejects younger children; MedCalc scores them with 0 age points,
   which the adapter follows by evaluating the other four criteria with an age in the
@@ -220,6 +243,11 @@ def _heart(e: Entities) -> float:
     ).value
 
 
+def _unreported_absent(e: Entities, key: str) -> bool:
+    """A criterion MedCalc-Bench scores 0 when the note does not report it (module docstring)."""
+    return e.flag(key, default=False)
+
+
 def _centor(e: Entities) -> float:
     age = age_years(e)
     if age < 3:
@@ -228,7 +256,7 @@ def _centor(e: Entities) -> float:
         age = 15.0
     return centor_mcisaac(
         temperature_c=temp_celsius(e),
-        cough_absent=e.flag("Cough Absent"),
+        cough_absent=_unreported_absent(e, "Cough Absent"),
         tender_anterior_cervical_nodes=e.flag("Tender/swollen anterior cervical lymph nodes"),
         tonsillar_exudate_or_swelling=e.flag("Exudate or swelling on tonsils"),
         age=age,
@@ -268,8 +296,14 @@ _MOTOR = {
 }
 
 
+_NOT_TESTABLE = ("not testable", "untestable", "not assessable")
+
+
 def _gcs(e: Entities) -> float:
     def part(key: str, table: dict[str, int], full: int) -> int:
+        raw = e.raw(key) if e.has(key) else None
+        if isinstance(raw, str) and any(w in raw.strip().lower() for w in _NOT_TESTABLE):
+            return full  # MedCalc-Bench: a not-testable component scores full marks
         options = {word: str(points) for word, points in table.items()}
         return int(pick(e, key, options, str(full)))
 
@@ -327,7 +361,7 @@ def _feverpain(e: Entities) -> float:
         purulence=e.flag("Purulent tonsils"),
         attend_rapidly_within_3_days=e.flag("Symptom onset ≤3 days"),
         severely_inflamed_tonsils=e.flag("Severe tonsil inflammation"),
-        no_cough_or_coryza=e.flag("Absence of cough or coryza"),
+        no_cough_or_coryza=_unreported_absent(e, "Absence of cough or coryza"),
     ).value
 
 
