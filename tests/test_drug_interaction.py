@@ -15,6 +15,7 @@ import healthgym  # noqa: F401  (registers the environments)
 from healthgym.agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 from healthgym.cli import app
 from healthgym.clinical.drugs import drugs, group_members
+from healthgym.clinical.drugs.model import is_avoid_text
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
 from healthgym.domains.drug_interaction.tasks import TASK_TYPES
@@ -214,7 +215,11 @@ def _check_observation(task, name: str, args: dict, text: str) -> None:
             assert listed - set(accepted), (task.id, name, text)
     if kind == "renal_dose":
         bands = drugs()[task.grader["drug"]].renal.bands
-        if _mentions(text, task.grader["drug"]) and bands[task.grader["band"]].dose in text:
+        dose = bands[task.grader["band"]].dose
+        # an 'avoid'/'contraindicated' band is only a band where a renal table is printed
+        # (the same word in a pregnancy rating says nothing about kidney function)
+        renal_text = not is_avoid_text(dose) or re.search(r"CrCl|eGFR", text)
+        if _mentions(text, task.grader["drug"]) and dose in text and renal_text:
             assert all(b.dose in text for b in bands), (task.id, name, text)
     if kind == "deprescribe":  # the reason is only shown for a drug the agent asked about
         target = task.grader["drug"]

@@ -15,7 +15,13 @@ from healthgym.clinical.drugs import (
     interaction_pairs,
     interaction_table,
 )
-from healthgym.clinical.drugs.derive import derive_all, derive_pair
+from healthgym.clinical.drugs.derive import (
+    DUPLICATE_FAMILIES,
+    NEPHROTOXIC_GROUPS,
+    derive_all,
+    derive_pair,
+    duplicate_family,
+)
 from healthgym.clinical.drugs.interactions import curated_table, parse_curated
 from healthgym.clinical.drugs.parse import FormularyError
 
@@ -111,6 +117,16 @@ def _rule_severity(basis) -> str:
         total = p.bleeding + v.bleeding
         assert p.bleeding and v.bleeding
         return "major" if total >= 5 else "moderate" if total >= 3 else "?"
+    if basis.kind == "nephrotoxicity":
+        assert p.group in NEPHROTOXIC_GROUPS and v.group in NEPHROTOXIC_GROUPS
+        return "moderate"
+    if basis.kind == "angioedema":
+        assert {p.group, v.group} == {"arni", "ace_inhibitor"}
+        return "contraindicated"
+    if basis.kind == "duplicate":
+        family = duplicate_family(p)
+        assert family is not None and family == duplicate_family(v)
+        return DUPLICATE_FAMILIES.get(family, ("moderate",))[0]
     assert p.cns_depressant and v.cns_depressant
     return {4: "major", 3: "moderate", 2: "minor"}[p.cns_depressant + v.cns_depressant]
 
@@ -171,16 +187,24 @@ def test_derive_pair_rules_on_synthetic_drugs():
     blank = replace(
         base, substrate={}, inhibits={}, induces={}, raises_potassium=False, qt_risk=None
     )
-    a = replace(blank, name="a", inhibits={"2D6": "strong"})
-    b = replace(blank, name="b", substrate={"2D6": "sensitive"})
+    a = replace(blank, name="a", group="ga", inhibits={"2D6": "strong"})
+    b = replace(blank, name="b", group="gb", substrate={"2D6": "sensitive"})
     assert derive_pair(a, b).severity == "major"
     b2 = replace(b, substrate={"2D6": "minor"})
     assert derive_pair(a, b2) is None
-    c = replace(blank, name="c", qt_risk="known", serotonergic=True)
-    d = replace(blank, name="d", qt_risk="possible", serotonergic=True, maoi="irreversible")
+    c = replace(blank, name="c", group="gc", qt_risk="known", serotonergic=True)
+    d = replace(
+        blank, name="d", group="gd", qt_risk="possible", serotonergic=True, maoi="irreversible"
+    )
     ix = derive_pair(c, d)
     assert ix.severity == "contraindicated" and {b.kind for b in ix.bases} == {"qt", "maoi"}
-    assert derive_pair(replace(blank, name="e"), replace(blank, name="f")) is None
+    assert (
+        derive_pair(replace(blank, name="e", group="ge"), replace(blank, name="f", group="gf"))
+        is None
+    )
+    # same group: therapeutic duplication (two ACE inhibitors: major, dual RAAS blockade)
+    dup = derive_pair(replace(blank, name="e"), replace(blank, name="f"))
+    assert dup.severity == "major" and "therapeutic duplication" in dup.category
 
 
 def test_table_is_deterministic():

@@ -1,4 +1,5 @@
-"""Formulary: lipid-lowering drugs, RAAS blockers, beta-blockers, calcium-channel blockers.
+"""Formulary: lipid-lowering drugs, RAAS blockers (with the ARNI sacubitril/valsartan),
+beta-blockers, calcium-channel blockers.
 
 Sources: each drug's US prescribing information (DailyMed); CYP roles per the FDA Table
 of Substrates, Inhibitors and Inducers and the Flockhart Table; statin interaction dose
@@ -137,6 +138,20 @@ candesartan
   cyp m:2C9 | flags k+ | hepatic B: start 8 mg once daily
   preg contraindicated: fetal toxicity (boxed warning) | lact avoid: no data
   ci pregnancy; aliskiren in diabetes | ae hyperkalaemia; hypotension; renal impairment
+sacubitril-valsartan
+  brands Entresto | aka sacubitril/valsartan, sacubitril and valsartan, valsartan-sacubitril
+  class angiotensin receptor-neprilysin inhibitor (ARNI) | group arni
+  moa Sacubitril (prodrug of LBQ657) inhibits neprilysin, raising natriuretic peptides and
+    bradykinin; valsartan blocks the AT1 receptor
+  for heart_failure | dose 49/51 mg twice daily, titrated to 97/103 mg twice daily | flags k+
+  renalnote eGFR < 30: start 24/26 mg twice daily
+  hepatic B: start 24/26 mg twice daily; C: not recommended
+  preg contraindicated: fetal toxicity (boxed warning) | lact avoid: no data
+  ci history of angioedema with an ACE inhibitor or ARB; ACE inhibitor within 36 h; aliskiren in
+    diabetes; pregnancy
+  ae hypotension; hyperkalaemia; renal impairment; angioedema; cough
+  src Entresto (sacubitril and valsartan) US PI, Novartis 2024; PARADIGM-HF (McMurray JJV et
+    al. N Engl J Med 2014;371:993-1004); 2022 AHA/ACC/HFSA heart failure guideline
 metoprolol
   brands Lopressor, Toprol-XL | salts succinate, tartrate | class beta-1 selective blocker
   group beta_blocker | moa Blocks cardiac beta-1 receptors, slowing heart rate and conduction

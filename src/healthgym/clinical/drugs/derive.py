@@ -25,6 +25,28 @@ pair can be checked against the formulary):
   summing to >= 5 -> major, >= 3 -> moderate.
 * **CNS depression** (FDA 2016 boxed warning, opioids with benzodiazepines): weights
   opioid/benzodiazepine 2, other sedatives 1; 4 -> major, 3 -> moderate, 2 -> minor.
+* The "triple whammy" (ACE inhibitor/ARB + diuretic + NSAID; Lapi F et al. BMJ
+  2013;346:e8525) is a three-drug risk: the table holds its NSAID pairs (curated
+  "renal prostaglandin inhibition"); ACE inhibitor/ARB + diuretic alone is intended therapy.
+* **Nephrotoxicity** (class role by therapeutic group, :data:`NEPHROTOXIC_GROUPS`): two
+  drugs of nephrotoxic classes (NSAIDs, calcineurin inhibitors, the glycopeptide
+  vancomycin) -> moderate: additive kidney injury, monitor creatinine (KDIGO Clinical
+  Practice Guideline for Acute Kidney Injury 2012, section 3.8: avoid nephrotoxins where
+  possible; NSAID US PIs, section 7 "Cyclosporine"; Prograf (tacrolimus) PI section 7
+  "Nephrotoxic drugs"; Sandimmune/Neoral PI "Drugs that may potentiate renal dysfunction").
+* **Angioedema (neprilysin + ACE inhibition)**: a neprilysin inhibitor (group ``arni``)
+  with an ACE inhibitor -> contraindicated: both enzymes degrade bradykinin (Entresto
+  PI sections 4 and 5.2: contraindicated, 36-hour washout; the OVERTURE trial of
+  omapatrilat, Packer M et al. Circulation 2002;106:920-6).
+* **Therapeutic duplication** (:data:`DUPLICATE_FAMILIES`): two drugs of the same
+  therapeutic group, or of groups of one family (ACE inhibitor/ARB/ARNI, oral/parenteral
+  anticoagulant, SSRI/SNRI, typical/atypical antipsychotic, GLP-1 agonist/DPP-4
+  inhibitor, PPI/H2 blocker, H1 antihistamines, potassium-sparing diuretic/MRA); STOPP
+  v2 criterion A3 "any duplicate drug class prescription, e.g. two concurrent NSAIDs,
+  SSRIs, loop diuretics, ACE inhibitors, anticoagulants" (O'Mahony D et al. Age Ageing
+  2015;44:213-8).  Severity per family with its source (default moderate: reconcile and
+  stop one); groups where combination therapy is standard care are exempt
+  (:data:`NOT_DUPLICATE`).
 
 A pair matched by several rules takes the most severe; curated entries override.
 """
@@ -186,6 +208,210 @@ def _pharmacodynamic(a: Drug, b: Drug) -> Iterator[tuple[str, Basis, str, str, s
         )
 
 
+# Therapeutic groups whose drugs are directly nephrotoxic (tubular or haemodynamic injury
+# independent of volume status): KDIGO AKI 2012 section 3.8 names NSAIDs and
+# aminoglycosides; calcineurin inhibitors (Prograf, Sandimmune PI Warnings:
+# nephrotoxicity) and vancomycin (Rybak MJ et al. Am J Health Syst Pharm 2020;77:835-64).
+# The formulary has no aminoglycoside, amphotericin or contrast agent; add their groups
+# here when it does.
+NEPHROTOXIC_GROUPS = frozenset({"nsaid", "calcineurin_inhibitor", "glycopeptide"})
+
+# groups that form one duplication family with another group (a group not listed is its
+# own family)
+_FAMILY_OF = {
+    "ace_inhibitor": "raas",
+    "arb": "raas",
+    "arni": "raas",
+    "oral_anticoagulant": "anticoagulant",
+    "parenteral_anticoagulant": "anticoagulant",
+    "ssri": "serotonin_reuptake",
+    "snri": "serotonin_reuptake",
+    "typical_antipsychotic": "antipsychotic",
+    "atypical_antipsychotic": "antipsychotic",
+    "glp1_agonist": "incretin",
+    "dpp4_inhibitor": "incretin",
+    "ppi": "acid_suppression",
+    "h2_blocker": "acid_suppression",
+    "antihistamine": "h1_antihistamine",
+    "sedating_antihistamine": "h1_antihistamine",
+    "k_sparing": "potassium_sparing",
+    "mra": "potassium_sparing",
+}
+# groups of different mechanisms combined by design (not a duplication): antiepileptic
+# polytherapy (ILAE; NICE NG217 2022), methotrexate + hydroxychloroquine (ACR 2021 RA
+# guideline, triple therapy), antiemetics of different receptor classes (ASCO
+# antiemetics guideline 2020), single-member catch-all groups
+NOT_DUPLICATE = frozenset({"antiepileptic", "dmard", "antiemetic", "herbal", "analgesic"})
+
+# family -> (severity, why, source); families not listed: moderate with the STOPP text
+DUPLICATE_FAMILIES: dict[str, tuple[str, str, str]] = {
+    "raas": (
+        "major",
+        "Dual renin-angiotensin blockade: hyperkalaemia, hypotension and acute kidney injury "
+        "without outcome benefit.",
+        "ONTARGET (Yusuf S et al. N Engl J Med 2008;358:1547-59); VA NEPHRON-D (Fried LF et "
+        "al. N Engl J Med 2013;369:1892-903); KDIGO 2021 Blood Pressure in CKD guideline "
+        "(avoid combining ACEi, ARB and direct renin inhibitor); Entresto PI 7.2 (avoid ARBs)",
+    ),
+    "anticoagulant": (
+        "major",
+        "Two anticoagulants: major bleeding (overlap only while switching, per label).",
+        "Eliquis, Xarelto, Pradaxa, Coumadin PI section 7 (other anticoagulants); STOPP v2 A3",
+    ),
+    "p2y12": (
+        "major",
+        "Two P2Y12 inhibitors: bleeding without added benefit (DAPT uses one with aspirin).",
+        "2016 ACC/AHA focused update on DAPT (Levine GN et al. Circulation 2016;134:e123-55); "
+        "switching consensus (Angiolillo DJ et al. Circulation 2017;136:1955-75)",
+    ),
+    "nsaid": (
+        "major",
+        "Two NSAIDs: more GI ulceration, bleeding and kidney injury, no added efficacy.",
+        "NSAID US PIs section 7 (e.g. Motrin, Naprosyn: 'concomitant use with other NSAIDs "
+        "is not recommended'); STOPP v2 A3",
+    ),
+    "triptan": (
+        "contraindicated",
+        "Two 5-HT1B/1D agonists: additive vasoconstriction (coronary vasospasm).",
+        "Imitrex, Maxalt, Relpax PI section 4 (contraindicated within 24 hours of another "
+        "5-HT1 agonist)",
+    ),
+    "pde5": (
+        "major",
+        "Two PDE5 inhibitors: additive hypotension; combinations not studied.",
+        "Viagra and Cialis PI section 5 ('combination with other PDE5 inhibitors ... not "
+        "recommended')",
+    ),
+    "calcineurin_inhibitor": (
+        "major",
+        "Two calcineurin inhibitors: additive nephrotoxicity and over-immunosuppression.",
+        "Prograf PI section 7 (cyclosporine: avoid; stop cyclosporine >= 24 h before "
+        "tacrolimus); KDIGO 2009 kidney transplant guideline",
+    ),
+    "antimetabolite": (
+        "major",
+        "Two antiproliferative immunosuppressants: additive bone-marrow suppression.",
+        "CellCept PI section 7 (azathioprine: concomitant use not recommended)",
+    ),
+    "potassium_sparing": (
+        "contraindicated",
+        "Two potassium-sparing diuretics: severe hyperkalaemia.",
+        "Inspra PI section 4; Midamor and Dyrenium PI Contraindications",
+    ),
+    "maoi": (
+        "contraindicated",
+        "Two MAO inhibitors: hypertensive crisis and serotonin toxicity.",
+        "Nardil, Parnate, Emsam PI Contraindications",
+    ),
+    "opioid": (
+        "major",
+        "Two opioids: additive respiratory depression (use one long-acting opioid).",
+        "CDC Clinical Practice Guideline for Prescribing Opioids for Pain 2022; STOPP v2 A3",
+    ),
+    "benzodiazepine": (
+        "major",
+        "Two benzodiazepines: additive sedation, falls and respiratory depression.",
+        "AGS Beers 2023 (benzodiazepines; >= 3 CNS-active drugs); STOPP v2 A3",
+    ),
+    "acid_suppression": (
+        "minor",
+        "Two acid suppressants: no added benefit for most indications (cost, adverse effects).",
+        "ACG 2022 GERD guideline (Katz PO et al. Am J Gastroenterol 2022;117:27-56); STOPP v2 A3",
+    ),
+    "h1_antihistamine": (
+        "minor",
+        "Two H1 antihistamines: additive sedation and anticholinergic effects.",
+        "AGS Beers 2023 (first-generation antihistamines); STOPP v2 A3",
+    ),
+}
+_DUP_DEFAULT = (
+    "moderate",
+    "Two drugs of the same class and mechanism: additive adverse effects without added benefit.",
+    "STOPP v2 criterion A3 (O'Mahony D et al. Age Ageing 2015;44:213-8)",
+)
+
+
+def duplicate_family(d: Drug) -> str | None:
+    """The duplication family of a drug's group (``None`` for groups exempt from it)."""
+    if d.group in NOT_DUPLICATE:
+        return None
+    return _FAMILY_OF.get(d.group, d.group)
+
+
+def nephrotoxic(d: Drug) -> bool:
+    return d.group in NEPHROTOXIC_GROUPS
+
+
+def risk_classes(d: Drug) -> frozenset[str]:
+    """Pharmacodynamic risk classes of a drug for the class-level completeness screen: two
+    drugs sharing one (or of one duplication family) must have a table entry."""
+    out = set()
+    if d.qt_risk in ("known", "possible"):
+        out.add("qt")
+    if d.serotonergic:
+        out.add("serotonergic")
+    if d.cns_depressant:
+        out.add("cns")
+    if d.bleeding:
+        out.add("bleeding")
+    if d.raises_potassium:
+        out.add("potassium")
+    if nephrotoxic(d):
+        out.add("nephrotoxic")
+    return frozenset(out)
+
+
+def screen_reasons(a: Drug, b: Drug) -> list[str]:
+    """Why the pair must be in the table: shared risk classes and/or a duplication."""
+    reasons = sorted(risk_classes(a) & risk_classes(b))
+    fam = duplicate_family(a)
+    if fam is not None and fam == duplicate_family(b):
+        reasons.append(f"duplicate:{fam}")
+    return reasons
+
+
+def _class_rules(a: Drug, b: Drug) -> Iterator[tuple[str, Basis, str, str, str]]:
+    if nephrotoxic(a) and nephrotoxic(b):
+        yield (
+            "moderate",
+            Basis("nephrotoxicity", "", a.name, b.name),
+            f"Additive nephrotoxicity ({a.drug_class}; {b.drug_class}).",
+            "Acute kidney injury; raised drug levels of renally cleared drugs.",
+            "Avoid the combination where possible; otherwise check creatinine (and drug "
+            "levels) at baseline and within days, and keep the patient hydrated.",
+        )
+    nep = [d for d in (a, b) if d.group == "arni"]
+    ace = [d for d in (a, b) if d.group == "ace_inhibitor"]
+    if nep and ace:
+        yield (
+            "contraindicated",
+            Basis("angioedema", "", nep[0].name, ace[0].name),
+            f"{nep[0].name} inhibits neprilysin and {ace[0].name} inhibits ACE: both break "
+            "down bradykinin.",
+            "Angioedema (potentially fatal airway swelling).",
+            "Do not combine: stop the ACE inhibitor at least 36 hours before starting "
+            "sacubitril/valsartan (and do not start an ACE inhibitor within 36 hours of the "
+            "last dose).",
+        )
+    fam = duplicate_family(a)
+    if fam is not None and fam == duplicate_family(b):
+        sev, why, _ = DUPLICATE_FAMILIES.get(fam, _DUP_DEFAULT)
+        yield (
+            sev,
+            Basis("duplicate", "", a.name, b.name),
+            f"Therapeutic duplication: {a.name} ({a.drug_class}) and {b.name} "
+            f"({b.drug_class}). {why}",
+            why,
+            "Do not combine: keep one drug of the class (reconcile the list; stop the other)."
+            if sev in ("major", "contraindicated")
+            else "Review the indication: usually keep one drug of the class.",
+        )
+
+
+def duplicate_source(family: str) -> str:
+    return DUPLICATE_FAMILIES.get(family, _DUP_DEFAULT)[2]
+
+
 _CATEGORY = {
     "cyp_inhibition": "{e} inhibition",
     "cyp_induction": "{e} induction",
@@ -196,6 +422,9 @@ _CATEGORY = {
     "potassium": "hyperkalaemia",
     "bleeding": "bleeding",
     "cns": "CNS depression",
+    "nephrotoxicity": "nephrotoxicity",
+    "angioedema": "angioedema (neprilysin + ACE inhibition)",
+    "duplicate": "therapeutic duplication",
 }
 
 
@@ -203,9 +432,26 @@ def category_of(basis: Basis) -> str:
     return _CATEGORY[basis.kind].format(e=ENZYME_LABEL.get(basis.enzyme, ""))
 
 
+_KIND_SOURCE = {
+    "nephrotoxicity": "KDIGO AKI guideline 2012 section 3.8; NSAID, Prograf and Sandimmune PI "
+    "section 7",
+    "angioedema": "Entresto PI sections 4 and 5.2",
+}
+
+
+def _reference(found: list[tuple[str, Basis, str, str, str]], a: Drug) -> str:
+    refs = ["Derived from formulary roles (FDA CYP table, Flockhart Table, CredibleMeds)"]
+    for f in found:
+        if f[1].kind == "duplicate":
+            refs.append(duplicate_source(duplicate_family(a) or ""))
+        elif f[1].kind in _KIND_SOURCE:
+            refs.append(_KIND_SOURCE[f[1].kind])
+    return "; ".join(dict.fromkeys(refs))
+
+
 def derive_pair(a: Drug, b: Drug) -> Interaction | None:
     """The derived interaction of two drugs, or None when no rule applies."""
-    found = [*_cyp(a, b), *_cyp(b, a), *_pharmacodynamic(a, b)]
+    found = [*_cyp(a, b), *_cyp(b, a), *_pharmacodynamic(a, b), *_class_rules(a, b)]
     if not found:
         return None
     found.sort(key=lambda f: -SEVERITY_RANK[f[0]])
@@ -216,12 +462,16 @@ def derive_pair(a: Drug, b: Drug) -> Interaction | None:
         drug_a=first,
         drug_b=second,
         severity=top,  # type: ignore[arg-type]
-        category="; ".join(dict.fromkeys(category_of(f[1]) for f in lead)),
+        # the categories of the most severe rules, and a duplication whatever its severity
+        # (two drugs of one class is a finding of its own)
+        category="; ".join(
+            dict.fromkeys(category_of(f[1]) for f in found if f in lead or f[1].kind == "duplicate")
+        ),
         mechanism=" ".join(dict.fromkeys(f[2] for f in found)),
         effect=" ".join(dict.fromkeys(f[3] for f in lead)),
         management=lead[0][4],
         source="derived",
-        reference="Derived from formulary roles (FDA CYP table, Flockhart Table, CredibleMeds)",
+        reference=_reference(found, a),
         bases=tuple(f[1] for f in found),
     )
 

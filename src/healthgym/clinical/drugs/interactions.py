@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from itertools import product
 
-from . import curated_antithrombotic, curated_cv, curated_other
+from . import curated_antithrombotic, curated_cv, curated_more, curated_other
 from .derive import derive_all
 from .formulary import drugs, group_members, normalize_name
 from .model import SEVERITIES, Interaction
@@ -107,7 +107,7 @@ def curated_table() -> dict[tuple[str, str], Interaction]:
     """Curated interactions after precedence is applied."""
     ranked = [
         entry
-        for module in (curated_cv, curated_antithrombotic, curated_other)
+        for module in (curated_cv, curated_antithrombotic, curated_other, curated_more)
         for entry in parse_curated(module.DATA)
     ]
     table: dict[tuple[str, str], Interaction] = {}

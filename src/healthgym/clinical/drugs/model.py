@@ -177,6 +177,9 @@ InteractionKind = Literal[
     "potassium",
     "bleeding",
     "cns",
+    "nephrotoxicity",
+    "angioedema",
+    "duplicate",
 ]
 
 

@@ -3,6 +3,7 @@ safe alternatives, dose for kidney function and deprescribe."""
 
 from __future__ import annotations
 
+from ...clinical.drugs import drugs
 from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
@@ -23,7 +24,7 @@ def new_state(task: Task) -> DrugState:
 DOMAIN = Domain(
     name="drug_interaction",
     description="Clinical pharmacy: interaction review, order verification, safe "
-    "alternatives, renal dosing and deprescribing over a 223-drug formulary.",
+    f"alternatives, renal dosing and deprescribing over a {len(drugs())}-drug formulary.",
     toolkit=Toolkit(ALL_TOOLS, domain="drug_interaction"),
     n_tasks=N_TASKS,
     make_task=make_task,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...clinical.drugs import SEVERITY_RANK, Drug, Interaction, drugs, interaction_table
+from ...clinical.drugs.derive import screen_reasons
 from ...clinical.treatments import ALLERGY_CLASSES
 from .records import DrugPatient
 
@@ -102,3 +103,21 @@ def max_regimen_severity(regimen: list[str]) -> int:
             if ix is not None:
                 best = max(best, SEVERITY_RANK[ix.severity])
     return best
+
+
+def unlisted_pairs(regimen: list[str]) -> list[tuple[str, str, list[str]]]:
+    """Class-level completeness screen: ``(a, b, reasons)`` for every pair of the regimen
+    that shares a pharmacodynamic risk class (QT known/possible, serotonergic, CNS
+    depressant, bleeding, potassium-raising, nephrotoxic) or a duplication family
+    (:func:`healthgym.clinical.drugs.derive.screen_reasons`) but has no table entry.
+
+    A task whose regimen has such a pair could hide an interaction the table lacks (its
+    "most severe pair" would be unreliable), so the patient builder redraws it."""
+    table = drugs()
+    out = []
+    for i, a in enumerate(regimen):
+        for b in regimen[i + 1 :]:
+            reasons = screen_reasons(table[a], table[b])
+            if reasons and ix_of(a, b) is None:
+                out.append((a, b, reasons))
+    return out

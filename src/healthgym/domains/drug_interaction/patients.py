@@ -14,7 +14,12 @@ Coherence rules:
   kidney disease to the problem list;
 * cirrhosis draws liver tests and findings across Child-Pugh classes; otherwise the
   liver tests are normal; warfarin users have a therapeutic INR (2.0-3.0);
-* about 60% of patients have an ECG QTc, longer when they take QT-prolonging drugs.
+* about 60% of patients have an ECG QTc, longer when they take QT-prolonging drugs;
+* random fill drugs never duplicate a therapeutic family already on the list (STOPP v2
+  A3; the drugs a task is about are added explicitly and may);
+* every pair of the finished regimen passes the class-level completeness screen
+  (:func:`.hazards.unlisted_pairs`): a pair sharing a risk class or a duplication family
+  must have an interaction-table entry, otherwise the draw is rejected.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ from collections.abc import Callable
 import numpy as np
 
 from ...clinical.drugs import CONDITIONS, drugs
+from ...clinical.drugs.derive import duplicate_family
 from ...clinical.treatments import ALLERGY_CLASSES
 from ...patients import names
 from ...patients.model import Allergy
-from .hazards import hazards
+from .hazards import hazards, unlisted_pairs
 from .records import DrugPatient, HomeMed
 
 REACTIONS = ("hives", "rash", "anaphylaxis", "angioedema", "wheezing")
@@ -228,15 +234,25 @@ class Builder:
             name = pool[int(self.rng.integers(len(pool)))]
             if not self.basic_ok(name, allow_beers=allow_beers) or not ok(name):
                 continue
+            if self._duplicates(name):
+                continue
             if self.indication_for(name) is None:
                 continue
             self.add_drug(name, check=False)
         if len(self.p.medications) < n_total:
             raise GenerationFailed("could not fill the medication list")
 
+    def _duplicates(self, name: str) -> bool:
+        family = duplicate_family(drugs()[name])
+        return family is not None and any(
+            duplicate_family(drugs()[m]) == family for m in self.p.regimen()
+        )
+
     # ------------------------------------------------------------------ finish
     def finish(self) -> DrugPatient:
         p, rng = self.p, self.rng
+        if unlisted_pairs(p.regimen()):
+            raise GenerationFailed("a regimen pair shares a risk class but has no table entry")
         if "warfarin" in p.regimen() and not p.cirrhosis:
             p.inr = _uniform(rng, 2.0, 3.0, 1)
         k_raisers = sum(drugs()[m].raises_potassium for m in p.regimen())

@@ -29,6 +29,7 @@ from .task_common import (
     pairs_of,
     pick,
     rank,
+    same_family,
     weighted,
     who,
 )
@@ -126,12 +127,16 @@ def _order_patient(
     if y is not None:
         builder.add_drug(y)
     if kind == "safe" and rng.random() < 0.7:  # a moderate or minor interaction to weigh
-        partners = [n for n in outpatient_pool() if 0 < rank(x, n) <= SEVERITY_RANK["moderate"]]
+        partners = [
+            n
+            for n in outpatient_pool()
+            if 0 < rank(x, n) <= SEVERITY_RANK["moderate"] and not same_family(x, n)
+        ]
         if partners:
             builder.add_drug(pick(rng, partners))
 
     def fits(name: str) -> bool:
-        return drugs()[name].group != d.group and (kind != "safe" or rank(x, name) < 3)
+        return not same_family(x, name) and (kind != "safe" or rank(x, name) < 3)
 
     builder.fill(int(rng.integers(3, 8)), fits)
     return builder.finish(), indication
@@ -144,6 +149,8 @@ def build_order_review(rng: np.random.Generator, pid: str) -> Built:
     p, indication = _order_patient(rng, pid, kind, x, y)
     if p.age >= 65 and d.beers_avoid:
         raise GenerationFailed("Beers drugs are not ordered for older adults here")
+    if any(same_family(x, m) for m in p.regimen() if m != y):
+        raise GenerationFailed("the order duplicates a home medication's class")
     found = [h for h in hazards(x, p) if h.reason != "beers"]
     expected = {"safe": None, "allergy": "allergy", "renal": "renal", "pregnancy": "pregnancy"}
     want = expected.get(kind, "interaction")

@@ -31,7 +31,17 @@ from ...tasks import SafetyRule
 from .hazards import hazards, is_safe, max_regimen_severity
 from .patients import Builder, GenerationFailed, outpatient_pool
 from .records import DrugPatient
-from .task_common import Built, call, hazard_rules, indication_name, pick, rank, weighted, who
+from .task_common import (
+    Built,
+    call,
+    hazard_rules,
+    indication_name,
+    pick,
+    rank,
+    same_family,
+    weighted,
+    who,
+)
 
 MAJOR = SEVERITY_RANK["major"]
 
@@ -131,7 +141,7 @@ def build_alternative(rng: np.random.Generator, pid: str) -> Built:
         raise GenerationFailed("no partner makes the trap unsafe")
     builder.add_drug(pick(rng, trap_partners))
     builder.random_allergies(k_max=1)
-    builder.fill(int(rng.integers(4, 8)), lambda n: table[n].group != group)
+    builder.fill(int(rng.integers(4, 8)), lambda n: not same_family(x, n))
     p = builder.finish()
     alts = [m for m in members if m != x]
     accepted = [m for m in alts if is_safe(m, p)]
