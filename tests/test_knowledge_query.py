@@ -101,3 +101,23 @@ def test_any_text_searches_without_raising(kb, text):
     assert isinstance(hits, list) and len(hits) <= 3
     assert isinstance(kb.search_ids(text, 3), list)
     assert len(query_terms(text)) <= MAX_TERMS
+
+
+def test_british_and_american_spellings_find_each_other():
+    from healthgym.knowledge.query import query_terms
+
+    assert {"anemia", "anaemia"} <= set(query_terms("anaemia"))
+    assert {"hemorrhag", "haemorrhag"} <= set(query_terms("hemorrhage"))
+    assert {"esophag", "oesophag"} <= set(query_terms("esophageal varices"))
+    # short fragments are not rewritten inside words
+    assert query_terms("chemotherapy infection") == ["chemotherapi", "infect"]
+
+
+def test_spelling_variants_reach_passages_written_the_other_way():
+    from healthgym.knowledge.store import get_default_kb
+
+    kb = get_default_kb()
+    for us, uk in (("hyponatremia", "hyponatraemia"), ("hemorrhage", "haemorrhage")):
+        a = [pid for pid, _ in kb.search_ids(us, k=5)]
+        b = [pid for pid, _ in kb.search_ids(uk, k=5)]
+        assert a and set(a) & set(b)

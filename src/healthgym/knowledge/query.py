@@ -79,9 +79,25 @@ def analyze(text: object) -> list[str]:
     return list(_analyzer().analyze(text))
 
 
+_WORD = re.compile(r"[a-z]{4,}")
+
+
 def query_terms(text: object, max_terms: int = MAX_TERMS) -> list[str]:
-    """Distinct search terms of ``text`` in query order, at most ``max_terms``."""
-    return list(dict.fromkeys(analyze(text)))[: max(0, max_terms)]
+    """Distinct search terms of ``text`` in query order, at most ``max_terms``.
+
+    British and American spellings find each other: each word's other spellings
+    (:func:`healthgym.clinical.matching.normalise.spelling_variants`: haemorrhage /
+    hemorrhage, anaemia / anemia, oesophageal / esophageal) are added after the
+    query's own terms, so a passage written either way matches.
+    """
+    from ..clinical.matching.normalise import spelling_variants
+
+    terms = list(dict.fromkeys(analyze(text)))
+    words = _WORD.findall(clean_text(text).lower())
+    variants = sorted({v for w in dict.fromkeys(words) for v in spelling_variants(w)})
+    if variants:
+        terms += [t for t in dict.fromkeys(analyze(" ".join(variants))) if t not in terms]
+    return terms[: max(0, max_terms)]
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")

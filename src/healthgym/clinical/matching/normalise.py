@@ -205,6 +205,21 @@ _EXTRA_SPELLING = (
 )
 
 
+def spelling_variants(word: str) -> set[str]:
+    """The other spellings of a lower-case word: its American form for a British one
+    (``haemorrhage`` -> ``hemorrhage``) and the British forms of an American one
+    (``anemia`` -> ``anaemia``), from the same tables the matcher uses; empty when the
+    word has none."""
+    out = {_spell(word)} - {word}
+    for gb, us in (*_SPELLING, *_EXTRA_SPELLING):
+        # a short fragment ('hem', 'fec', 'ped') counts only at the start or end of the
+        # word, so 'chemotherapy' and 'infection' get no invented British form
+        placed = len(us) >= 5 or word.startswith(us) or word.endswith(us)
+        if us in word and gb not in word and placed:
+            out.add(word.replace(us, gb))
+    return out
+
+
 def _word(tok: str) -> str:
     """Spelling, lemma and plural rule for one lower-case word."""
     tok = _spell(tok)
