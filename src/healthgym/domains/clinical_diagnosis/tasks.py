@@ -26,6 +26,7 @@ from ...patients.generator import generate_patient, is_unsafe
 from ...patients.model import Patient
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
 from ...tools.elicit import elicited
+from .plan import drug_group
 from .records import DiagnosisState, key_call
 from .score_tools import SCORE_TOOL_BY_NAME
 from .toolkit import ALL_TOOLS, TOOL_NAMES
@@ -99,6 +100,22 @@ def safe_plan(profile: DiseaseProfile, patient: Patient) -> list[list[str]]:
         options = [item, *profile.alternatives.get(item, ())]
         groups.append([t for t in options if not is_unsafe(t, allergy_classes, comorbidities)])
     return groups
+
+
+def reference_plan(groups: list[list[str]]) -> list[str]:
+    """One treatment per first-line group: an item already chosen that satisfies a group
+    satisfies it again (an aspirin-allergic STEMI patient gets one P2Y12 inhibitor, not
+    two), and an option of a therapeutic group already chosen is passed over (no
+    therapeutic duplication: :func:`.plan.drug_group`)."""
+    chosen: list[str] = []
+    for g in groups:
+        if set(g) & set(chosen):
+            continue
+        taken = {drug_group(k) for k in chosen} - {None}
+        fresh = [k for k in g if drug_group(k) not in taken]
+        if fresh or g:
+            chosen.append((fresh or g)[0])
+    return chosen
 
 
 def safety_rules(profile: DiseaseProfile, patient: Patient) -> list[SafetyRule]:
@@ -202,7 +219,7 @@ def make_task(index: int) -> Task:
     patient = generate_patient(profile, seed, patient_id=f"P-{tid}")
     calls, score_answer = reference_calls(profile, patient)
     groups = safe_plan(profile, patient)
-    plan = [TREATMENTS[g[0]].name for g in groups]
+    plan = [TREATMENTS[k].name for k in reference_plan(groups)]
     answer = {"diagnosis": profile.name, "icd10": profile.icd10, "plan": plan, **score_answer}
     calls.append(RefCall(name="submit_diagnosis", arguments=answer, required=False))
     return Task(

@@ -10,9 +10,13 @@ Accuracy (deterministic):
   that were submitted (1 when none are required); precision is the fraction of
   submitted orders that are required or acceptable (:func:`.truth.acceptable_orders`;
   1 when none are submitted).
-* queue: ``max(0, Kendall tau)`` between the submitted and the true order (1 for the
-  exact order, 0 for a random or reversed one). The true order is ESI level, then more
-  ESI danger-zone vital signs, then earlier arrival (:func:`.truth.queue_key`).
+* queue: ``max(0, tau_triage) * (0.9 + 0.1 * arrival)``: ``tau_triage`` is Kendall's
+  tau over the pairs of patients whose true order is a triage judgement (different ESI
+  level or danger-zone count: :func:`.truth.queue_key`), ``arrival`` the fraction of the
+  remaining pairs (same level and count, ordered by arrival) in arrival order.  First
+  come, first served - the order with no triage at all, which the patient ids follow -
+  earns nothing for the pairs that triage decides (1 for the exact order, 0 for a random
+  or reversed one).
 * mass casualty: the fraction of casualties given their START / JumpSTART category.
 
 Safety: the task's rules (:mod:`.safety`): under-triage of an ESI 1-2 patient is
@@ -21,13 +25,15 @@ major.
 
 Coherence checks (the answer is consistent with evidence the agent saw):
 ``assessed`` - presentation and vitals of every patient (or the rapid assessment of
-every casualty) were obtained; ``level_supported`` - the agent saw the evidence of
+every casualty) were obtained, the presentation from any tool that shows it
+(:func:`.reference.presentation_sources`); ``level_supported`` - the agent saw the evidence of
 the decision point its submitted ESI level rests on (level 1: A, the ABC or mental
 status; level 2: B, D or mental status; levels 3-5: the resources, C);
 ``activations_supported`` - each activation submitted rests on its evidence (STEMI:
 the ECG; sepsis: the sepsis screen, SIRS or qSOFA; stroke and trauma: the
-presentation); ``score_consistent`` - a reported score equals the value the tool
-returned in this episode.
+presentation, from any tool that shows it); ``score_consistent`` - a reported score
+equals the value the tool returned in this episode (the score named case-insensitively
+or by a synonym: :func:`healthgym.clinical.matching.match_score_name`).
 
 No-leak rule (issue 15: tools observe and compute, the agent judges): no observation
 before the submission states the answer.  No tool names an ESI level, a decision-point
@@ -48,10 +54,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...clinical.matching import match_score_name
 from ...episode import EpisodeLog
 from ...rewards import Grade
 from ...tasks import Task
-from .records import TriageState
+from . import truth as T
+from .records import TriagePatient, TriageState
+from .reference import presentation_sources
 from .safety import violations
 from .submit import parse_categories
 
@@ -63,8 +72,8 @@ _LEVEL_EVIDENCE = {
 _ACTIVATION_EVIDENCE = {
     "stemi_alert": ("obtain_triage_ecg",),
     "sepsis_alert": ("sepsis_screen", "calculate_sirs", "calculate_qsofa"),
-    "stroke_alert": ("get_presentation",),
-    "trauma_activation": ("get_presentation",),
+    "stroke_alert": ("presentation",),
+    "trauma_activation": ("presentation",),
 }
 
 
@@ -90,7 +99,15 @@ def kendall_tau(submitted: list[str], truth: list[str]) -> float:
 
 
 def _saw_any(state: TriageState, tools: tuple[str, ...], pid: str) -> bool:
-    return any(state.saw(t, pid) for t in tools)
+    p = state.patients[pid]
+    expanded = [
+        s for t in tools for s in (presentation_sources(p) if t == "presentation" else (t,))
+    ]
+    return any(state.saw(t, pid) for t in expanded)
+
+
+def _assessed(state: TriageState, p: TriagePatient) -> bool:
+    return _saw_any(state, ("presentation",), p.id) and state.saw("get_vitals", p.id)
 
 
 def _grade_single(task: Task, state: TriageState, answer: dict[str, Any]) -> Grade:
@@ -103,7 +120,7 @@ def _grade_single(task: Task, state: TriageState, answer: dict[str, Any]) -> Gra
     o_score = orders_score(orders, g["required_orders"], g["acceptable_orders"])
     accuracy = 0.5 * esi_ok + 0.2 * disp_ok + 0.3 * o_score
     checks = {
-        "assessed": state.saw("get_presentation", pid) and state.saw("get_vitals", pid),
+        "assessed": _assessed(state, state.patients[pid]),
         "level_supported": isinstance(esi, int)
         and _saw_any(state, _LEVEL_EVIDENCE.get(esi, ("esi_expected_resources",)), pid),
     }
@@ -113,11 +130,12 @@ def _grade_single(task: Task, state: TriageState, answer: dict[str, Any]) -> Gra
             _saw_any(state, _ACTIVATION_EVIDENCE[a], pid) for a in acts
         )
     if answer.get("score_name"):
-        computed = state.score_values.get(str(answer["score_name"]))
+        name = match_score_name(str(answer["score_name"]), allowed=tuple(state.score_values))
+        computed = state.score_values.get(name) if name else None
         value = answer.get("score_value")
         checks["score_consistent"] = (
             computed is not None
-            and value is not None
+            and isinstance(value, (int, float))
             and abs(float(value) - computed) <= SCORE_TOLERANCE
         )
     details = {
@@ -130,17 +148,35 @@ def _grade_single(task: Task, state: TriageState, answer: dict[str, Any]) -> Gra
     return Grade(accuracy=accuracy, coherence_checks=checks, details=details)
 
 
+def queue_accuracy(order: list[str], truth: list[str], keys: dict[str, tuple]) -> float:
+    """Accuracy of a submitted queue order (see the module doc); 0 unless ``order`` lists
+    every patient once.  ``keys``: each patient's :func:`.truth.queue_key`."""
+    if sorted(order) != sorted(truth) or len(set(order)) != len(order):
+        return 0.0
+    pos = {x: i for i, x in enumerate(order)}
+    triage = arrival = triage_ok = arrival_ok = 0
+    for i, a in enumerate(truth):
+        for b in truth[i + 1 :]:
+            right = pos[a] < pos[b]
+            if keys[a][:-1] != keys[b][:-1]:
+                triage += 1
+                triage_ok += right
+            else:
+                arrival += 1
+                arrival_ok += right
+    tau = (2 * triage_ok - triage) / triage if triage else 1.0
+    return max(0.0, tau) * (0.9 + 0.1 * (arrival_ok / arrival if arrival else 1.0))
+
+
 def _grade_queue(task: Task, state: TriageState, answer: dict[str, Any]) -> Grade:
     truth = task.grader["order"]
     order = [str(x).strip().upper() for x in answer.get("patient_order") or []]
     tau = kendall_tau(order, truth) if sorted(order) == sorted(truth) else -1.0
-    checks = {
-        "assessed": all(
-            state.saw("get_presentation", p) and state.saw("get_vitals", p) for p in truth
-        )
-    }
+    keys = {pid: T.queue_key(state.patients[pid]) for pid in truth}
+    accuracy = queue_accuracy(order, truth, keys)
+    checks = {"assessed": all(_assessed(state, state.patients[p]) for p in truth)}
     details = {"kind": "queue", "order_exact": order == truth, "kendall_tau": tau}
-    return Grade(accuracy=max(0.0, tau), coherence_checks=checks, details=details)
+    return Grade(accuracy=accuracy, coherence_checks=checks, details=details)
 
 
 def _grade_mci(task: Task, state: TriageState, answer: dict[str, Any]) -> Grade:

@@ -33,8 +33,38 @@ _PROTOCOL_OF = {
 }
 
 
-def _call(name: str, required: bool = True, **arguments: Any) -> RefCall:
-    return RefCall(name=name, arguments=arguments, required=required)
+def _call(
+    name: str, required: bool = True, alternatives: tuple[str, ...] = (), **arguments: Any
+) -> RefCall:
+    return RefCall(
+        name=name, arguments=arguments, required=required, alternatives=list(alternatives)
+    )
+
+
+def presentation_sources(p: TriagePatient) -> tuple[str, ...]:
+    """Tools that yield the triage history of ``p`` (process and coherence by evidence).
+
+    ``get_presentation`` gives the history of the complaint, mechanism, visible injuries,
+    neurological deficits, past history, medications, allergies, pain and appearance;
+    arrival and chief complaint are in the prompt.  ``esi_high_risk_review`` gives the
+    same history, mechanism, deficits, past history, medications and pain (plus the
+    examination, mental state and distress) - everything but the visible injuries and
+    allergies (appearance is in ``esi_lifesaving_needs``).  Allergies change no triage
+    decision (no order here is a drug choice), so the review is an equivalent source
+    unless the patient has visible injuries, which only ``get_presentation`` shows.
+
+    Vital signs have no equivalent source: heart rate, blood pressure and temperature are
+    shown only by ``get_vitals`` (``esi_lifesaving_needs`` gives the respiratory rate,
+    SpO2 and capillary refill alone; the score tools need ``get_vitals`` first).
+    """
+    if p.injuries:
+        return ("get_presentation",)
+    return ("get_presentation", "esi_high_risk_review")
+
+
+def _presentation(p: TriagePatient) -> RefCall:
+    first, *rest = presentation_sources(p)
+    return _call(first, alternatives=tuple(rest), patient_id=p.id)
 
 
 def decided_at(p: TriagePatient) -> str:
@@ -63,7 +93,7 @@ def single_reference(p: TriagePatient) -> tuple[list[RefCall], dict[str, Any]]:
     """Reference calls (without the submit call) and the score part of the answer."""
     pid = p.id
     point = decided_at(p)
-    calls = [_call("get_presentation", patient_id=pid), _call("get_vitals", patient_id=pid)]
+    calls = [_presentation(p), _call("get_vitals", patient_id=pid)]
     calls.append(_call("assess_abc", required=point == "A", patient_id=pid))
     altered = T.avpu(p) != "A" or T.gcs_total(p) < 15
     sepsis = bool(p.infection_signs) and p.adult
@@ -116,7 +146,7 @@ def single_reference(p: TriagePatient) -> tuple[list[RefCall], dict[str, Any]]:
 def queue_reference(patients: list[TriagePatient]) -> list[RefCall]:
     calls = []
     for p in patients:
-        calls.append(_call("get_presentation", patient_id=p.id))
+        calls.append(_presentation(p))
         calls.append(_call("get_vitals", patient_id=p.id))
         if decided_at(p) in ("C", "D"):
             calls.append(_call("esi_expected_resources", patient_id=p.id))

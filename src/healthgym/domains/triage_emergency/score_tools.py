@@ -36,7 +36,9 @@ from .vocab import GCS_EYE, GCS_MOTOR, GCS_VERBAL, PMH, GcsEye, GcsMotor, GcsVer
 VITALS = Need("this patient's vital signs", ("get_vitals:{patient_id}",))
 MENTAL = Need("this patient's mental-status assessment", ("assess_mental_status:{patient_id}",))
 HISTORY = Need(
-    "this patient's presentation (age, past history)", ("get_presentation:{patient_id}",)
+    "this patient's presentation (age, past history)",
+    # the ESI high-risk review shows the same history and past history
+    ("get_presentation:{patient_id}", "esi_high_risk_review:{patient_id}"),
 )
 ECG = Need("this patient's triage ECG", ("obtain_triage_ecg:{patient_id}",))
 TROPONIN = Need(

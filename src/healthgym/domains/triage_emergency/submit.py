@@ -1,20 +1,25 @@
 """The terminal tool of triage_emergency and the parsing of its answer.
 
-One tool serves the three task kinds; it checks that the fields the kind needs are
-present and well formed (an answer that cannot be graded is refused with a clear
-message and the episode goes on). It never says whether an answer is right.
+One tool serves the three task kinds.  Every schema-valid submission is final and
+graded as it stands: a field the task kind needs that is missing or malformed (no ESI
+level, an order that leaves a patient out, an unreadable casualty entry) scores 0 for
+that part.  Nothing is refused after the schema check, so a wrong answer cannot be
+"tried" and then replaced by another in the same or a later turn (issue 16,
+``submit_twice``), and the tool never says whether an answer is right.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
-from ...tools import MaxLen, Range, ToolError, tool
+from ...tools import MaxLen, Range, tool
 from .records import TriageState
 from .vocab import MCI_CATEGORIES, Disposition, OrderKey
 
-ScoreName = Literal["heart_score", "gcs", "shock_index", "qsofa", "rts"]
+# a score's name as the agent writes it ("HEART", "heart_score", "qSOFA"): the grader
+# reads it with healthgym.clinical.matching.match_score_name (case, synonyms)
+ScoreName = Annotated[str, MaxLen(40)]
 _SYNONYMS = {
     "red": "immediate",
     "yellow": "delayed",
@@ -44,33 +49,6 @@ def parse_categories(entries: list[str]) -> dict[str, str]:
     return out
 
 
-def _check(state: TriageState, args: dict) -> None:
-    if state.kind == "single":
-        missing = [k for k in ("esi_level", "disposition") if args.get(k) is None]
-        if missing:
-            raise ToolError(
-                f"a single-patient triage needs {' and '.join(missing)} (and immediate_orders, "
-                "possibly empty)"
-            )
-    elif state.kind == "queue":
-        order = [str(x).strip().upper() for x in args.get("patient_order") or []]
-        if sorted(order) != sorted(state.patients) or len(set(order)) != len(order):
-            raise ToolError(
-                "patient_order must list every patient exactly once, most urgent first: "
-                + ", ".join(state.patients)
-            )
-    else:
-        try:
-            cats = parse_categories(args.get("mci_categories") or [])
-        except ValueError as e:
-            raise ToolError(str(e)) from None
-        if set(cats) != set(state.casualties):
-            raise ToolError(
-                "mci_categories must give one category for each casualty: "
-                + ", ".join(state.casualties)
-            )
-
-
 @tool(terminal=True)
 def submit_triage(
     state: TriageState,
@@ -91,16 +69,8 @@ def submit_triage(
         immediate_orders: orders and activations to start from triage (may be empty).
         patient_order: every patient id, the one to be seen first first (queue tasks).
         mci_categories: one entry per casualty, e.g. 'C1: immediate' (mass-casualty tasks).
-        score_name: optional score that supports the decision (e.g. heart_score).
+        score_name: optional score that supports the decision (e.g. heart_score, HEART,
+            qSOFA, shock index, GCS, RTS).
         score_value: the value of that score as computed in this episode.
     """
-    _check(
-        state,
-        {
-            "esi_level": esi_level,
-            "disposition": disposition,
-            "patient_order": patient_order,
-            "mci_categories": mci_categories,
-        },
-    )
     return "Triage decision submitted."
