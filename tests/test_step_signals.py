@@ -34,34 +34,46 @@ def test_every_step_reports_signals_and_evidence_adds_up() -> None:
         assert last["evidence_met"] == details["required_met"], domain
 
 
-def test_a_harmful_action_is_a_violation_added_on_its_turn() -> None:
-    # cross_domain: the oracle's episode then a lazy episode; omissions pending before the
-    # care is given are resolved on the turn that gives it
-    domain = "cross_domain"
-    index = get_domain(domain).indices("test")[0]
-    infos = _oracle_steps(domain, index)
-    added = [v for i in infos for v in i["step_signals"]["violations_added"]]
-    resolved = [v for i in infos for v in i["step_signals"]["violations_resolved"]]
-    final = infos[-1]["reward_components"]["violations"]
-    # what is pending at the end is what was added and never resolved
-    keys = lambda vs: sorted((v["code"], v["message"]) for v in vs)  # noqa: E731
-    remaining = [v for v in added if v not in resolved]
-    assert keys(final) == keys(remaining)
-
-
-def test_zero_workup_submission_reports_its_omissions_on_the_last_turn() -> None:
+def test_pending_omissions_are_not_added_and_harmful_actions_are() -> None:
     from healthgym.tools import format_hermes
 
-    domain = "cross_domain"
-    env = HealthGymEnv(domain=domain, split="test", max_turns=5)
+    env = HealthGymEnv(domain="cross_domain", split="test", max_turns=5)
     env.reset(options={"index": 3})  # a STEMI pathway: reperfusion and antiplatelet due
     assert env.task is not None
     first = env.step(format_hermes("pathway_status", {}))[-1]["step_signals"]
-    pending = {v["code"] for v in first["violations_added"]}
-    answer = env.task.reference.answer
+    assert first["violations_added"] == []  # looking is not harm; omissions were pending
+    *_, info = env.step(format_hermes(env.domain.submit_tool, env.task.reference.answer))
+    final = {v["code"] for v in info["reward_components"]["violations"]}
+    assert {"antiplatelet_omitted", "stemi_reperfusion_omitted"} <= final
+    assert not final & {v["code"] for v in info["step_signals"]["violations_added"]}
+
+    # clinical_diagnosis: a plan stuffed with harmful extras adds violations on its turn
+    env = HealthGymEnv(domain="clinical_diagnosis", split="test", max_turns=5)
+    env.reset(options={"index": 0})
+    assert env.task is not None
+    answer = dict(env.task.reference.answer)
+    plan = answer.get("plan")
+    extra = ["alteplase 0.9 mg/kg IV", "heparin infusion", "naproxen 500 mg BID"]
+    answer["plan"] = [*plan, *extra] if isinstance(plan, list) else f"{plan}; " + "; ".join(extra)
     *_, info = env.step(format_hermes(env.domain.submit_tool, answer))
-    final = info["reward_components"]["violations"]
-    assert final, "a zero-workup submission omits required care"
-    signals = info["step_signals"]
-    seen = pending | {v["code"] for v in signals["violations_added"]}
-    assert {v["code"] for v in final} <= seen
+    added = info["step_signals"]["violations_added"]
+    assert added and {v["code"] for v in added} <= {
+        v["code"] for v in info["reward_components"]["violations"]
+    }
+
+
+def test_the_server_keeps_step_signals_for_the_trainer_until_the_end() -> None:
+    from fastapi.testclient import TestClient
+
+    from healthgym.server.app import create_app
+    from healthgym.server.config import ServerConfig
+
+    client = TestClient(create_app(ServerConfig(trainer_token="trainer-token-0123456789")))
+    sid = client.post("/reset", json={"domain": "medical_qa", "split": "test"}).json()[
+        "session_id"
+    ]
+    action = '<tool_call>{"name": "search_knowledge", "arguments": {"query": "x"}}</tool_call>'
+    body = {"session_id": sid, "action": action}
+    assert "step_signals" not in client.post("/step", json=body).json()["info"]
+    auth = {"Authorization": "Bearer trainer-token-0123456789"}
+    assert "step_signals" in client.post("/step", json=body, headers=auth).json()["info"]

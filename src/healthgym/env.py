@@ -12,11 +12,14 @@ Every step also reports the process and safety events of that turn in
 ``info["step_signals"]`` (for per-turn credit assignment; the terminal composite does
 not depend on them): ``evidence_gained`` (the reference evidence requirements this
 turn's calls met for the first time), ``evidence_met`` / ``evidence_required``
-(running counts), ``violations_added`` (safety violations the episode has after this
-turn and did not have before: a harmful order, a contraindicated plan) and
-``violations_resolved`` (ones this turn removed: an omission made good, e.g. the
-antibiotic finally given).  Violations are the domain grader's, read on the episode as
-it stands after each turn.
+(running counts), ``violations_added`` (safety violations this turn's actions caused:
+a harmful order, a contraindicated plan) and ``violations_resolved`` (ones this turn
+removed: an omission made good, e.g. the antibiotic finally given).  Violations are the
+domain grader's, read on the episode as it stands after each turn against the episode
+before its first action (so omissions pending from the start are never "added"; those
+still pending at the end are in the final ``reward_components``).  These signals name
+what the task requires: they are for the trainer, and the HTTP server withholds them
+from the agent until the episode is over.
 """
 
 from __future__ import annotations
@@ -155,6 +158,8 @@ class HealthGymEnv(gym.Env[str, str]):
             raise RuntimeError("call reset() before step()")
         if self._done:
             raise RuntimeError("the episode has ended; call reset()")
+        if self.log.turns == 0:  # the untouched episode: what doing nothing would violate
+            self._violations = _violation_keys(self._grade().violations)
         self.log.turns += 1
         turn = self.log.turns
         self._transcript.append(f"[agent]\n{_action_text(action)}")
@@ -292,7 +297,7 @@ class HealthGymEnv(gym.Env[str, str]):
         met = evidence_met(reference, calls, self.domain.toolkit.defaults)
         gained = sorted(met - self._evidence)
         self._evidence |= met
-        now = {f"{v['code']}|{v['severity']}|{v['message']}": v for v in violations}
+        now = _violation_keys(violations)
         added = [v for k, v in now.items() if k not in self._violations]
         resolved = [v for k, v in self._violations.items() if k not in now]
         self._violations = now
@@ -315,6 +320,11 @@ class HealthGymEnv(gym.Env[str, str]):
             defaults=self.domain.toolkit.defaults,
         )
         return self.last_reward
+
+
+def _violation_keys(violations: list[Any]) -> dict[str, dict[str, str]]:
+    rows = [v if isinstance(v, dict) else asdict(v) for v in violations]
+    return {f"{v['code']}|{v['severity']}|{v['message']}": v for v in rows}
 
 
 def _action_text(action: Any) -> str:

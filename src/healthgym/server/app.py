@@ -7,7 +7,9 @@ Endpoints (OpenEnv style; every body is JSON):
   ``task_id`` is global); ``info`` holds the task id and the tool
   schemas, never the hidden patient, answer or reference solution.
 * ``POST /step`` ``{session_id, action}`` -> ``{observation, reward, terminated,
-  truncated, done, info}``.
+  truncated, done, info}``; ``info["step_signals"]`` (the turn's evidence and safety
+  events) only at the end of the episode, or on every step to a caller presenting the
+  trainer token.
 * ``GET /state?session_id=...`` -> public progress (turn, tool calls so far, done).
 * ``DELETE /session/{id}``, ``GET /health``, ``GET /schema``, ``GET /metadata``.
 * ``GET /trainer/task/{session_id}``: the session's reference solution and grader
@@ -205,6 +207,10 @@ def create_app(
                 f"action of {len(action)} characters exceeds {config.max_action_chars}",
             )
         obs, reward, terminated, truncated, info = await sessions.step(body.session_id, action)
+        if not (terminated or truncated) and not _bearer_ok(request, config.trainer_token):
+            # per-turn process/safety events say which actions the task required: a
+            # trainer's channel (bearer token) until the episode is over
+            info = {k: v for k, v in info.items() if k != "step_signals"}
         return {
             "observation": obs,
             "reward": reward,
@@ -262,6 +268,16 @@ def create_app(
     if config.trainer_token is not None:
         _add_trainer_route(app, sessions, config.trainer_token)
     return app
+
+
+def _bearer_ok(request: Request, token: str | None) -> bool:
+    """Whether the request presents the server's trainer token."""
+    if token is None:
+        return False
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    )
 
 
 def _add_trainer_route(app: FastAPI, sessions: SessionManager, token: str) -> None:
