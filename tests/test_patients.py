@@ -20,8 +20,15 @@ def test_patients_are_coherent(key):
         if "chloride" not in profile.labs:
             gap = p.labs["sodium"] - p.labs["chloride"] - p.labs["bicarbonate"]
             assert 7 <= gap <= 13 or "bicarbonate" in profile.labs or "sodium" in profile.labs
+        implied = {"ua_glucose"} if any(m.name == "dapagliflozin" for m in p.medications) else set()
+        if "heart_failure" in p.comorbidities:
+            implied.add("bnp")
+        if "chronic_kidney_disease" in p.comorbidities:
+            implied |= {"creatinine", "bun"}
+        if {"sodium", "bicarbonate"} & set(profile.labs):
+            implied.add("chloride")  # derived from the scenario's electrolytes
         for lab, value in p.labs.items():
-            if lab not in profile.labs and lab not in ("chloride", "hematocrit"):
+            if lab not in profile.labs and lab not in implied and lab != "hematocrit":
                 assert LAB_TESTS[lab].flag(value) == "", (key, lab, value)
         if "obesity" in p.comorbidities:
             assert p.bmi >= 30
@@ -61,3 +68,104 @@ def test_history_and_medications_agree_across_the_suite():
             for m in p.medications:
                 for t in match_treatments(m.name):
                     assert not allergic & set(TREATMENTS[t].allergy_classes), (key, seed, m)
+
+
+# --- issue 17: incoherent records -------------------------------------------------------
+
+
+def _many_patients(per_profile: int = 80):
+    """A few thousand patients across every profile (38 x 80 = 3040)."""
+    for key, profile in sorted(PROFILES.items()):
+        for seed in range(per_profile):
+            yield key, profile, generate_patient(profile, 10_000 + seed, "P")
+
+
+def test_no_contraindicated_or_duplicate_home_medications():
+    """Sacubitril/valsartan never comes with lisinopril (Entresto PI: 36-h washout), and
+    no pair of home drugs is one drug twice, one duplication family or contraindicated."""
+    import itertools
+
+    from healthgym.patients.coherence import medication_conflict
+
+    seen_arni = 0
+    for key, _, p in _many_patients():
+        names = [m.name for m in p.medications]
+        seen_arni += "sacubitril/valsartan" in names
+        for a, b in itertools.combinations(names, 2):
+            assert medication_conflict(a, b) is None, (key, a, b)
+    assert seen_arni > 0
+
+
+def test_hfref_with_hypertension_keeps_the_arni_for_both():
+    from healthgym.patients.generator import _medications
+
+    meds = _medications(["hypertension", "heart_failure", "chronic_kidney_disease"], [], "male", 70)
+    names = [m.name for m in meds]
+    assert "lisinopril" not in names and names.count("sacubitril/valsartan") == 1
+    arni = next(m for m in meds if m.name == "sacubitril/valsartan")
+    assert "Hypertension" in arni.indication and "kidney" in arni.indication
+
+
+def test_dapagliflozin_means_glycosuria_and_hfref_a_raised_bnp():
+    from healthgym.clinical.calculators.renal import ckd_epi_2021
+
+    hf = ckd = 0
+    for key, profile, p in _many_patients():
+        if (
+            any(m.name == "dapagliflozin" for m in p.medications)
+            and "ua_glucose" not in profile.labs
+        ):
+            assert p.labs["ua_glucose"].startswith("Positive"), key
+        if "heart_failure" in p.comorbidities:
+            hf += 1
+            assert p.labs["bnp"] >= 100, (key, p.labs["bnp"])  # ESC 2021: >= 35 chronic
+        if "chronic_kidney_disease" in p.comorbidities:
+            ckd += 1
+            egfr = ckd_epi_2021(creatinine=p.labs["creatinine"], age=p.age, sex=p.sex).value
+            assert egfr < 60, (key, p.labs["creatinine"], egfr)  # KDIGO G3a-G4
+    assert hf > 10 and ckd > 10
+
+
+def test_no_symptom_is_both_asserted_and_denied():
+    """'Denies shortness of breath' never comes with a complaint, history item,
+    examination or imaging finding asserting breathlessness."""
+    from healthgym.lint import check
+    from healthgym.lint.views import patient_view
+    from healthgym.tasks import ReferenceSolution, Task
+
+    for key, _, p in _many_patients(40):
+        task = Task(
+            id="clinical_diagnosis-00000",
+            domain="clinical_diagnosis",
+            index=0,
+            seed=0,
+            split="train",
+            prompt="",
+            allowed_tools=[],
+            hidden={},
+            reference=ReferenceSolution(calls=[], answer={}),
+            grader={},
+        )
+        view = patient_view(task, p.model_dump(mode="json"), scenario_known=True)
+        found = list(check(view))
+        assert found == [], (key, found)
+
+
+def test_derived_chloride_stays_in_range_with_healthy_electrolytes():
+    for key, profile, p in _many_patients(40):
+        if not {"sodium", "bicarbonate", "chloride"} & set(profile.labs):
+            assert LAB_TESTS["chloride"].flag(p.labs["chloride"]) == "", (key, p.labs)
+            gap = p.labs["sodium"] - p.labs["chloride"] - p.labs["bicarbonate"]
+            assert 7 <= gap <= 13
+
+
+def test_is_unsafe_reads_allergy_records_by_the_2022_practice_parameter():
+    """After hives to penicillin, ceftriaxone (dissimilar side chain) is allowed by the
+    AAAAI/ACAAI 2022 parameter but not by class alone; anaphylaxis rules it out."""
+    from healthgym.patients.model import Allergy
+
+    hives = [Allergy(allergen="Penicillin", reaction="hives")]
+    anaphylaxis = [Allergy(allergen="Penicillin", reaction="anaphylaxis")]
+    assert not is_unsafe("ceftriaxone", hives, set())
+    assert is_unsafe("ceftriaxone", anaphylaxis, set())
+    assert is_unsafe("ceftriaxone", {ALLERGY_CLASSES["Penicillin"]}, set())

@@ -15,6 +15,7 @@ from rich.table import Table
 from .cli_calc import calc
 from .cli_eval import eval_app
 from .cli_kb import kb_app
+from .cli_lint import tasks_lint
 from .cli_serve import serve_app
 from .cli_train import train as train_cmd
 from .domains import domain_names, get_domain, resolve_domains
@@ -52,6 +53,12 @@ class ToolsMode(str, Enum):
     auto = "auto"
     native = "native"
     hermes = "hermes"
+
+
+class ToolChoice(str, Enum):
+    auto = "auto"
+    required = "required"
+    none = "none"
 
 
 def _domains(spec: str) -> list[str]:
@@ -153,6 +160,9 @@ def tasks_generate(
         raise typer.BadParameter(str(e)) from None
 
 
+tasks_app.command("lint")(tasks_lint)
+
+
 @tasks_app.command("show")
 def tasks_show(
     task_id: str,
@@ -179,7 +189,10 @@ def run(
     split: str = typer.Option("test", help="train, test or all"),
     limit_per_domain: int = typer.Option(0, help="at most this many tasks per domain (0 = all)"),
     max_turns: int = typer.Option(20, help="turn limit per episode"),
-    seed: int = typer.Option(0, help="seed of stochastic policies"),
+    seed: int = typer.Option(0, help="seed of stochastic policies (trial t uses seed + t)"),
+    trials: int = typer.Option(
+        1, min=1, help="run each task K times (seeds seed..seed+K-1): pass^k, pass@k, run std"
+    ),
     out: Path = typer.Option(..., help="output directory"),
     base_url: str = typer.Option(None, help="openai: the server's base URL (.../v1)"),
     model: str = typer.Option(None, help="openai: model name; local: model directory or .gguf"),
@@ -187,6 +200,21 @@ def run(
     concurrency: int = typer.Option(16, help="openai: requests in flight"),
     timeout: float = typer.Option(60.0, help="openai: seconds per request"),
     tools_mode: ToolsMode = typer.Option(ToolsMode.auto, help="tool schemas: native or Hermes"),
+    tool_choice: ToolChoice = typer.Option(
+        None, help="openai: the request's tool_choice (default: not sent, the server's auto)"
+    ),
+    extra_body: str = typer.Option(
+        None, help='openai: a JSON object merged into every request body, e.g. {"top_k": 20}'
+    ),
+    context_window: int = typer.Option(
+        None,
+        min=1,
+        help="openai: the model's context in tokens; old tool output is trimmed to fit it "
+        "minus --max-new-tokens (512 when unset)",
+    ),
+    keep_last_turns: int = typer.Option(
+        1, min=0, help="openai, with --context-window: the last turns never trimmed"
+    ),
     send_task_id: bool = typer.Option(
         False, help="openai: send the task id as the request's `user` (routing, mock server)"
     ),
@@ -198,32 +226,58 @@ def run(
     episode_timeout: float = typer.Option(None, help="seconds per episode (default: none)"),
     report: bool = typer.Option(False, "--report", help="also write OUT/report.html"),
 ) -> None:
-    """Run a policy over the task suite; write summary.json and trajectories.jsonl."""
-    from .agents.factory import AgentOptions, make_agent
-    from .rollout import RolloutConfig, episode_specs, rollout
-    from .runner import summarize
+    """Run a policy over the task suite; write summary.json and trajectories.jsonl.
+
+    With --trials K every task runs K times (trial t samples with seed + t) and each
+    summary group gains trials, pass_hat_k, pass_at_k, success_rate and run_std.
+    Episodes that hit the model's context length end truncated and graded
+    (ended_by "context_length"); warnings (e.g. a server ignoring `tools`) are printed
+    and listed in summary.json."""
+    import asyncio
+
+    from .agents.factory import SCRIPTED, AgentOptions, make_agent
+    from .rollout import RolloutConfig, episode_specs, run_rollouts, trial_specs
+    from .runner import TOOLS_IGNORED_EPISODES, summarize, tools_ignored_warning
 
     names = _domains(domains)
     split_arg = None if split == "all" else split
     if split_arg not in (None, "train", "test"):
         raise typer.BadParameter("split must be train, test or all")
-    specs = episode_specs(names, split_arg, limit_per_domain or None)
-    opts = AgentOptions(
-        policy=policy.value,
-        seed=seed,
-        base_url=base_url,
-        model=model,
-        api_key_env=api_key_env,
-        concurrency=concurrency,
-        timeout=timeout,
-        tools_mode=tools_mode.value,
-        temperature=temperature,
-        max_new_tokens=max_new_tokens,
-        batch_size=batch_size,
-        send_task_id=send_task_id,
-    )
+    body: dict[str, Any] | None = None
+    if extra_body:
+        try:
+            body = json.loads(extra_body)
+        except json.JSONDecodeError as e:
+            raise typer.BadParameter(f"--extra-body is not JSON: {e}") from None
+        if not isinstance(body, dict):
+            raise typer.BadParameter("--extra-body must be a JSON object")
+    base_specs = episode_specs(names, split_arg, limit_per_domain or None)
+    specs = trial_specs(base_specs, trials, seed)
+
+    def options(trial_seed: int) -> AgentOptions:
+        return AgentOptions(
+            policy=policy.value,
+            seed=trial_seed,
+            base_url=base_url,
+            model=model,
+            api_key_env=api_key_env,
+            concurrency=concurrency,
+            timeout=timeout,
+            tools_mode=tools_mode.value,
+            temperature=temperature,
+            max_new_tokens=max_new_tokens,
+            batch_size=batch_size,
+            send_task_id=send_task_id,
+            tool_choice=tool_choice.value if tool_choice is not None else None,
+            extra_body=body,
+            keep_last_turns=keep_last_turns,
+        )
+
+    # scripted policies take their seed at construction: one agent per trial; a model
+    # policy is built once and seeded per episode (the request's seed, for openai)
+    scripted = policy.value in SCRIPTED
     try:
-        agent = make_agent(opts)
+        agents = [make_agent(options(seed + t)) for t in range(trials if scripted else 1)]
     except (ValueError, RuntimeError, OSError) as e:
         raise typer.BadParameter(str(e)) from None
     config = RolloutConfig(
@@ -231,6 +285,7 @@ def run(
         token_budget=token_budget,
         max_new_tokens=max_new_tokens,
         episode_timeout=episode_timeout,
+        context_window=context_window,
         # a local model keeps each open episode's KV cache: open no more than one batch
         concurrency=min(episodes_in_flight, batch_size)
         if policy in (PolicyName.local, PolicyName.smollm2)
@@ -243,6 +298,8 @@ def run(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
+    warned: list[str] = []
+    done: list[dict[str, Any]] = []
     with Progress(*columns, console=console) as bar, (out / "trajectories.jsonl").open("w") as f:
         job = bar.add_task(f"{policy.value} episodes", total=len(specs))
 
@@ -250,12 +307,33 @@ def run(
             f.write(json.dumps(record) + "\n")
             f.flush()
             bar.advance(job)
+            done.append(record)
+            if not warned and len(done) >= min(TOOLS_IGNORED_EPISODES, len(specs)):
+                warning = tools_ignored_warning(done)
+                if warning:
+                    warned.append(warning)
+                    console.print(f"[yellow]warning:[/yellow] {warning}")
 
-        trajectories = rollout(agent, specs, config, on_result=write)
+        async def main() -> list[dict[str, Any]]:
+            records: list[dict[str, Any]] = []
+            try:
+                if scripted:
+                    n = len(base_specs)
+                    for t, agent in enumerate(agents):
+                        chunk = specs[t * n : (t + 1) * n]
+                        records += await run_rollouts(agent, chunk, config, write)
+                else:
+                    records = await run_rollouts(agents[0], specs, config, write)
+            finally:
+                for agent in agents:
+                    await agent.aclose()
+            return records
+
+        trajectories = asyncio.run(main())
     summary = summarize(trajectories)
     summary["config"] = {
         "policy": policy.value,
-        "policy_name": agent.name,
+        "policy_name": agents[0].name,
         "model": model,
         "domains": names,
         "split": split,
@@ -264,13 +342,32 @@ def run(
         "max_new_tokens": max_new_tokens,
         "token_budget": token_budget,
         "seed": seed,
+        "trials": trials,
+        "tool_choice": tool_choice.value if tool_choice is not None else None,
+        "extra_body": body,
+        "context_window": context_window,
+        "keep_last_turns": keep_last_turns,
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
+    for warning in summary["warnings"]:
+        if warning not in warned:
+            console.print(f"[yellow]warning:[/yellow] {warning}")
     o = summary["overall"]
+
+    def num(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.3f}"
+
     console.print(
-        f"{o['episodes']} episodes ({o['errors']} failed): reward {o['reward']:.3f}, "
-        f"accuracy {o['accuracy']:.3f}, safety {o['safety']:.3f} -> {out / 'summary.json'}"
+        f"{o['episodes']} episodes ({o['errors']} failed): reward {num(o['reward'])}, "
+        f"accuracy {num(o['accuracy'])}, safety {num(o['safety'])} -> {out / 'summary.json'}"
     )
+    if trials > 1:
+        for d, s in summary["by_domain"].items():
+            hats = ", ".join(f"pass^{k} {v:.3f}" for k, v in s["pass_hat_k"].items())
+            console.print(
+                f"  {d}: {trials} trials, {hats}, pass@{trials} "
+                f"{num(s['pass_at_k'].get(str(trials)))}, run std {num(s['run_std'])}"
+            )
     if report:
         from .report import write_report
 

@@ -6,7 +6,8 @@ Coherence rules applied on top of the profile's sampling:
   reference interval (healthy values never carry an abnormal flag);
 * chloride is derived so that the anion gap Na - (Cl + HCO3) is 8-12 mmol/L unless
   the profile sets chloride itself (anion-gap reference: Kraut & Madias, Clin J Am
-  Soc Nephrol 2007;2:162-74);
+  Soc Nephrol 2007;2:162-74); where the profile sets none of the three, the sodium is
+  lowered as needed to keep the derived chloride within its reference interval;
 * hematocrit follows hemoglobin (Hct ~ 3 x Hgb, the "rule of three") unless the
   profile sets it;
 * obesity implies a BMI of 30-38 kg/m2, other patients 19-29.9 (WHO BMI classes);
@@ -20,7 +21,17 @@ Coherence rules applied on top of the profile's sampling:
   when the patient has it;
 * a patient is never allergic to a drug class among their home medications;
 * a patient never carries an allergy or comorbidity that rules out a first-line
-  treatment for which the profile lists no safe alternative.
+  treatment for which the profile lists no safe alternative (judged by allergy class,
+  the stricter reading, so the patient stays treatable under any consumer's model);
+* home medications are reconciled: never the same drug twice, two drugs of one
+  therapeutic-duplication family or a contraindicated pair (e.g. sacubitril/valsartan
+  with lisinopril) - see :mod:`.coherence`;
+* laboratory values follow the patient's conditions and drugs where the profile does
+  not set them: glycosuria on an SGLT2 inhibitor, a raised BNP in HFrEF, a CKD-range
+  creatinine in chronic kidney disease (:func:`.coherence.implied_labs`);
+* a symptom the chief complaint, another history item, the examination or imaging
+  asserts (e.g. breathlessness) is present, never listed as a pertinent negative
+  ("Denies shortness of breath.").
 """
 
 from __future__ import annotations
@@ -32,8 +43,15 @@ from ..clinical.features import FEATURES
 from ..clinical.imaging import NORMAL_ECG
 from ..clinical.labs import LAB_TESTS
 from ..clinical.treatment_match import match_treatments
-from ..clinical.treatments import ALLERGY_CLASSES, TREATMENTS
+from ..clinical.treatments import ALLERGY_CLASSES, TREATMENTS, allergy_conflict
 from . import names
+from .coherence import (
+    CONCEPT_BY_FEATURE,
+    asserted_concepts,
+    implied_labs,
+    priority_order,
+    reconcile,
+)
 from .comorbidities import COMORBIDITIES
 from .model import Allergy, Medication, Patient
 
@@ -77,6 +95,13 @@ def sample_labs(profile: DiseaseProfile, rng: np.random.Generator) -> dict[str, 
             labs[key] = _uniform(rng, test.low + margin, test.high - margin, test.decimals)
     if "chloride" in labs and "chloride" not in profile.labs:
         gap = float(rng.uniform(8, 12))
+        if not {"sodium", "bicarbonate"} & set(profile.labs):
+            # healthy electrolytes: the chloride stays in its reference interval too
+            cl = LAB_TESTS["chloride"]
+            assert cl.low is not None and cl.high is not None
+            excess = float(labs["sodium"]) - float(labs["bicarbonate"]) - gap - cl.high
+            if excess > 0:
+                labs["sodium"] = float(labs["sodium"]) - float(np.ceil(excess))
         labs["chloride"] = float(round(float(labs["sodium"]) - float(labs["bicarbonate"]) - gap))
     if "hematocrit" in labs and "hematocrit" not in profile.labs:
         labs["hematocrit"] = float(round(3 * float(labs["hemoglobin"]) + rng.uniform(-1, 1)))
@@ -108,10 +133,29 @@ def _unsafe_without_alternative(
     return False
 
 
-def is_unsafe(treatment: str, allergy_classes: set[str], comorbidities: set[str]) -> bool:
+def is_unsafe(
+    treatment: str,
+    allergies: set[str] | frozenset[str] | list[Allergy] | tuple[Allergy, ...],
+    comorbidities: set[str],
+) -> bool:
+    """Whether ``treatment`` must not be given to this patient.
+
+    ``allergies`` is either the patient's documented allergies (:class:`Allergy`
+    records), judged by :func:`healthgym.clinical.treatments.allergy_conflict` - the
+    AAAAI/ACAAI 2022 drug-allergy practice parameter (Khan DA et al. Ann Allergy
+    Asthma Immunol 2022;129:5-8 and J Allergy Clin Immunol 2022;150:1333-93): after a
+    non-severe penicillin reaction a cephalosporin with a dissimilar R1 side chain or a
+    carbapenem may be given - or a set of allergy-class names, judged by class alone
+    (the stricter, older reading).  A comorbidity in the treatment's
+    ``contraindicated_in`` also makes it unsafe.
+    """
     t = TREATMENTS[treatment]
-    return bool(set(t.allergy_classes) & allergy_classes) or bool(
-        set(t.contraindicated_in) & comorbidities
+    if set(t.contraindicated_in) & comorbidities:
+        return True
+    if isinstance(allergies, (set, frozenset)):
+        return bool(set(t.allergy_classes) & allergies)
+    return any(
+        allergy_conflict(treatment, t.allergy_classes, a.allergen, a.reaction) for a in allergies
     )
 
 
@@ -133,6 +177,22 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
                 present.append(key)
             elif FEATURES[key].absent:
                 negatives.append(key)
+    # a symptom the complaint, a present feature, the examination or imaging asserts is
+    # present, never denied in the history
+    stated = asserted_concepts(
+        " \n".join(
+            [
+                complaint,
+                *(FEATURES[k].present for k in present),
+                *(t for v in profile.exam.values() for t in v),
+                *profile.imaging.values(),
+            ]
+        )
+    )
+    for key in [k for k in negatives if k in CONCEPT_BY_FEATURE]:
+        if CONCEPT_BY_FEATURE[key].key in stated:
+            negatives.remove(key)
+            present.append(key)
     comorbidities = {k for k, p in profile.comorbidities.items() if rng.random() < p}
     for key, c in COMORBIDITIES.items():
         if key not in profile.comorbidities and rng.random() < c.prevalence * (age / 60) * 0.5:
@@ -185,6 +245,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
             else "Does not drink alcohol."
         )
     )
+    vitals = sample_vitals(profile, rng)
+    labs = sample_labs(profile, rng)
     return Patient(
         id=patient_id,
         name=name,
@@ -200,8 +262,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
         allergies=allergies,
         smoking=smoking,
         alcohol=alcohol,
-        vitals=sample_vitals(profile, rng),
-        labs=sample_labs(profile, rng),
+        vitals=vitals,
+        labs=implied_labs(labs, profile.labs, comorbidities, meds, age, sex, rng),
         imaging=dict(profile.imaging),
         ecg=profile.ecg or NORMAL_ECG,
         exam={k: list(v) for k, v in profile.exam.items()},
@@ -233,7 +295,7 @@ def _medications(
     comorbidities: list[str], features: list[str], sex: str, age: int
 ) -> list[Medication]:
     meds: list[Medication] = []
-    for key in comorbidities:
+    for key in priority_order(comorbidities):
         c = COMORBIDITIES[key]
         meds.extend(Medication(name=n, dose=d, indication=c.name) for n, d in c.medications)
     if "estrogen_use" in features and sex == "female":
@@ -256,4 +318,4 @@ def _medications(
     for feature, (name, dose, why) in FEATURE_MEDICATIONS.items():
         if feature in features and not any(m.name == name for m in meds):
             meds.append(Medication(name=name, dose=dose, indication=why))
-    return meds
+    return reconcile(meds)
