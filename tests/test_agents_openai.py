@@ -62,7 +62,7 @@ def test_connection_refused_is_retried_then_raised():
     session = policy.start(None, "obs", {"tools": []})  # type: ignore[arg-type]
     with pytest.raises(openai.APIConnectionError):
         asyncio.run(session.generate())
-    assert policy.stats == {"requests": 3, "retries": 2, "failures": 1}
+    assert policy.stats == {"requests": 3, "retries": 2, "failures": 1, "context_length": 0}
 
 
 def test_factory_builds_each_policy_kind():
@@ -75,3 +75,35 @@ def test_factory_builds_each_policy_kind():
         make_agent(AgentOptions("local"))
     with pytest.raises(ValueError):
         make_agent(AgentOptions("nope"))
+
+
+def test_request_body_tool_choice_seed_and_extra_body():
+    tools = [{"type": "function", "function": {"name": "f"}}]
+    policy = OpenAIChatPolicy(
+        "http://127.0.0.1:9/v1", "m", tool_choice="required", extra_body={"top_k": 5}
+    )
+    session = policy.start(None, "obs", {"tools": tools})  # type: ignore[arg-type]
+    session.set_seed(3)
+    body = policy._request(session, None)
+    assert body["tool_choice"] == "required" and body["seed"] == 3
+    assert body["extra_body"] == {"top_k": 5}  # the client merges it into the JSON body
+    no_tools = policy.start(None, "obs", {"tools": []})  # type: ignore[arg-type]
+    assert "tool_choice" not in policy._request(no_tools, None)
+    assert "seed" not in policy._request(no_tools, None)
+    with pytest.raises(ValueError):
+        OpenAIChatPolicy("http://127.0.0.1:9/v1", "m", tool_choice="sometimes")
+
+
+def test_fit_context_trims_the_request_not_the_history():
+    policy = OpenAIChatPolicy("http://127.0.0.1:9/v1", "m", tools_mode="native")
+    session = policy.start(None, "task", {"tools": []})  # type: ignore[arg-type]
+    for k in range(3):
+        session.messages.append(
+            {"role": "assistant", "content": "", "tool_calls": [{"id": str(k), "function": {}}]}
+        )
+        session.messages.append({"role": "tool", "tool_call_id": str(k), "content": "y" * 900})
+    session.fit_context(400)
+    sent = policy._request(session, None)["messages"]
+    assert sent[2]["content"] == "[tool output trimmed: 900 chars]" and session.trimmed == 2
+    assert sent[-1]["content"] == "y" * 900 and session.messages[2]["content"] == "y" * 900
+    assert session.trajectory()["tool_outputs_trimmed"] == 2

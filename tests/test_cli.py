@@ -83,3 +83,9 @@ def test_core_import_does_not_need_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+def test_run_rejects_zero_trials_and_bad_extra_body(tmp_path):
+    base = ["run", "--policy", "oracle", "--domains", "medical_qa", "--out", str(tmp_path)]
+    assert runner.invoke(app, [*base, "--trials", "0"]).exit_code != 0
+    assert runner.invoke(app, [*base, "--extra-body", "{oops"]).exit_code != 0

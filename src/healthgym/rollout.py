@@ -10,7 +10,16 @@ and, for local models, the token-level fields (``prompt_ids``, ``completion_ids`
 ``logprobs``, ``env_mask``/``loss_mask``).
 
 A failure (an exception, a timeout, a server error after retries) ends only its own
-episode: the record carries ``error`` and the batch goes on.
+episode: the record carries ``error`` and the batch goes on. A context-length failure
+(:class:`~healthgym.agents.base.ContextLengthExceeded`) is not a failure: the episode
+ends truncated and graded (``ended_by: "context_length"``, the reward components
+present). With ``context_window`` set, each request is first fitted to
+``context_window`` minus the turn's ``max_new_tokens`` (or ``context_reserve`` when none
+is set) by trimming old tool output (sessions with ``fit_context``: see
+:func:`healthgym.agents.chat.trim_tool_output`).
+
+``EpisodeSpec.trial`` / ``seed`` run a task several times (``healthgym run --trials``):
+a session with ``set_seed`` samples with that seed, and the record carries both.
 
 Records are a superset of :func:`healthgym.runner.run_episode`'s, so
 :func:`healthgym.runner.summarize` aggregates both.
@@ -25,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .agents.base import AgentPolicy, AgentSession
+from .agents.base import AgentPolicy, AgentSession, ContextLengthExceeded
 from .env import HealthGymEnv
 from .runner import select_tasks
 from .tasks import Task, task_id
@@ -40,6 +49,8 @@ class EpisodeSpec:
     domain: str
     index: int
     task: Task | None = None
+    trial: int | None = None
+    seed: int | None = None
 
 
 @dataclass
@@ -47,7 +58,8 @@ class RolloutConfig:
     """``token_budget``: completion tokens an episode may generate in all (None: no
     limit); ``max_new_tokens``: per turn; ``context_reserve``: room kept for the
     environment's reply when a local model's context fills up; ``episode_timeout``:
-    seconds per episode; ``concurrency``: episodes in flight."""
+    seconds per episode; ``concurrency``: episodes in flight; ``context_window``: the
+    server model's context in tokens (None: unknown, nothing is trimmed)."""
 
     max_turns: int = 20
     token_budget: int | None = None
@@ -55,6 +67,7 @@ class RolloutConfig:
     context_reserve: int = 512
     episode_timeout: float | None = None
     concurrency: int = 64
+    context_window: int | None = None
 
 
 def episode_specs(
@@ -62,6 +75,16 @@ def episode_specs(
 ) -> list[EpisodeSpec]:
     """The first ``limit_per_domain`` tasks of each domain's split, domain by domain."""
     return [EpisodeSpec(d, i) for d in domains for i in select_tasks(d, split, limit_per_domain)]
+
+
+def trial_specs(specs: list[EpisodeSpec], trials: int, seed: int = 0) -> list[EpisodeSpec]:
+    """Every spec ``trials`` times, trial by trial; trial ``t`` samples with seed
+    ``seed + t``."""
+    return [
+        EpisodeSpec(s.domain, s.index, s.task, trial=t, seed=seed + t)
+        for t in range(trials)
+        for s in specs
+    ]
 
 
 class _EnvPool:
@@ -105,6 +128,8 @@ async def _episode(
         "completion_tokens": 0,
         "healthgym_seconds": 0.0,
     }
+    if spec.trial is not None:
+        record["trial"], record["seed"] = spec.trial, spec.seed
     session: AgentSession | None = None
     try:
         t0 = time.perf_counter()
@@ -118,11 +143,26 @@ async def _episode(
         record["task_id"], record["task_hash"] = env.task.id, env.task.content_hash()
         record["reset_seconds"] = time.perf_counter() - t0
         session = agent.start(env.task, obs, info)
+        set_seed = getattr(session, "set_seed", None)
+        if spec.seed is not None and set_seed is not None:
+            set_seed(spec.seed)
         record["healthgym_seconds"] += time.perf_counter() - t0
         done = False
         while not done:
             limit = _turn_limit(cfg, record["completion_tokens"], session)
-            gen = await session.generate(limit)
+            fit = getattr(session, "fit_context", None)
+            if cfg.context_window is not None and fit is not None:
+                fit(max(1, cfg.context_window - (limit or cfg.context_reserve)))
+            try:
+                gen = await session.generate(limit)
+            except ContextLengthExceeded as e:
+                _grade_truncated(env, record, "context_length")
+                record["context_length"] = {
+                    "limit": e.limit,
+                    "requested": e.requested,
+                    "message": str(e)[:500],
+                }
+                break
             t0 = time.perf_counter()
             used = record["completion_tokens"] + (gen.completion_tokens or 0)
             record["completion_tokens"] = used
@@ -168,6 +208,19 @@ async def _episode(
             session.close()
     record["seconds"] = round(time.perf_counter() - start, 4)
     return record
+
+
+def _grade_truncated(env: HealthGymEnv, record: dict[str, Any], reason: str) -> None:
+    """End the episode where it stands, truncated, and grade it (as a turn limit
+    would): the reward components are never lost."""
+    env.log.ended_by = reason
+    env._done = True
+    breakdown = env._finish()
+    record["reward"] = breakdown.composite
+    record["reward_components"] = breakdown.components()
+    record["env_errors"] = env.log.env_errors
+    record["ended_by"] = reason
+    record["truncated"] = True
 
 
 def _turn_limit(cfg: RolloutConfig, used: int, session: AgentSession) -> int | None:
@@ -221,6 +274,7 @@ async def run_rollouts(
                 record = {
                     "task_id": task_id(spec.domain, spec.index),
                     "domain": spec.domain,
+                    **({"trial": spec.trial, "seed": spec.seed} if spec.trial is not None else {}),
                     "policy": agent.name,
                     "turns": [],
                     "reward": None,

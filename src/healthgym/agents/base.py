@@ -56,6 +56,22 @@ class Generation:
     retries: int = 0
 
 
+class ContextLengthExceeded(RuntimeError):
+    """The model's context window cannot hold the episode's next request.
+
+    A policy raises it (instead of an error) when the server reports a context-length
+    failure (OpenAI's ``context_length_exceeded`` code, or "maximum context length is
+    N tokens ... you requested M"); the rollout then ends the episode as truncated and
+    grades it (``ended_by: "context_length"``): a deterministic limit of the setup, not a
+    transport failure, and the reward components are never lost.
+    """
+
+    def __init__(self, message: str, limit: int | None = None, requested: int | None = None):
+        super().__init__(message)
+        self.limit = limit
+        self.requested = requested
+
+
 class AgentSession(Protocol):
     """One episode's conversation with a model-backed policy."""
 

@@ -130,6 +130,131 @@ def env_messages(
     return [{"role": "user", "content": tool_response_text(observation)}]
 
 
+# ---------------------------------------------------------------- context budget
+
+CHARS_PER_TOKEN = 3
+MESSAGE_OVERHEAD_TOKENS = 4
+IMAGE_TOKENS = 1000
+TRIMMED_NOTE = "[tool output trimmed: {n} chars]"
+
+
+def estimate_tokens(text: str) -> int:
+    """The token estimate used when no tokenizer is at hand: one token per
+    :data:`CHARS_PER_TOKEN` (3) characters, rounded up. Deliberately pessimistic:
+    English prose runs near 4 characters a token, but clinical terms, numbers and
+    JSON run nearer 3, and over-estimating only trims a little early."""
+    return -(-len(text) // CHARS_PER_TOKEN)
+
+
+def _message_text(message: dict[str, Any]) -> tuple[str, int]:
+    """A message's text (content, tool calls) and its number of images."""
+    content = message.get("content")
+    images = 0
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            if isinstance(part, dict) and part.get("type") == "text":
+                texts.append(str(part.get("text", "")))
+            else:
+                images += 1
+        text = "\n".join(texts)
+    else:
+        text = "" if content is None else str(content)
+    calls = message.get("tool_calls")
+    if calls:
+        text += json.dumps(calls, separators=(",", ":"))
+    return text, images
+
+
+def estimate_prompt_tokens(
+    messages: list[dict[str, Any]],
+    tools: list[dict[str, Any]] | None = None,
+    count: Any = None,
+) -> int:
+    """Estimated prompt tokens of a request: each message's text (``count``, a
+    ``str -> int`` tokenizer length, or :func:`estimate_tokens`) plus
+    :data:`MESSAGE_OVERHEAD_TOKENS` (4) a message for the role markers, plus
+    :data:`IMAGE_TOKENS` (1000) an image part, plus the tool schemas as compact JSON."""
+    count = count or estimate_tokens
+    total = 0
+    for m in messages:
+        text, images = _message_text(m)
+        total += count(text) + MESSAGE_OVERHEAD_TOKENS + images * IMAGE_TOKENS
+    if tools:
+        total += count(json.dumps(tools, separators=(",", ":")))
+    return total
+
+
+def _is_tool_output(message: dict[str, Any]) -> bool:
+    if message.get("role") == "tool":
+        return True
+    content = message.get("content")
+    return (
+        message.get("role") == "user"
+        and isinstance(content, str)
+        and content.startswith("<tool_response>")
+    )
+
+
+def trim_tool_output(
+    messages: list[dict[str, Any]],
+    budget: int,
+    *,
+    keep_last_turns: int = 1,
+    tools: list[dict[str, Any]] | None = None,
+    count: Any = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Fit a conversation into ``budget`` prompt tokens by trimming old tool output.
+
+    The policy (the one ``healthgym run --context-window`` applies before each request):
+
+    * the system prompt(s), the first user message (the task prompt) and the last
+      ``keep_last_turns`` turns (an assistant message and the replies after it) are
+      always sent whole;
+    * older tool results (``tool`` messages, and in Hermes mode the user messages
+      wrapping ``<tool_response>``) are replaced, oldest first, by
+      ``"[tool output trimmed: N chars]"`` (N: the characters left out) until the
+      estimate (:func:`estimate_prompt_tokens`) fits the budget;
+    * the assistant's own messages are never trimmed, so the calls it made stay
+      visible beside the note that their output was cut.
+
+    Returns the messages to send (the input is not modified; changed messages are
+    copies) and how many tool results were trimmed. When even full trimming does not
+    fit, the trimmed conversation is returned as is: the server then reports the
+    context-length error and the episode ends truncated and graded.
+    """
+    if estimate_prompt_tokens(messages, tools, count) <= budget:
+        return messages, 0
+    first_user = next((i for i, m in enumerate(messages) if m.get("role") == "user"), -1)
+    assistants = [i for i, m in enumerate(messages) if m.get("role") == "assistant"]
+    keep = max(0, keep_last_turns)
+    cutoff = assistants[-keep] if keep and len(assistants) >= keep else len(messages)
+    if keep and len(assistants) < keep:
+        cutoff = assistants[0] if assistants else len(messages)
+    out = list(messages)
+    trimmed = 0
+    total = estimate_prompt_tokens(out, tools, count)
+    counter = count or estimate_tokens
+    for i in range(first_user + 1, cutoff):
+        if total <= budget:
+            break
+        m = out[i]
+        if not _is_tool_output(m) or not isinstance(m.get("content"), str):
+            continue
+        content = m["content"]
+        if content.startswith("[tool output trimmed") or "<tool_response>\n[tool output" in content:
+            continue
+        note = TRIMMED_NOTE.format(n=len(content))
+        if m.get("role") == "user":
+            note = tool_response_text(note)
+        if len(note) >= len(content):
+            continue
+        total -= counter(content) - counter(note)
+        out[i] = {**m, "content": note}
+        trimmed += 1
+    return out, trimmed
+
+
 # ---------------------------------------------------------------- chat templates
 
 _TOOLS_VAR = re.compile(r"\btools\b")

@@ -27,6 +27,9 @@ class AgentOptions:
     max_new_tokens: int | None = None
     batch_size: int = 16
     send_task_id: bool = False
+    tool_choice: str | None = None
+    extra_body: dict[str, Any] | None = None
+    keep_last_turns: int = 1
 
 
 def scripted_factory(name: str, seed: int = 0) -> Any:
@@ -64,6 +67,9 @@ def make_agent(opts: AgentOptions) -> Any:
             temperature=opts.temperature,
             max_tokens=opts.max_new_tokens,
             send_task_id=opts.send_task_id,
+            tool_choice=opts.tool_choice,
+            extra_body=opts.extra_body,
+            keep_last_turns=opts.keep_last_turns,
         )
     local: dict[str, Any] = {"seed": opts.seed, "max_batch_size": opts.batch_size}
     if opts.temperature is not None:

@@ -14,8 +14,22 @@ task id with ``send_task_id=True``) and the turn from the number of assistant me
   try of every turn, then the oracle; ``empty``: a reply without choices;
 * ``mixed``: by task index mod 5: error500, slow, garbage, oracle, oracle.
 
+Real servers' failure modes (issue 19), each replying as the oracle otherwise:
+
+* ``strict``: HTTP 500 with a validation-error body when an assistant message has
+  ``"content": null`` (llama-cpp-python's ``chatml-function-calling`` does so);
+* ``validation500``: always HTTP 500 whose body is a validation error (deterministic);
+  ``error400``: always HTTP 400;
+* ``ctx-<N>``: a model with an N-token context: a request whose messages and tools
+  (JSON, 4 characters a token) plus ``max_tokens`` exceed N gets OpenAI's HTTP 400
+  ``context_length_exceeded`` ("This model's maximum context length is N tokens.
+  However, you requested M tokens ...");
+* ``ignoretools``: accepts ``tools`` but never calls one (plain text every turn), as a
+  server whose chat format drops them.
+
 ``GET /stats`` reports requests served and seconds spent building replies (after the
-request body is read; a ``slow`` reply's sleep counts).
+request body is read; a ``slow`` reply's sleep counts); ``GET /bodies`` the last 200
+request bodies (for tests of what the client sends).
 Run it standalone with ``python -m healthgym.agents.mock_server --port 0`` (prints
 ``PORT <n>`` once listening).
 """
@@ -77,10 +91,25 @@ GARBAGE: list[tuple[str | None, list[tuple[str, str]]]] = [
 ]
 
 
+VALIDATION_ERROR = (
+    "1 validation error for ChatCompletionRequestAssistantMessage\ncontent\n"
+    "  Input should be a valid string [type=string_type, input_value=None]"
+)
+
+
+def _context_tokens(body: dict[str, Any]) -> int:
+    """The mock's token count of a request: messages and tools as JSON, 4 characters a
+    token, plus the completion's ``max_tokens``."""
+    text = json.dumps(body.get("messages", [])) + json.dumps(body.get("tools", []))
+    return len(text) // 4 + int(body.get("max_tokens") or 0)
+
+
 def create_app(slow_seconds: float = 5.0) -> FastAPI:
     app = FastAPI()
     stats: dict[str, float] = {"requests": 0, "handler_seconds": 0.0}
     tries: dict[tuple[str, str, int], int] = {}
+    bodies: list[dict[str, Any]] = []
+    app.state.bodies = bodies
 
     def oracle(task_id: str, turn: int, text: bool) -> dict[str, Any]:
         ref = _reference(task_id)
@@ -105,6 +134,38 @@ def create_app(slow_seconds: float = 5.0) -> FastAPI:
             mode = ["error500", "slow", "garbage", "oracle", "oracle"][index % 5]
         key = (mode, task_id, turn)
         tries[key] = tries.get(key, 0) + 1
+        if mode == "strict":
+            if any(
+                m.get("role") == "assistant" and m.get("content") is None
+                for m in body.get("messages", [])
+            ):
+                return error(500, VALIDATION_ERROR)
+            return oracle(task_id, turn, False)
+        if mode == "validation500":
+            return error(500, VALIDATION_ERROR)
+        if mode == "error400":
+            return error(400, "bad request (scripted)")
+        if mode.startswith("ctx-"):
+            limit = int(mode[4:])
+            used = _context_tokens(body)
+            if used > limit:
+                message = (
+                    f"This model's maximum context length is {limit} tokens. However, you "
+                    f"requested {used} tokens. Please reduce the length of the messages "
+                    "or completion."
+                )
+                payload = {
+                    "error": {
+                        "message": message,
+                        "type": "invalid_request_error",
+                        "param": "messages",
+                        "code": "context_length_exceeded",
+                    }
+                }
+                return JSONResponse(payload, status_code=400)
+            return oracle(task_id, turn, False)
+        if mode == "ignoretools":
+            return _reply("I would examine the patient and review the record first.", [], turn)
         if mode == "error500":
             return error(500, "internal error (scripted)")
         if mode == "slow":
@@ -127,6 +188,8 @@ def create_app(slow_seconds: float = 5.0) -> FastAPI:
     @app.post("/v1/chat/completions")
     async def chat(request: Request) -> Any:
         body = await request.json()
+        bodies.append(body)
+        del bodies[:-200]
         start = time.perf_counter()
         try:
             return await respond(body)
@@ -137,6 +200,10 @@ def create_app(slow_seconds: float = 5.0) -> FastAPI:
     @app.get("/stats")
     async def get_stats() -> dict[str, float]:
         return dict(stats)
+
+    @app.get("/bodies")
+    async def get_bodies() -> list[dict[str, Any]]:
+        return list(bodies)
 
     @app.get("/health")
     async def health() -> dict[str, str]:
@@ -160,11 +227,17 @@ class MockServer:
 
         self.sock = free_socket()
         self.port = self.sock.getsockname()[1]
-        config = uvicorn.Config(create_app(slow_seconds), log_level="warning", access_log=False)
+        self.app = create_app(slow_seconds)
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
         )
+
+    @property
+    def bodies(self) -> list[dict[str, Any]]:
+        """The last 200 request bodies the server received."""
+        return self.app.state.bodies
 
     @property
     def base_url(self) -> str:

@@ -29,6 +29,8 @@ def _e(text: object) -> str:
 def _fmt(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
+    if value is None:  # a mean over nothing scored
+        return "n/a"
     return _e(value)
 
 
@@ -80,6 +82,48 @@ def per_domain(runs: list[Run]) -> str:
     return _table(header, rows)
 
 
+def pass_k(runs: list[Run]) -> str:
+    """pass^k (all k trials succeed) and pass@k (at least one does) per domain, for runs
+    with ``--trials K``, with the per-task success rate and the run-to-run std."""
+    rows: list[list[object]] = []
+    k_max = max(
+        (int(s.get("trials") or 0) for r in runs for s in r.summary["by_domain"].values()),
+        default=0,
+    )
+    if k_max == 0:
+        return ""
+    ks = [str(k) for k in range(1, k_max + 1)]
+    for r in runs:
+        groups = [*r.summary["by_domain"].items(), ("overall", r.summary["overall"])]
+        for d, s in groups:
+            if not s.get("trials"):
+                continue
+            rate = s.get("success_rate") or {}
+            hats = s.get("pass_hat_k") or {}
+            ats = s.get("pass_at_k") or {}
+            label = f"{r.name}: {d}" if len(runs) > 1 else d
+            rows.append(
+                [
+                    label,
+                    s["trials"],
+                    s.get("tasks", ""),
+                    *[hats.get(k, "") for k in ks],
+                    *[ats.get(k, "") for k in ks],
+                    rate.get("std"),
+                    s.get("run_std"),
+                ]
+            )
+    header = ["domain", "trials", "tasks", *[f"pass^{k}" for k in ks]]
+    header += [*[f"pass@{k}" for k in ks], "task success std", "run std"]
+    note = (
+        '<p class="small">pass^k: the chance that all k of k trials of a task succeed '
+        "(accuracy 1.0), C(c,k)/C(n,k) per task averaged over tasks (Yao et al. 2024, "
+        "tau-bench); pass@k: at least one succeeds, 1 - C(n-c,k)/C(n,k) (Chen et al. 2021); "
+        "run std: the standard deviation of the mean accuracy across the trial runs.</p>"
+    )
+    return "<h2>pass^k over repeated trials</h2>" + note + _table(header, rows)
+
+
 def endings(runs: list[Run]) -> str:
     kinds = sorted({k for r in runs for k in r.ended_by()})
     if not kinds:
@@ -107,6 +151,7 @@ def render(runs: list[Run], sections: Sequence[str] = ()) -> str:
         _img(plots.reward_by_domain(runs), "reward by domain"),
         "<h2>Per-domain results</h2>",
         per_domain(runs),
+        pass_k(runs),
         "<h2>Reward components</h2>",
         *[_img(plots.components_by_domain(r), f"components {r.name}") for r in runs],
         "<h2>Turns, tool calls and response lengths</h2>",

@@ -35,7 +35,8 @@ def components_by_domain(run: Run) -> str:
     fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(domains) + 2), 3.6))
     width = 0.8 / len(PARTS)
     for k, part in enumerate(PARTS):
-        values = [run.summary["by_domain"][d].get(part, 0.0) for d in domains]
+        # a domain with nothing scored has null means: drawn as 0
+        values = [run.summary["by_domain"][d].get(part) or 0.0 for d in domains]
         xs = [i + (k - (len(PARTS) - 1) / 2) * width for i in range(len(domains))]
         ax.bar(xs, values, width, label=part)
     ax.set_xticks(range(len(domains)), domains, rotation=30, ha="right")
@@ -53,7 +54,7 @@ def reward_by_domain(runs: list[Run]) -> str:
     width = 0.8 / len(runs)
     for k, run in enumerate(runs):
         by = run.summary["by_domain"]
-        values = [by[d]["reward"] if d in by else 0.0 for d in domains]
+        values = [(by[d]["reward"] or 0.0) if d in by else 0.0 for d in domains]
         xs = [i + (k - (len(runs) - 1) / 2) * width for i in range(len(domains))]
         ax.bar(xs, values, width, label=run.name)
     ax.set_xticks(range(len(domains)), domains, rotation=30, ha="right")
