@@ -7,6 +7,7 @@ from functools import cache
 
 import pytest
 
+from healthgym.clinical.treatments import severe_reaction
 from healthgym.domains import get_domain
 from healthgym.domains.cross_domain.clock import COSTS, IMAGING_MINUTES, minutes, timed
 from healthgym.domains.cross_domain.gen_common import mean_arterial_pressure
@@ -124,7 +125,14 @@ def test_drug_tools_read_the_shared_allergies():
         call(s, "check_allergy", drug="ceftriaxone")
     call(s, "get_allergies")
     out = call(s, "check_allergy", drug="ceftriaxone")
-    assert "Penicillin" in out and "cross-reactive (shared class: penicillin)" in out
+    reaction = next(a["reaction"] for a in task.hidden["patient"]["allergies"])
+    # AAAAI/ACAAI 2022: ceftriaxone (dissimilar R1 side chain) after a non-severe
+    # penicillin reaction may be given; after a severe one it is avoided
+    if severe_reaction(reaction):
+        assert "Penicillin" in out and "cross-reactive (shared class: penicillin)" in out
+    else:
+        assert "shares the penicillin class, but after a non-severe reaction" in out
+    assert "cross-reactive (shared class: penicillin)" in call(s, "check_allergy", drug="Keflex")
     assert "no class cross-reactivity" in call(s, "check_allergy", drug="levofloxacin")
     assert "ceftriaxone" in s.allergy_checked and s.saw("allergies")
     assert "CrCl >= 40" in call(s, "drug_monograph", drug="Zosyn")

@@ -22,6 +22,7 @@ import numpy as np
 from ...clinical.diseases import PROFILES, DiseaseProfile
 from ...clinical.features import FEATURES
 from ...clinical.labs import LAB_TESTS
+from ...patients.coherence import MEDICATION_PRIORITY, medication_conflict
 from ...patients.comorbidities import COMORBIDITIES
 from ...patients.generator import generate_patient
 from ...patients.model import Allergy, Medication, Patient
@@ -109,9 +110,22 @@ def with_features(
 
 
 def add_medication(patient: Patient, name: str, dose: str, indication: str) -> Patient:
-    meds = [m for m in patient.medications if m.name != name]
+    """Add a home drug the scenario needs; a home drug it cannot be co-prescribed with
+    (same drug, one duplication family, a contraindicated pair:
+    :func:`healthgym.patients.coherence.medication_conflict`) is stopped."""
+    meds = [
+        m for m in patient.medications if m.name != name and not medication_conflict(m.name, name)
+    ]
     meds.append(Medication(name=name, dose=dose, indication=indication))
     return update(patient, medications=meds)
+
+
+def _priority(indication: str) -> int:
+    """Reconciliation rank of a home drug's indication (lower: more specific)."""
+    names = set(indication.split("; "))
+    keys = [k for k, c in COMORBIDITIES.items() if c.name in names]
+    order = {k: i for i, k in enumerate(MEDICATION_PRIORITY)}
+    return min((order.get(k, len(order)) for k in keys), default=len(order))
 
 
 def replace_medication(patient: Patient, old: str, name: str, dose: str) -> Patient:
@@ -235,8 +249,22 @@ def add_condition(patient: Patient, key: str) -> Patient:
     patient = add_comorbidity(patient, key)
     have = {m.name for m in patient.medications}
     for name, dose in c.medications:
-        if name not in have:
-            patient = add_medication(patient, name, dose, c.name)
+        if name in have:
+            continue
+        clash = [m for m in patient.medications if medication_conflict(m.name, name)]
+        if clash and min(_priority(m.indication) for m in clash) <= _priority(c.name):
+            # the drug already prescribed serves this condition too (reconciliation order
+            # of healthgym.patients.coherence: the more specific indication's drug is kept)
+            kept = clash[0]
+            meds = [
+                m.model_copy(update={"indication": f"{m.indication}; {c.name}"})
+                if m is kept and c.name not in m.indication.split("; ")
+                else m
+                for m in patient.medications
+            ]
+            patient = update(patient, medications=meds)
+            continue
+        patient = add_medication(patient, name, dose, c.name)
     extra = tuple(f for f in c.features if f not in patient.features)
     if key == "coronary_artery_disease":
         extra = (*extra, "known_cad")

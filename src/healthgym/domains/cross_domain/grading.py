@@ -5,6 +5,9 @@
   phases, and ``Grade.details["phases"]`` reports every phase's score and checks.
   (The HEART phase does not apply to a STEMI: HEART is for chest pain without ST
   elevation.)  Nothing submitted: accuracy 0 (the reward module's rule).
+* **Orders as a set** - the accuracy is multiplied by the precision of the drugs
+  given (:mod:`.orders`): drugs that fill the pathway's required slots and neutral,
+  guideline-endorsed options count; every other drug lowers it.
 * **Safety** - the task's rules (:mod:`.safety`), evaluated on the shared state even
   when the episode ended without a submission (a missed sepsis hour is missed either
   way).
@@ -37,6 +40,7 @@ from ...episode import EpisodeLog
 from ...rewards import Grade
 from ...tasks import Task
 from . import antibiotics as ab
+from . import orders
 from .diagnoses import match
 from .phase_checks import PATHWAY_CHECKS
 from .records import PathwayState
@@ -98,6 +102,8 @@ def grade(task: Task, state: PathwayState, log: EpisodeLog) -> Grade:
         score = sum(phase.values()) / len(phase) if phase else 0.0
         phases[key] = {"score": score, "checks": phase}
     accuracy = sum(ph["score"] for ph in phases.values()) / len(phases)
+    order_precision, extras = orders.precision(task, state)
+    accuracy *= order_precision
     return Grade(
         accuracy=accuracy if answer is not None else 0.0,
         violations=violations(task, state),
@@ -107,5 +113,7 @@ def grade(task: Task, state: PathwayState, log: EpisodeLog) -> Grade:
             "variant": task.grader["variant"],
             "phases": phases,
             "minutes": state.minute,
+            "order_precision": order_precision,
+            "extra_drugs": extras,
         },
     )

@@ -194,8 +194,8 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
             **_antimicrobial_checks(task, state),
             "within_hour": first is not None and first <= rules.SEPSIS_HOUR_MIN,
         },
-        "fluids": {
-            "crystalloid": crystalloid,
+        "fluids": {  # the fluid type counts with a resuscitation volume, not alone
+            "crystalloid": crystalloid and rules.volume_ok(total, e["fluid_targets"]),
             "volume_30_ml_per_kg": rules.volume_ok(total, e["fluid_targets"]),
         },
         "disposition": {
@@ -248,18 +248,22 @@ def stroke(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
     decisions = state.of("thrombolysis_decision")
     d = decisions[0] if decisions else None
     at_minute = d.minute if d else None
-    lysis: dict[str, bool] = {"decided": d is not None}
+    # the decision's timing and work-up earn credit only with the right decision (a
+    # decision of any kind recorded in time is not the standard of care)
+    lysis: dict[str, bool] = {"decided": False}
     if d is not None:
         reasons = rules.lysis_contraindications(p, facts.lkw_hours or 0.0, d.minute)
         give = d.details["decision"] == "give"
         if give:
-            lysis["decision_correct"] = not reasons
+            correct = not reasons
         else:  # a withhold is right when a contraindication applied AND was seen first
-            lysis["decision_correct"] = any(
+            correct = any(
                 _saw_all(state, LYSIS_REASON_EVIDENCE[r], before=d.minute) for r in reasons
             )
-        lysis["within_60_min"] = d.minute <= rules.DOOR_TO_NEEDLE_MIN
-        lysis["glucose_first"] = state.saw("glucose", before=d.minute)
+        lysis["decided"] = correct
+        lysis["decision_correct"] = correct
+        lysis["within_60_min"] = correct and d.minute <= rules.DOOR_TO_NEEDLE_MIN
+        lysis["glucose_first"] = correct and state.saw("glucose", before=d.minute)
         if give and not reasons:
             drug = str(d.details["drug"])
             target = rules.lysis_dose(drug, p.weight_kg)
@@ -329,8 +333,8 @@ def dka(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Check
             "acid_base_and_ketones": state.saw("ph")
             and (state.saw("beta_hydroxybutyrate") or state.saw("ua_ketones")),
         },
-        "fluids": {
-            "crystalloid": crystalloid,
+        "fluids": {  # the fluid type counts with a first-hour volume, not alone
+            "crystalloid": crystalloid and rules.dka_fluid_ok(total, p.weight_kg),
             "first_hour_volume": rules.dka_fluid_ok(total, p.weight_kg),
         },
         "insulin_potassium": ik,

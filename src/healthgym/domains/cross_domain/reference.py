@@ -28,6 +28,22 @@ from .gen_postop import SOURCE_TESTS
 from .gen_stroke import NIHSS_ITEMS
 
 LOADING_DOSE_MG = {"aspirin": 325.0, "ticagrelor": 180.0, "prasugrel": 60.0}
+# Process tolerances (relative) of numeric reference arguments: the range the step's
+# grade accepts (:mod:`.rules`, :mod:`.phase_checks`).
+# aspirin loading 162-325 mg (Amsterdam 2014 NSTE-ACS, class I; O'Gara 2013 STEMI)
+LOADING_DOSE_TOLERANCE = {"aspirin": 0.51}
+# loading doses of the slot's other drugs: ticagrelor 180 mg, prasugrel 60 mg, clopidogrel
+# 300-600 mg (Amsterdam 2014 NSTE-ACS, class I; O'Gara 2013 STEMI)
+OTHER_LOADING_MG = {"ticagrelor": (180.0,), "prasugrel": (60.0,), "clopidogrel": (300.0, 600.0)}
+MAP_TOLERANCE = 0.02  # MAP target 65 mmHg (SSC 2021), the grade allows +-1 mmHg
+DKA_FLUID_TOLERANCE = 0.25  # 15-20 mL/kg (Kitabchi 2009) +-20%: 17.5 mL/kg +-25%
+INSULIN_TOLERANCE = 0.3  # 0.1-0.14 U/kg/h (Kitabchi 2009), reference 0.1 U/kg/h
+POTASSIUM_TOLERANCE = 0.34  # 20-30 mEq (Kitabchi 2009), reference 20 mEq
+# balanced crystalloids preferred to saline (SSC 2021, weak recommendation); either is a
+# crystalloid bolus for the grade (rules.CRYSTALLOIDS)
+BALANCED_CRYSTALLOIDS = ("lactated_ringers", "plasma_lyte", "normal_saline")
+_ROUTE = {"heparin": "iv", "enoxaparin": "sc", "fondaparinux": "sc"}
+PPIS = ("pantoprazole", "esomeprazole")
 EXAM_FOR_SOURCE = {
     "early": "skin",
     "urinary": "genitourinary",
@@ -48,8 +64,28 @@ class Builder:
         self.minute = 0
         self.seen: set[str] = set()
 
-    def add(self, name: str, required: bool = True, **arguments: Any) -> None:
-        self.calls.append(RefCall(name=name, arguments=arguments, required=required))
+    def add(
+        self,
+        name: str,
+        required: bool = True,
+        *,
+        accept_: dict[str, list[Any]] | None = None,
+        tolerance_: dict[str, float] | None = None,
+        **arguments: Any,
+    ) -> None:
+        """One reference call; ``accept_`` lists equivalent argument values (an
+        equivalent drug the guideline allows), ``tolerance_`` the relative tolerance of
+        a numeric argument (the clinical range the step's grade accepts)."""
+        accept = {k: v for k, v in (accept_ or {}).items() if v}
+        self.calls.append(
+            RefCall(
+                name=name,
+                arguments=arguments,
+                required=required,
+                accept=accept,
+                tolerance=tolerance_ or {},
+            )
+        )
         self.minute += minutes(name, arguments)
         self.seen.update(evidence(name, arguments))
 
@@ -94,8 +130,29 @@ class Builder:
 
     def antimicrobials(self, case: Case, source: str) -> None:
         self.drug_checks(case)
-        for drug, dose, interval in ab.reference_regimen(source, case.patient):
-            self.add("give_medication", drug=drug, route="iv", dose_mg=dose, interval_h=interval)
+        p = case.patient
+        slots = [options for _, options in ab.slots_for(source, p)]
+        for drug, dose, interval in ab.reference_regimen(source, p):
+            # any drug of the same slot at any of its accepted doses (antibiotics.SOURCES)
+            others = [n for opts in slots if drug in opts for n in opts if n != drug]
+            doses, intervals = [], []
+            for n in [drug, *others]:
+                for r in ab.regimens(n, p, source, "iv"):
+                    doses += [v for rng in r.doses for v in rng]
+                    intervals += list(r.intervals)
+            self.add(
+                "give_medication",
+                accept_={
+                    "drug": others,
+                    "dose_mg": sorted(set(doses) - {dose}),
+                    "interval_h": sorted(set(intervals) - {interval}),
+                },
+                tolerance_={"dose_mg": 0.0, "interval_h": 0.0},
+                drug=drug,
+                route="iv",
+                dose_mg=dose,
+                interval_h=interval,
+            )
 
 
 def _round50(x: float) -> float:
@@ -114,9 +171,20 @@ def sepsis(case: Case, b: Builder) -> None:
     b.antimicrobials(case, source)
     if source == "respiratory":
         b.add("order_imaging", study="chest_xray")  # source imaging, after the first dose
-    b.add("give_fluids", fluid="lactated_ringers", volume_ml=_round50(30 * p.weight_kg))
+    b.add(
+        "give_fluids",
+        accept_={"fluid": list(BALANCED_CRYSTALLOIDS[1:])},
+        tolerance_={"volume_ml": rules.VOLUME_TOLERANCE},
+        fluid="lactated_ringers",
+        volume_ml=_round50(30 * p.weight_kg),
+    )
     if case.expect["vasopressor"]:
-        b.add("start_vasopressor", drug="norepinephrine", map_target_mmhg=65.0)
+        b.add(
+            "start_vasopressor",
+            tolerance_={"map_target_mmhg": MAP_TOLERANCE},
+            drug="norepinephrine",
+            map_target_mmhg=65.0,
+        )
     b.add("set_disposition", destination=case.expect["destination"])
 
 
@@ -138,17 +206,22 @@ def chest_pain(case: Case, b: Builder) -> None:
         b.once("get_past_medical_history", required=False)
         for _, options in at.acs_slots(variant, case.patient):
             drug = options[0]
-            route = (
-                "iv"
-                if drug == "heparin"
-                else "sc"
-                if drug in ("enoxaparin", "fondaparinux")
-                else "po"
-            )
+            route = _ROUTE.get(drug, "po")
             args: dict[str, Any] = {"drug": drug, "route": route}
             if drug in LOADING_DOSE_MG:
                 args["dose_mg"] = LOADING_DOSE_MG[drug]
-            b.add("give_medication", **args)
+            # any drug of the slot (antithrombotics.acs_slots), by its own route and dose
+            others = [n for n in options if n != drug]
+            b.add(
+                "give_medication",
+                accept_={
+                    "drug": others,
+                    "route": sorted({_ROUTE.get(n, "po") for n in others} - {route}),
+                    "dose_mg": [d for n in others for d in OTHER_LOADING_MG.get(n, ())],
+                },
+                tolerance_={"dose_mg": LOADING_DOSE_TOLERANCE.get(drug, 0.05)},
+                **args,
+            )
     b.add("set_disposition", destination=e["destination"])
 
 
@@ -170,7 +243,18 @@ def stroke(case: Case, b: Builder) -> None:
         b.add("thrombolysis_decision", decision="withhold", withhold_reason=reasons[0])
     else:
         dose = round(rules.lysis_dose("alteplase", p.weight_kg), 1)
-        b.add("thrombolysis_decision", decision="give", drug="alteplase", total_dose_mg=dose)
+        b.add(
+            "thrombolysis_decision",
+            # tenecteplase 0.25 mg/kg (max 25 mg): AHA/ASA 2019 3.5, accepted by the grade
+            accept_={
+                "drug": ["tenecteplase"],
+                "total_dose_mg": [round(rules.lysis_dose("tenecteplase", p.weight_kg), 1)],
+            },
+            tolerance_={"total_dose_mg": rules.LYSIS_DOSE_TOLERANCE},
+            decision="give",
+            drug="alteplase",
+            total_dose_mg=dose,
+        )
     b.add("order_imaging", study="cta_head_neck")
     b.add("set_disposition", destination=case.expect["destination"])
 
@@ -184,16 +268,26 @@ def dka(case: Case, b: Builder) -> None:
     b.add("calculate_anion_gap", required=False)
     b.add("activate_protocol", protocol="dka")
     b.add("get_demographics")
-    b.add("give_fluids", fluid="normal_saline", volume_ml=_round50(17.5 * p.weight_kg))
+    b.add(
+        "give_fluids",
+        accept_={"fluid": list(BALANCED_CRYSTALLOIDS)},
+        tolerance_={"volume_ml": DKA_FLUID_TOLERANCE},
+        fluid="normal_saline",
+        volume_ml=_round50(17.5 * p.weight_kg),
+    )
     branch = e["potassium"]
     k_args: dict[str, Any] = {"decision": branch}
     if branch == "replace_and_hold_insulin":
         k_args["meq_per_hour"] = 20.0
     elif branch == "add_to_each_litre":
         k_args["meq_per_litre"] = 20.0
-    b.add("potassium_decision", **k_args)
+    b.add("potassium_decision", tolerance_=dict.fromkeys(k_args, POTASSIUM_TOLERANCE), **k_args)
     if e["insulin"]:
-        b.add("start_insulin_infusion", units_per_hour=round(0.1 * p.weight_kg, 1))
+        b.add(
+            "start_insulin_infusion",
+            tolerance_={"units_per_hour": INSULIN_TOLERANCE},
+            units_per_hour=round(0.1 * p.weight_kg, 1),
+        )
     b.add("set_disposition", destination=e["destination"])
 
 
@@ -209,12 +303,19 @@ def gi_bleed(case: Case, b: Builder) -> None:
     if e["activate"]:
         b.add("activate_protocol", protocol="gi_bleed")
     if e["transfuse"]:
-        b.add("red_cell_transfusion", decision="transfuse", units=1)
+        # one unit at a time, then reassess (the grade accepts up to 2 units)
+        b.add("red_cell_transfusion", accept_={"units": [2]}, decision="transfuse", units=1)
     else:
         b.add("red_cell_transfusion", decision="withhold")
     if case.variant == "high":
         b.add("get_allergies")
-        b.add("give_medication", drug="pantoprazole", route="iv", dose_mg=80.0)
+        b.add(
+            "give_medication",
+            accept_={"drug": [n for n in PPIS if n != "pantoprazole"]},
+            drug="pantoprazole",
+            route="iv",
+            dose_mg=80.0,
+        )
     b.add("schedule_endoscopy", timing=e["endoscopy"])
     b.add("set_disposition", destination=e["destination"])
 
@@ -242,8 +343,19 @@ def postop_fever(case: Case, b: Builder) -> None:
         b.antimicrobials(case, case.facts.source or "urinary")
     elif variant == "vte":
         b.drug_checks(case)
-        drug = at.pe_anticoagulants(case.patient)[0]
-        b.add("give_medication", drug=drug, route="iv" if drug == "heparin" else "sc")
+        options = at.pe_anticoagulants(case.patient)
+        drug = options[0]
+        # heparin or (CrCl >= 30) enoxaparin: CHEST 2021 parenteral anticoagulation
+        others = [n for n in options if n != drug]
+        b.add(
+            "give_medication",
+            accept_={
+                "drug": others,
+                "route": sorted({_ROUTE.get(n, "po") for n in others} - {_ROUTE[drug]}),
+            },
+            drug=drug,
+            route=_ROUTE[drug],
+        )
 
 
 BUILDERS = {

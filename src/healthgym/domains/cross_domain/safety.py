@@ -87,6 +87,13 @@ and ``thrombolysis_not_assessed`` above.  Major:
     Konstantinides SV et al. ESC 2019 PE guideline, Eur Heart J 2020;41:543-603,
     class I: anticoagulation without delay).
 
+Harmful orders found with the shared drug knowledge (:mod:`.orders`): ``duplicate_therapy``
+(major) - two drugs of one therapeutic family given (except drugs filling different
+required slots, e.g. aspirin with a P2Y12 inhibitor), or a non-required drug duplicating
+a home drug's family (STOPP v2 A3); ``contraindicated_combination`` (critical) /
+``major_combination`` (major) - a drug no slot requires with a contraindicated / major
+interaction with a home drug or another drug given (the interaction table).
+
 Minor
   * ``transfusion_above_threshold`` - red cells above the restrictive threshold
     (Villanueva 2013; ESGE 2021).
@@ -108,7 +115,7 @@ from ...rewards import Violation
 from ...tasks import SafetyRule, Task
 from . import antibiotics as ab
 from . import antithrombotics as at
-from . import rules
+from . import orders, rules
 from .gen_common import Case
 from .records import PathwayState
 
@@ -222,6 +229,11 @@ def safety_rules(case: Case) -> list[SafetyRule]:
         out.append(_rule("antimicrobial_omitted", severity, "antimicrobial", "infection"))
     if pathway == "postop_fever" and variant == "vte":
         out.append(_rule("anticoagulation_omitted", "major", "anticoagulant", "pulmonary embolism"))
+    out += [
+        _rule("duplicate_therapy", "major", "medication", "therapeutic duplication"),
+        _rule("contraindicated_combination", "critical", "medication", "interaction table"),
+        _rule("major_combination", "major", "medication", "interaction table"),
+    ]
     return out
 
 
@@ -387,6 +399,9 @@ def _check(rule: SafetyRule, task: Task, state: PathwayState) -> list[str]:
             else ["no endoscopy within 24 h"]
         ),
         "antimicrobial_omitted": lambda: [] if _antimicrobials(state) else ["no antimicrobial"],
+        "duplicate_therapy": lambda: orders.duplicates(task, state),
+        "contraindicated_combination": lambda: orders.combinations(task, state, "contraindicated"),
+        "major_combination": lambda: orders.combinations(task, state, "major"),
         "anticoagulation_omitted": lambda: (
             [] if any(at.is_anticoagulant(n) for n in given_drugs(state)) else ["no anticoagulant"]
         ),

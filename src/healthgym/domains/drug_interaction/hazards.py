@@ -3,9 +3,10 @@
 A drug is unsafe for a patient (given the home regimen) when any of these holds,
 with the severity the reward's safety taxonomy uses:
 
-* ``allergy`` (critical): the drug belongs to an allergy class the patient reacted to
-  (classes as in :data:`healthgym.clinical.treatments.ALLERGY_CLASSES`; beta-lactam
-  cross-reactivity per the project rule documented in :mod:`healthgym.clinical.treatments`);
+* ``allergy`` (critical): a documented allergy rules the drug out - its allergy class
+  (:data:`healthgym.clinical.treatments.ALLERGY_CLASSES`), and beta-lactam
+  cross-reactivity by reaction severity and R1 side chain (Khan DA et al. AAAAI/ACAAI
+  drug allergy practice parameter 2022, :func:`healthgym.clinical.treatments.allergy_conflict`);
 * ``contraindicated_interaction`` (critical) / ``major_interaction`` (major): an
   interaction of that severity with a home medication;
 * ``pregnancy_contraindicated`` (critical) / ``pregnancy_avoid`` (major) in pregnancy,
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from ...clinical.drugs import SEVERITY_RANK, Drug, Interaction, drugs, interaction_table
 from ...clinical.drugs.derive import screen_reasons
-from ...clinical.treatments import ALLERGY_CLASSES
+from ...clinical.treatments import ALLERGY_CLASSES, allergy_conflict
 from .records import DrugPatient
 
 REASONS = ("interaction", "allergy", "renal", "hepatic", "pregnancy", "beers")
@@ -43,13 +44,24 @@ class Hazard:
 
 
 def allergy_hits(drug: Drug, patient: DrugPatient) -> list[tuple[str, str, str]]:
-    """(allergy label, reaction, shared class) for each allergy the drug cross-reacts with."""
+    """(allergy label, reaction, why) for each documented allergy that rules the drug out:
+    its class, and for a cephalosporin or carbapenem after a penicillin allergy the
+    reaction's severity and the R1 side chain (AAAAI/ACAAI 2022 practice parameter,
+    :func:`healthgym.clinical.treatments.allergy_conflict`: after hives, ceftriaxone or
+    meropenem may be given; after anaphylaxis no beta-lactam but aztreonam; cephalexin
+    shares amoxicillin's side chain)."""
     hits = []
     for a in patient.allergies:
-        cls = ALLERGY_CLASSES.get(a.allergen)
-        if cls and cls in drug.allergy_classes:
-            hits.append((a.allergen, a.reaction, cls))
+        why = allergy_conflict(drug.name, drug.allergy_classes, a.allergen, a.reaction)
+        if why:
+            hits.append((a.allergen, a.reaction, why))
     return hits
+
+
+def allergy_class_shared(drug: Drug, allergen: str) -> str | None:
+    """The allergy class a documented allergy label shares with the drug (None: none)."""
+    cls = ALLERGY_CLASSES.get(allergen)
+    return cls if cls and cls in drug.allergy_classes else None
 
 
 def hazards(name: str, patient: DrugPatient, regimen: list[str] | None = None) -> list[Hazard]:

@@ -84,3 +84,33 @@ def hazard_rules(name: str, patient: DrugPatient) -> list[SafetyRule]:
 
 def call(name: str, required: bool = True, **arguments: Any) -> RefCall:
     return RefCall(name=name, arguments=arguments, required=required)
+
+
+def ref(
+    name: str,
+    arguments: dict[str, Any] | None = None,
+    required: bool = True,
+    alternatives: tuple[str, ...] = (),
+    accept: dict[str, list[Any]] | None = None,
+) -> RefCall:
+    """A reference call as an evidence requirement: ``alternatives`` are tools that yield
+    the same evidence, ``accept`` lists equivalent values of an argument."""
+    return RefCall(
+        name=name,
+        arguments=arguments or {},
+        required=required,
+        alternatives=list(alternatives),
+        accept=accept or {},
+    )
+
+
+def regimen_forms(p: DrugPatient, *extra: str) -> list[list[str]]:
+    """Ways an agent may pass the home regimen (compared as a set by the process score):
+    the medication list's own labels (brand or salt names as written), and the regimen
+    with the drugs of ``extra`` added (e.g. the new order screened with it)."""
+    regimen = p.regimen()
+    labels = [m.label for m in p.medications]
+    forms = [labels] if labels != regimen else []
+    if extra:
+        forms.append([*regimen, *[e for e in extra if e not in regimen]])
+    return forms

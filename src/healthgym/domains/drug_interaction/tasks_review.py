@@ -29,6 +29,8 @@ from .task_common import (
     pairs_of,
     pick,
     rank,
+    ref,
+    regimen_forms,
     same_family,
     weighted,
     who,
@@ -71,9 +73,29 @@ def build_most_severe(rng: np.random.Generator, pid: str) -> Built:
     top = [(x, y) for x, y, ix in flagged if SEVERITY_RANK[ix.severity] >= target]
     if not 2 <= len(flagged) <= 12 or len(top) != 1:  # 12: the oracle fits in 20 turns
         raise GenerationFailed("the most severe pair is not unique")
-    # the screen's drug list is free (any order, brand names): not matched by the process score
-    calls = [call("get_medication_list"), call("screen_interactions", False, drugs=p.regimen())]
-    calls += [call("check_interaction", False, drug_a=x, drug_b=y) for x, y, _ in flagged]
+    # evidence: the regimen screened (a set: any order, the list's own names) and the
+    # severity of the answer's pair from any tool that shows a pair's severity
+    a0, b0 = top[0]
+    calls = [
+        call("get_medication_list"),
+        ref(
+            "screen_interactions",
+            {"drugs": p.regimen()},
+            alternatives=("check_interactions",),
+            accept={"drugs": regimen_forms(p)},
+        ),
+        ref(
+            "check_interaction",
+            {"drug_a": a0, "drug_b": b0},
+            alternatives=("check_interactions", "find_alternatives"),
+            accept={"drug_a": [b0], "drug_b": [a0]},
+        ),
+    ]
+    calls += [
+        call("check_interaction", False, drug_a=x, drug_b=y)
+        for x, y, _ in flagged
+        if (x, y) != top[0]
+    ]
     answer = {"drugs": list(top[0]), "severity": severity}
     prompt = (
         f"Medication review: a {who(p)} asks the pharmacy to review their current home "
@@ -159,16 +181,30 @@ def build_order_review(rng: np.random.Generator, pid: str) -> Built:
     calls = [
         call("get_medication_list"),
         call("get_allergies"),
-        call("check_interactions", False, drug=x, others=p.regimen()),
+        ref(
+            "check_interactions",
+            {"drug": x, "others": p.regimen()},
+            alternatives=("check_interaction",),
+            accept={"others": regimen_forms(p, x)},
+        ),
         call("check_allergy", kind == "allergy", drug=x),
     ]
     if d.renal or kind == "pregnancy":
         calls.append(call("get_patient_summary", kind in ("renal", "pregnancy")))
     if d.renal:
         calls.append(call("get_labs", kind == "renal"))
-        calls.append(call("renal_dose_adjustment", kind == "renal", drug=x))
+        calls.append(
+            ref(
+                "renal_dose_adjustment",
+                {"drug": x},
+                kind == "renal",
+                alternatives=("drug_monograph",),
+            )
+        )
     if kind == "pregnancy":
-        calls.append(call("pregnancy_lactation_safety", drug=x))
+        calls.append(
+            ref("pregnancy_lactation_safety", {"drug": x}, alternatives=("drug_monograph",))
+        )
     if kind == "safe":
         answer: dict = {"decision": "approve"}
     else:

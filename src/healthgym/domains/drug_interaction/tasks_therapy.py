@@ -38,6 +38,8 @@ from .task_common import (
     indication_name,
     pick,
     rank,
+    ref,
+    regimen_forms,
     same_family,
     weighted,
     who,
@@ -144,6 +146,10 @@ def build_alternative(rng: np.random.Generator, pid: str) -> Built:
     builder.fill(int(rng.integers(4, 8)), lambda n: not same_family(x, n))
     p = builder.finish()
     alts = [m for m in members if m != x]
+    if any(same_family(m, h) for m in members for h in p.regimen()):
+        # a class member would duplicate a home drug's family (STOPP v2 A3): not a
+        # like-for-like substitution question
+        raise GenerationFailed("the class duplicates a home medication")
     accepted = [m for m in alts if is_safe(m, p)]
     if is_safe(x, p) or not accepted or len(accepted) == len(alts):
         raise GenerationFailed("no informative set of alternatives")
@@ -166,8 +172,19 @@ def build_alternative(rng: np.random.Generator, pid: str) -> Built:
             else []
         ),
         call("find_alternatives", drug=x),
-        call("check_interactions", False, drug=choice, others=p.regimen()),
-        call("check_allergy", False, drug=choice),
+        # the chosen alternative checked against the regimen: any accepted alternative
+        ref(
+            "check_interactions",
+            {"drug": choice, "others": p.regimen()},
+            alternatives=("check_interaction",),
+            accept={"drug": [m for m in accepted if m != choice], "others": regimen_forms(p)},
+        ),
+        ref(
+            "check_allergy",
+            {"drug": choice},
+            bool(p.allergies),
+            accept={"drug": [m for m in accepted if m != choice]},
+        ),
     ]
     if table[choice].renal:
         calls.append(call("renal_dose_adjustment", False, drug=choice))
@@ -240,7 +257,7 @@ def build_renal_dose(rng: np.random.Generator, pid: str) -> Built:
         calls=[
             call("get_patient_summary", False),
             call("get_labs", False),
-            call("renal_dose_adjustment", drug=x),
+            ref("renal_dose_adjustment", {"drug": x}, alternatives=("drug_monograph",)),
         ],
         answer=answer,
         order=x,
@@ -285,8 +302,13 @@ def build_deprescribe(rng: np.random.Generator, pid: str) -> Built:
         raise GenerationFailed("a serious interaction would compete with the answer")
     evidence = {
         "beers": [call("drug_monograph", drug=target)],
-        "renal": [call("get_labs", False), call("renal_dose_adjustment", drug=target)],
-        "pregnancy": [call("pregnancy_lactation_safety", drug=target)],
+        "renal": [
+            call("get_labs", False),
+            ref("renal_dose_adjustment", {"drug": target}, alternatives=("drug_monograph",)),
+        ],
+        "pregnancy": [
+            ref("pregnancy_lactation_safety", {"drug": target}, alternatives=("drug_monograph",))
+        ],
     }[reason]
     prompt = (
         f"Medication review for a {who(p)}: one current medication is no longer appropriate "

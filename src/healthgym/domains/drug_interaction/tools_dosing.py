@@ -9,8 +9,10 @@ gated on the observations that show the values they read (:mod:`healthgym.tools.
   marking a band: choosing the band is the agent's job;
 * ``hepatic_dose_adjustment`` computes Child-Pugh from the liver tests and findings
   (``get_labs``) for a patient whose problem list (``get_problem_list``) has been read;
-* ``check_allergy`` compares a drug's allergy classes with the allergies the agent has
-  read (``get_allergies``).
+* ``check_allergy`` compares a drug with the allergies the agent has read
+  (``get_allergies``): class cross-reactivity, and for beta-lactams the reaction's
+  severity and R1 side chain (AAAAI/ACAAI 2022 practice parameter,
+  :func:`healthgym.clinical.treatments.allergy_conflict`).
 
 ``pregnancy_lactation_safety`` and ``find_alternatives`` are ``reference``: the drug's
 PLLR summary, and every other member of the drug's therapeutic group annotated with one
@@ -26,7 +28,7 @@ from ...clinical.drugs import ALLERGY_CLASS_NAMES, drugs, group_members, normali
 from ...clinical.treatments import ALLERGY_CLASSES
 from ...tools import MaxLen, Range, ToolError, tool
 from ...tools.elicit import Need
-from .hazards import allergy_hits, ix_of
+from .hazards import allergy_class_shared, allergy_hits, ix_of
 from .records import DrugState
 from .tools_drug import Name, _record
 from .tools_record import resolve
@@ -114,9 +116,20 @@ def check_allergy(state: DrugState, drug: Name) -> str:
     lines = [f"{d.name} allergy classes: {classes}."]
     for a in p.allergies:
         match = next((h for h in hits if h[0] == a.allergen), None)
-        verdict = (
-            f"cross-reactive (shared class: {match[2]})" if match else "no class cross-reactivity"
-        )
+        shared = allergy_class_shared(d, a.allergen)
+        if match:
+            verdict = (
+                f"cross-reactive (shared class: {shared}): {match[2]}"
+                if shared
+                else f"cross-reactive ({match[2]})"
+            )
+        elif shared:
+            verdict = (
+                f"shares the {shared} class, but after a non-severe reaction a drug with a "
+                "dissimilar R1 side chain may be given with caution (AAAAI/ACAAI 2022)"
+            )
+        else:
+            verdict = "no class cross-reactivity"
         lines.append(f"- {a.allergen} ({a.reaction}): {verdict}")
     return "\n".join(lines)
 
