@@ -1,6 +1,7 @@
 """Knowledge-base search at scale: our tantivy index against SQLite FTS5.
 
     python benchmarks/kb_search.py --passages 828000 --queries 1000 [--json] [--seed 0]
+    python benchmarks/kb_search.py --quick --json   # seconds: 3,000 passages, 100 queries
 
 A synthetic corpus of N passages (~60 words of text and a 3-8 word title each)
 is drawn from a Zipf(s) distribution over a vocabulary of made-up words
@@ -253,6 +254,11 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=0, help="tantivy indexing threads (0 = auto)")
     ap.add_argument("--heavy-fraction", type=float, default=None)
     ap.add_argument("--workdir", type=Path, default=None, help="keep the data here")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="seconds: 3,000 passages, 100 queries, a 5,000-word vocabulary, 50 MB heap",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--_engine", choices=["ours", "fts5"], help=argparse.SUPPRESS)
     ap.add_argument("--_work", type=Path, help=argparse.SUPPRESS)
@@ -260,6 +266,8 @@ def main() -> None:
     if args._engine:
         child(args._engine, args._work, args)
         return
+    if args.quick:
+        args.passages, args.queries, args.vocab, args.heap_mb = 3000, 100, 5000, 50
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kb_bench_"))
     work.mkdir(parents=True, exist_ok=True)
     for stale in ("tantivy", "fts.sqlite"):
@@ -275,6 +283,7 @@ def main() -> None:
     agreement = overlap(ours.pop("results"), fts.pop("results"))
     speedup = fts["p50_ms"] / ours["p50_ms"] if ours["p50_ms"] else float("inf")
     report = {
+        "quick": args.quick,
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
         "passages": args.passages,
         "queries": args.queries,

@@ -1,7 +1,7 @@
 """Learning signal: an SFT-warmed tiny model below the ceiling, then GRPO / TT-OPD.
 
     python benchmarks/learning_signal.py [--algo grpo|tt-opd|grpo,tt-opd] [--steps 24]
-        [--out DIR] [--json]
+        [--out DIR] [--quick] [--json]
 
 1. A tiny random Qwen2 (:mod:`healthgym.train.tiny`, hidden size ``--hidden``) is
    warmed up by supervised fine-tuning on the oracle's trajectories
@@ -23,6 +23,8 @@ the warmed-up model almost never completes a call, so GRPO groups have no reward
 differences to learn from.
 With ``--json`` one JSON object is printed: the per-step curve (training reward,
 environment composite, format), the SFT losses, start/end means, seconds.
+``--quick`` (seconds, a smoke test: no learning is expected) overrides the sizes with
+:data:`QUICK`: 8 SFT examples, 10 SFT steps, 2 RL steps of 1 task x 2.
 """
 
 from __future__ import annotations
@@ -63,6 +65,17 @@ DEFAULTS: dict[str, Any] = {
     "lr": 1e-3,
     "seed": 0,
     "window": 5,
+}
+
+
+QUICK: dict[str, Any] = {
+    "sft_examples": 8,
+    "sft_steps": 10,
+    "steps": 2,
+    "tasks_per_step": 1,
+    "group_size": 2,
+    "max_new_tokens": 16,
+    "window": 1,
 }
 
 
@@ -199,15 +212,20 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="keep the run directory here (several --algo values: OUT/train-<algo>)",
     )
+    ap.add_argument("--quick", action="store_true", help="a smoke test of seconds (QUICK)")
     ap.add_argument("--json", action="store_true")
     args = vars(ap.parse_args(argv))
-    as_json, out = args.pop("json"), args.pop("out")
+    as_json, out, quick = args.pop("json"), args.pop("out"), args.pop("quick")
+    if quick:
+        args.update(QUICK)
     algos = [a.strip() for a in args.pop("algo").split(",") if a.strip()]
     warmed = warm_up(**args)  # one SFT warm-up; each algorithm trains a copy of it
     results = {}
     for algo in algos:
         run_out = out if out is None or len(algos) == 1 else Path(out) / f"train-{algo}"
         results[algo] = run_learning_signal(run_out, warmed=warmed, algo=algo, **args)
+    for result in results.values():
+        result["quick"] = quick
     if as_json:
         print(json.dumps(results[algos[0]] if len(algos) == 1 else results))
         return 0

@@ -1,12 +1,16 @@
 """Accuracy of healthgym's calculators on MedCalc-Bench rows, per calculator and overall.
 
-    python benchmarks/medcalc_dev.py [--data PATH/dev_data.csv] [--json]
+    python benchmarks/medcalc_dev.py [--data PATH/dev_data.csv] [--quick] [--json]
 
 Each row's "Relevant Entities" go through ``healthgym.clinical.medcalc.compute``
 and the answer is scored by MedCalc-Bench's own rules (decimals within the row's
 limits, integers exact after rounding, dates exact, gestational age as (weeks,
 days)).  Rows listed in benchmarks/medcalc_disagreements.md (labels we believe
 are wrong, with reasons) are reported separately.
+
+``--quick`` scores the first 40 rows.  Without the data file (the shared benchmarks
+are not part of the repository) the run says so instead of failing:
+``{"unavailable": "<reason>", "quick": ..., "data": PATH}``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from healthgym.clinical.medcalc.dataset import is_correct, load_rows
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "benchmarks" / "medcalc_bench" / "dev_data.csv"
+QUICK_ROWS = 40
 
 
 def disputed() -> set[int]:
@@ -33,9 +38,19 @@ def disputed() -> set[int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument("--quick", action="store_true", help=f"the first {QUICK_ROWS} rows only")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if not args.data.exists():
+        reason = f"MedCalc-Bench dev data not found at {args.data}"
+        if args.json:
+            print(json.dumps({"unavailable": reason, "quick": args.quick, "data": str(args.data)}))
+        else:
+            print(f"unavailable: {reason}")
+        return
     rows = load_rows(args.data)
+    if args.quick:
+        rows = rows[:QUICK_ROWS]
     bad = disputed()
     per: dict[str, dict[str, int]] = defaultdict(lambda: {"rows": 0, "correct": 0, "disputed": 0})
     errors = 0
@@ -52,6 +67,7 @@ def main() -> None:
     correct = sum(s["correct"] for s in per.values())
     n_disputed = sum(s["disputed"] for s in per.values())
     result = {
+        "quick": args.quick,
         "rows": n,
         "correct": correct,
         "accuracy": correct / n if n else 0.0,

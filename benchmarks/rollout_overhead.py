@@ -5,7 +5,10 @@ scripted OpenAI-compatible mock server, started in a *separate process* so its w
 does not share this process's CPU. The server replies at once by replaying each task's
 reference calls as structured ``tool_calls``.
 
-    python benchmarks/rollout_overhead.py --episodes 256 --json
+    python benchmarks/rollout_overhead.py --episodes 256 [--quick] --json
+
+``--quick`` (seconds): 10 episodes (one per domain), 10 at a time; the server listens
+on loopback only.
 
 ``healthgym_share`` = (seconds spent in healthgym code: env.reset/step, the session's
 message building and observing, the rollout's per-turn record keeping; these run on
@@ -78,8 +81,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--episodes", type=int, default=256)
     parser.add_argument("--concurrency", type=int, default=256)
+    parser.add_argument("--quick", action="store_true", help="10 episodes, 10 at a time")
     parser.add_argument("--json", action="store_true", help="print one JSON line only")
     args = parser.parse_args()
+    if args.quick:
+        args.episodes = args.concurrency = len(domain_names())
     proc, port = start_server()
     try:
         base = f"http://127.0.0.1:{port}/v1"
@@ -105,6 +111,7 @@ def main() -> None:
     resets = sum(r.get("reset_seconds", 0.0) for r in records)
     failed = sum(1 for r in records if r["error"])
     result = {
+        "quick": args.quick,
         "episodes": len(records),
         "episodes_per_s": round(len(records) / wall, 2),
         "healthgym_share": round(healthgym / wall, 4),

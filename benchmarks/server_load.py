@@ -1,10 +1,11 @@
 """Load test of the HTTP environment server: concurrent full oracle episodes.
 
-    python benchmarks/server_load.py --sessions 200 --json
+    python benchmarks/server_load.py --sessions 200 [--quick] --json
 
 Starts ``healthgym serve env`` on loopback in a subprocess (uvicorn), then runs
 ``--sessions`` episodes at once over HTTP (asyncio + httpx), each a different task
-(session ``i`` takes test task ``i // 10`` of domain ``i % 10``), replaying the
+(session ``i`` takes the ``i // 10``-th test task of domain ``i % 10``, reset by task
+id), replaying the
 task's reference calls (computed locally: the oracle's actions).  Each session's
 observations, reward and reward components must equal a local
 :class:`~healthgym.env.HealthGymEnv` run of the same task; any difference is a
@@ -15,6 +16,8 @@ sessions.  Server RSS is read from ``/proc`` before the load, at its peak and af
 the clean-up; ``--waves`` repeats the whole load on the same server so the RSS after
 each wave shows whether memory levels off (latencies are those of the first wave;
 errors and mix-ups are summed over all waves).
+
+``--quick`` (seconds): 10 sessions, one wave, a 1 s idle timeout.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from healthgym.agents.baselines import OraclePolicy
 from healthgym.domains import domain_names, get_domain
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode
+from healthgym.tasks import task_id
 
 
 def free_port() -> int:
@@ -88,7 +92,10 @@ async def session(
 ) -> tuple[bool, bool]:
     """(error, mixup) for one episode."""
     try:
-        r = await http.post("/reset", json={"domain": domain, "split": "test", "task_index": index})
+        # the task by id: the server's task_index is a position inside the split, while
+        # ``index`` is the domain-wide index the local reference run used
+        body = {"domain": domain, "split": "test", "task_id": task_id(domain, index)}
+        r = await http.post("/reset", json=body)
         r.raise_for_status()
         sid = r.json()["session_id"]
         observations, data = [], {}
@@ -157,8 +164,11 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, default=200)
     ap.add_argument("--idle-timeout", type=float, default=10.0)
     ap.add_argument("--waves", type=int, default=2, help="repeat the load to show RSS levels off")
+    ap.add_argument("--quick", action="store_true", help="10 sessions, 1 wave, 1 s idle timeout")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.quick:
+        args.sessions, args.waves, args.idle_timeout = 10, 1, 1.0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     load_start = os.getloadavg()[0]
     jobs = plan(args.sessions)
@@ -224,6 +234,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
     out = {
+        "quick": args.quick,
         "sessions": args.sessions,
         "errors": result["errors"],
         "mixups": result["mixups"],

@@ -1,6 +1,6 @@
 """Seconds per training step of GRPO and TT-OPD on the same model and the same batch.
 
-    python benchmarks/train_step.py [--repeats 7] [--model tiny] [--json]
+    python benchmarks/train_step.py [--repeats 7] [--model tiny] [--quick] [--json]
 
 Both trainers start from the same weights (the tiny model of the same seed, or the
 ``--model`` of :class:`healthgym.train.config.TrainConfig`) and update on the *same fixed
@@ -11,6 +11,8 @@ same tokens (no gradient; the prompt before the hint encoded once per task group
 turn-level KL term and the EMA/distance bookkeeping. Each trainer runs one warm-up update,
 then ``--repeats`` timed updates (alternating GRPO and TT-OPD, so load on the machine
 affects both alike); the medians are reported, with ``ratio = ttopd_s / grpo_s``.
+
+``--quick`` (seconds): one task, groups of 2, 8 new tokens, one timed repeat.
 """
 
 from __future__ import annotations
@@ -36,8 +38,12 @@ def main() -> None:
     ap.add_argument("--max-new-tokens", type=int, default=16)
     ap.add_argument("--max-turns", type=int, default=2)
     ap.add_argument("--threads", type=int, default=None, help="torch CPU threads (see config)")
+    ap.add_argument("--quick", action="store_true", help="1 task x 2, 8 tokens, 1 repeat")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.quick:
+        args.repeats, args.tasks, args.group_size, args.max_new_tokens = 1, 1, 2, 8
+        args.max_turns = 1
     torch.manual_seed(0)
     common = dict(
         model=args.model,
@@ -66,6 +72,7 @@ def main() -> None:
                     times[name].append(time.perf_counter() - t0)
     a, b = statistics.median(times["grpo"]), statistics.median(times["ttopd"])
     out = {
+        "quick": args.quick,
         "grpo_s": round(a, 4),
         "ttopd_s": round(b, 4),
         "ratio": round(b / a, 3),

@@ -3,6 +3,14 @@
 Importing the package registers one Gymnasium id per domain,
 ``healthgym/<Domain>-v0`` (e.g. ``healthgym/ClinicalDiagnosis-v0``); the domain
 itself is loaded only when an environment is made.
+
+Each id is registered with ``max_episode_steps`` equal to the environment's turn limit
+(:data:`DEFAULT_MAX_TURNS`, ``HealthGymEnv``'s default ``max_turns``), so ``gym.make``
+wraps it in a ``TimeLimit`` of the same length.  A shorter limit
+(``gym.make(id, max_episode_steps=N)`` or a ``TimeLimit`` applied by hand) is graded
+like the env's own: the episode ends graded on the step the wrapper truncates (see
+:mod:`healthgym.env`).  A longer episode needs both: ``gym.make(id, max_turns=50,
+max_episode_steps=50)`` (``max_turns`` alone is still cut at the registered limit).
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ import gymnasium as gym
 from .domains import DOMAIN_MODULES
 
 __version__ = "0.1.0"
+
+DEFAULT_MAX_TURNS = 20  # HealthGymEnv's default max_turns (tests check they agree)
 
 
 def env_name(domain: str) -> str:
@@ -29,6 +39,7 @@ for _domain in DOMAIN_MODULES:
             id=env_id(_domain),
             entry_point="healthgym.env:HealthGymEnv",
             kwargs={"domain": _domain},
+            max_episode_steps=DEFAULT_MAX_TURNS,
         )
 
-__all__ = ["__version__", "env_id", "env_name"]
+__all__ = ["DEFAULT_MAX_TURNS", "__version__", "env_id", "env_name"]

@@ -8,6 +8,18 @@ episode state and returns the tool results.  A ``submit_*`` tool ends the episod
 ``info["reward_components"]`` holds every reward dimension (see
 :mod:`healthgym.rewards.reward`) and the reward of that step is the composite.
 
+A time limit imposed from outside is graded the same way: the turn limit is the least
+of ``max_turns``, the env's ``spec.max_episode_steps`` (where set) and every gymnasium
+``TimeLimit`` that wraps this env (one added by ``gym.make``, with the registry's or
+``gym.make(..., max_episode_steps=N)``'s limit, or one applied by hand).  ``TimeLimit``
+truncates *after* the env's step returns, so the env ends, grades and reports
+``ended_by: "turn_limit"`` on the step the wrapper will truncate.  The wrappers are
+found in the call chain of ``reset``/``step`` (gymnasium >= 1.0 leaves
+``env.unwrapped.spec.max_episode_steps`` unset); any wrapper with TimeLimit's
+``_max_episode_steps`` / ``_elapsed_steps`` counters counts.  A wrapper that truncates
+on other terms is not seen: it should lower ``env.unwrapped.max_turns`` instead (the
+limit is read on every step), or the episode it cuts off is not graded.
+
 Every step also reports the process and safety events of that turn in
 ``info["step_signals"]`` (for per-turn credit assignment; the terminal composite does
 not depend on them): ``evidence_gained`` (the reference evidence requirements this
@@ -27,6 +39,7 @@ from __future__ import annotations
 import logging
 import re
 import string
+import sys
 from dataclasses import asdict
 from typing import Any, ClassVar
 
@@ -48,6 +61,7 @@ logger = logging.getLogger("healthgym.env")
 
 MAX_OBSERVATION_CHARS = 16_000
 MAX_ACTION_CHARS = 200_000
+_WRAPPER_FRAMES = 24  # call frames searched for wrapping TimeLimits (a deep wrapper stack)
 _NOT_PRINTABLE = re.compile("[^" + re.escape(string.printable) + "]")
 
 
@@ -144,7 +158,7 @@ class HealthGymEnv(gym.Env[str, str]):
             "task_id": task.id,
             "domain": task.domain,
             "split": task.split,
-            "max_turns": self.max_turns,
+            "max_turns": self.turn_limit(),
             "tools": self.tool_schemas,
         }
         if self.domain.reset_content is not None:
@@ -187,10 +201,10 @@ class HealthGymEnv(gym.Env[str, str]):
                 '<tool_call>{"name": ..., "arguments": {...}}</tool_call>, and finish by '
                 "calling the submit tool."
             )
-        truncated = not terminated and turn >= self.max_turns
+        truncated = not terminated and self._turn_limit_reached(turn)
         if truncated:
             self.log.ended_by = "turn_limit"
-            parts.append(f"Turn limit ({self.max_turns}) reached; the episode is over.")
+            parts.append(f"Turn limit ({turn}) reached; the episode is over.")
         obs = sanitize("\n\n".join(parts))
         self._transcript.append(f"[environment]\n{obs}")
         info: dict[str, Any] = {"turn": turn, "task_id": self.task.id}
@@ -226,6 +240,47 @@ class HealthGymEnv(gym.Env[str, str]):
             )
         return self._indices[position]
 
+    # ------------------------------------------------------------- turn limit
+    def turn_limit(self) -> int:
+        """The turns this episode may take: the least of ``max_turns``, the spec's
+        ``max_episode_steps`` and the ``TimeLimit`` wrappers around this env (see the
+        module docstring); called from outside a wrapper's call, the first two only."""
+        limits = [self.max_turns, *(limit for limit, _ in self._time_limits())]
+        spec_limit = self.spec.max_episode_steps if self.spec is not None else None
+        if spec_limit:
+            limits.append(spec_limit)
+        return min(limits)
+
+    def _turn_limit_reached(self, turn: int) -> bool:
+        """Whether the episode ends at ``turn``: this env's own limits, or a wrapping
+        ``TimeLimit`` that will truncate when this step returns to it."""
+        spec_limit = self.spec.max_episode_steps if self.spec is not None else None
+        if turn >= self.max_turns or (spec_limit and turn >= spec_limit):
+            return True
+        return any(
+            elapsed is not None and elapsed + 1 >= limit for limit, elapsed in self._time_limits()
+        )
+
+    def _time_limits(self) -> list[tuple[int, int | None]]:
+        """``(max_episode_steps, elapsed_steps)`` of each TimeLimit-like wrapper of this
+        env whose ``reset``/``step`` is in the current call chain."""
+        out: list[tuple[int, int | None]] = []
+        seen: set[int] = set()
+        frame, misses = sys._getframe(1), 0
+        for _ in range(_WRAPPER_FRAMES):
+            if frame is None or misses > 3:  # well past the outermost wrapper
+                break
+            owner = frame.f_locals.get("self")
+            misses = 0 if owner is self or isinstance(owner, gym.Wrapper) else misses + 1
+            if isinstance(owner, gym.Wrapper) and id(owner) not in seen:
+                seen.add(id(owner))
+                limit = getattr(owner, "_max_episode_steps", None)
+                if isinstance(limit, int) and limit > 0 and owner.unwrapped is self:
+                    elapsed = getattr(owner, "_elapsed_steps", None)
+                    out.append((limit, elapsed if isinstance(elapsed, int) else None))
+            frame = frame.f_back
+        return out
+
     # ------------------------------------------------------------- internals
     def allowed(self, task: Task) -> set[str]:
         """The tools an episode of ``task`` may call: its own plus the shared ones."""
@@ -251,7 +306,7 @@ class HealthGymEnv(gym.Env[str, str]):
         return (
             f"{self.domain.instructions}\n\n{task.prompt}\n\nTools available:\n{tools}\n\n"
             f'Call tools as <tool_call>{{"name": "<tool>", "arguments": {{...}}}}</tool_call>. '
-            f"You have at most {self.max_turns} turns."
+            f"You have at most {self.turn_limit()} turns."
         )
 
     def _run_call(self, turn: int, name: str, arguments: Any) -> tuple[CallRecord, str, bool]:
