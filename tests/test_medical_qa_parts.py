@@ -242,7 +242,9 @@ def test_grader_scores_letter_rationale_and_evidence():
     right = t.grader["answer"]
     name = t.grader["options"][right]["text"]
     wrong = next(x for x in t.grader["options"] if x != right)
-    g = grade(t, QAState(task_id=t.id), _log(right, f"It is {name}.", (f"... {name} ...",)))
+    feature = t.grader["subject"][0]  # a passage that states the disease with its findings
+    passage = (f"{name}: presentation", f"{name} presents with {feature}.")
+    g = grade(t, QAState(task_id=t.id), _log(right, f"It is {name}.", ("\n".join(passage),)))
     assert g.accuracy == 1.0 and not g.violations
     assert g.coherence_checks == {"rationale_names_choice": True, "evidence_supports_choice": True}
     g = grade(t, QAState(task_id=t.id), _log(wrong, f"It is {name}.", ("unrelated text",)))

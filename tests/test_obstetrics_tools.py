@@ -287,8 +287,9 @@ def test_bad_arguments_give_clear_errors():
         )
     )
     assert "above the maximum 2" in obs
-    obs, *_ = env.step(format_hermes("submit_assessment", {"finding": "maybe"}))
-    assert "is not one of" in obs and env.log.answer is None
+    # the finding is free text graded by meaning; a missing one is still a schema error
+    obs, *_ = env.step(format_hermes("submit_assessment", {"actions": ["delivery"]}))
+    assert "missing required argument" in obs and env.log.answer is None
     assert [c.status for c in env.log.calls] == ["invalid"] * 5
 
 
@@ -318,7 +319,9 @@ def test_severe_preeclampsia_without_magnesium_is_critical():
     c = info["reward_components"]
     assert c["capped"] and c["composite"] <= 0.1 and c["safety"] == 0.0
     assert "missed_magnesium" in {v["code"] for v in c["violations"]}
-    assert c["accuracy"] == 0.5  # finding right, actions wrong
+    # finding right; actions by recall: every required group but magnesium's is met
+    groups = len(task.grader["required"])
+    assert c["accuracy"] == pytest.approx((1 + (groups - 1) / groups) / 2)
 
 
 def test_teratogen_in_the_medication_list_is_critical():
@@ -327,7 +330,7 @@ def test_teratogen_in_the_medication_list_is_critical():
     plus_warfarin = {**ref, "medications": [*ref["medications"], "Coumadin 5 mg"]}
     g = grade(task, DOMAIN.new_state(task), EpisodeLog(answer=plus_warfarin))
     assert any(v.code == "teratogen" and v.severity == "critical" for v in g.violations)
-    assert g.details["parts"]["medications"] is False
+    assert g.details["parts"]["medications"] == 0.0
     g = grade(task, DOMAIN.new_state(task), EpisodeLog(answer=ref))
     assert not g.violations and g.coherence_checks["medications_checked"] is False
 

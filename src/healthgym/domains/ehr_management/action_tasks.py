@@ -3,8 +3,10 @@
 Each kind names the clinical goal, never the orders: the agent has to find which active
 orders are nephrotoxic, raise potassium, are antithrombotic or duplicate a class, and
 which facts a note must state.  The grader spec lists the orders that must end up
-discontinued (and those that must stay active), the orders that must exist, and the
-facts a new note must contain.
+discontinued (and those that must stay active), the orders that must exist, the
+facts a new note must contain, the guideline-endorsed orders that are neutral
+(:data:`NEUTRAL`, with sources) and the drug property the patient's condition forbids
+(``avoid``: ordering such a drug is a safety violation).
 """
 
 from __future__ import annotations
@@ -32,6 +34,54 @@ def _active(ctx: Ctx) -> list[tuple[str, str]]:
     return [(r[0], k) for r in rows if (k := match_drug(r[1])) is not None]
 
 
+# Orders the guideline endorses for each goal besides the required ones: placing them
+# neither earns nor costs accuracy (grading.action_accuracy).
+NEUTRAL: dict[str, list[list[str]]] = {
+    # KDIGO Clinical Practice Guideline for Acute Kidney Injury 2012: monitor serum
+    # creatinine and electrolytes (3.1), isotonic crystalloid for volume expansion
+    # (3.1.1), evaluate the cause - renal ultrasound (2.1); nephrology review (2.3).
+    "nephrotoxic": [
+        ["lab", "creatinine"],
+        ["lab", "potassium"],
+        ["lab", "bun"],
+        ["lab", "bicarbonate"],
+        ["*", "renal ultrasound"],
+        ["medication", "sodium_chloride"],
+        ["consult", "pharmacy"],
+    ],
+    # UK Kidney Association. Clinical practice guidelines: treatment of acute
+    # hyperkalaemia in adults, 2020: IV calcium gluconate for ECG changes, nebulised
+    # salbutamol (albuterol), glucose monitoring after insulin-glucose, renal referral;
+    # KDIGO Controversies Conference on potassium 2020 (Kidney Int 2020;97:42-61): loop
+    # diuretics to increase potassium excretion.
+    "raises_potassium": [
+        ["medication", "calcium_gluconate"],
+        ["medication", "albuterol"],
+        ["medication", "furosemide"],
+        ["lab", "glucose"],
+        ["lab", "creatinine"],
+        ["consult", "nephrology"],
+    ],
+    # Laine L et al. ACG clinical guideline: upper GI and ulcer bleeding. Am J
+    # Gastroenterol 2021;116:899-917 and Barkun AN et al. Ann Intern Med 2019;171:805-822:
+    # high-dose PPI, endoscopy within 24 h, restrictive red-cell transfusion, crystalloid
+    # resuscitation, serial haemoglobin, coagulation and platelet checks.
+    "antithrombotic": [
+        ["medication", "pantoprazole"],
+        ["medication", "esomeprazole"],
+        ["medication", "omeprazole"],
+        ["*", "upper endoscopy"],
+        ["*", "blood transfusion"],
+        ["medication", "sodium_chloride"],
+        ["lab", "hemoglobin"],
+        ["lab", "hematocrit"],
+        ["lab", "inr"],
+        ["lab", "platelets"],
+        ["lab", "bun"],
+    ],
+}
+
+
 def _stop_draft(
     ctx: Ctx, flag: str, goal: str, orders: list[list[str]], first: list, last: list
 ) -> Draft:
@@ -41,7 +91,14 @@ def _stop_draft(
     calls = [*first, ref("get_medications", hadm_id=ctx.hadm)]
     calls += [ref("discontinue_order", order_id=poe) for poe, _ in targets]
     calls += last
-    grader = {"discontinue": [p for p, _ in targets], "keep": [], "orders": orders, "note": {}}
+    grader = {
+        "discontinue": [p for p, _ in targets],
+        "keep": [],
+        "orders": orders,
+        "note": {},
+        "neutral": NEUTRAL.get(flag, []),
+        "avoid": flag,
+    }
     return Draft(_now_intro(ctx) + goal + " " + SUBMIT_DONE, DONE, grader, calls)
 
 

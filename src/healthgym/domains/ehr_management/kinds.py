@@ -93,8 +93,28 @@ def with_current(
     return [*pre, current], len(pre)
 
 
+# Read tools whose rows another read tool shows as well: the process score accepts any
+# of them (an alternative is held to the arguments it shares - lab_trend to the same
+# analyte and admission; run_sql, which shares none, reads any table).
+SAME_ROWS: dict[str, tuple[str, ...]] = {
+    "query_labs": ("lab_trend", "run_sql"),
+    "lab_trend": ("query_labs", "run_sql"),
+    "list_admissions": ("run_sql",),
+    "get_medications": ("run_sql",),
+    "get_home_medications": ("run_sql",),
+    "get_microbiology": ("run_sql",),
+    "get_diagnoses": ("run_sql",),
+    "get_procedures": ("run_sql",),
+    "get_notes": ("run_sql",),
+    "get_icu_flowsheet": ("run_sql",),
+    "get_ed_visits": ("run_sql",),
+    "get_vitals": ("run_sql",),
+}
+
+
 def ref(name: str, required: bool = True, **arguments: Any) -> RefCall:
-    return RefCall(name=name, arguments=arguments, required=required)
+    alternatives = list(SAME_ROWS.get(name, ()))
+    return RefCall(name=name, arguments=arguments, required=required, alternatives=alternatives)
 
 
 def evidence_refs(*scored: Any, skip: tuple[str, ...] = ()) -> list[RefCall]:

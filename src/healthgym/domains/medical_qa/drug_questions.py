@@ -51,6 +51,17 @@ def mechanism_core(text: str) -> str:
     return informative[0] if informative else normalize(text)
 
 
+def mechanism_phrases(text: str) -> tuple[str, ...]:
+    """The mechanism's first informative clause as a passage would state it, with and
+    without its parenthesis ("Activates GLP-1 receptors: ..." -> "Activates GLP-1
+    receptors")."""
+    clauses = [c.strip() for c in re.split(r"[;:,]", text)]
+    informative = [c for c in clauses if c and not c.lower().startswith("prodrug")]
+    first = informative[0] if informative else text
+    bare = " ".join(re.sub(r"\([^)]*\)", " ", first).split())
+    return tuple(dict.fromkeys((first, bare)))
+
+
 def same_mechanism(a: str, b: str) -> bool:
     ca, cb = mechanism_core(a), mechanism_core(b)
     return ca.startswith(cb) or cb.startswith(ca)
@@ -95,6 +106,7 @@ def _question(
     query: str,
     rng: np.random.Generator,
     topic: str = "",
+    subject: tuple[str, ...] = (),
 ) -> Question:
     options = [drug_option(answer), *(drug_option(d) for d in others)]
     order = [int(i) for i in rng.permutation(len(options))]
@@ -106,6 +118,7 @@ def _question(
         options=shuffled,
         answer="ABCDE"[order.index(0)],
         query=query,
+        subject=subject,
     )
 
 
@@ -120,7 +133,9 @@ def mechanism_question(drug_name: str, rng: np.random.Generator) -> Question:
     ]
     stem = f'Which of the following drugs has this mechanism of action: "{answer.mechanism}"?'
     query = f"{answer.name} mechanism of action {answer.drug_class}"
-    return _question("mechanism", answer, _distractors(answer, ok, rng), stem, query, rng)
+    subject = mechanism_phrases(answer.mechanism)
+    others = _distractors(answer, ok, rng)
+    return _question("mechanism", answer, others, stem, query, rng, subject=subject)
 
 
 @cache
@@ -157,7 +172,9 @@ def adverse_effect_question(drug_name: str, rng: np.random.Generator) -> Questio
         f"{effect.split(' (')[0]}?"
     )
     query = f"{answer.name} adverse effects {effect.split(' (')[0]}"
-    return _question("adverse_effect", answer, _distractors(answer, ok, rng), stem, query, rng)
+    others = _distractors(answer, ok, rng)
+    subject = (base,)
+    return _question("adverse_effect", answer, others, stem, query, rng, subject=subject)
 
 
 def significant_partners(drug_name: str) -> list[Drug]:
@@ -187,7 +204,10 @@ def interaction_question(drug_name: str, rng: np.random.Generator) -> Question:
     )
     query = f"{victim.name} {answer.name} interaction"
     others = _distractors(answer, ok, rng)
-    return _question("interaction", answer, others, stem, query, rng, topic=drug_name)
+    subject = (victim.name, *victim.brands)
+    return _question(
+        "interaction", answer, others, stem, query, rng, topic=drug_name, subject=subject
+    )
 
 
 @cache

@@ -85,6 +85,19 @@ def _pick(pool: list[Option], n: int, rng: np.random.Generator) -> list[Option]:
     return [pool[i] for i in chosen]
 
 
+def disease_names(p: DiseaseProfile) -> tuple[str, ...]:
+    """A disease's name and synonyms (what a passage about it names)."""
+    return (p.name, *p.synonyms)
+
+
+def presenting_terms(p: DiseaseProfile) -> tuple[str, ...]:
+    """The disease's symptoms, signs and key tests in words: a passage that names the
+    disease together with one of them states how it presents or is diagnosed."""
+    words = [k.replace("_", " ") for k in (*p.symptoms, *p.signs)]
+    words += [investigation_name(k).split(" (")[0] for k in p.key_tests]
+    return tuple(dict.fromkeys(words))
+
+
 def disease_option(p: DiseaseProfile) -> Option:
     return Option(text=p.name, key=p.key, phrases=(p.name, *p.synonyms))
 
@@ -135,6 +148,7 @@ def diagnosis_question(
         options=options,
         answer=answer,
         query=f"{profile.name} clinical presentation and diagnosis",
+        subject=presenting_terms(profile),
     )
 
 
@@ -168,6 +182,7 @@ def next_step_question(
         options=options,
         answer=answer,
         query=f"{profile.name} diagnosis key tests {investigation_name(target)}",
+        subject=disease_names(profile),
     )
 
 
@@ -261,6 +276,7 @@ def treatment_question(
         options=options,
         answer=answer,
         query=f"{profile.name} first-line treatment {TREATMENTS[correct].name}",
+        subject=disease_names(profile),
         safety=treatment_safety(profile, patient, keys),
     )
 

@@ -31,7 +31,8 @@ class Question:
 
     ``options`` are in display order (already shuffled) and ``answer`` is the
     correct letter.  ``query`` is the knowledge-base query of the reference
-    solution ("" when no retrieval is needed) and ``calculation`` the score call
+    solution ("" when no retrieval is needed), ``subject`` what a supporting passage
+    states besides the answer, and ``calculation`` the score call
     of a calculator question (``{"score", "inputs", "value"}``).
     """
 
@@ -41,6 +42,10 @@ class Question:
     options: tuple[Option, ...]
     answer: str
     query: str = ""
+    # what a supporting passage must also state besides the answer: the disease of a
+    # clinical question, the mechanism or effect a drug question quotes, the drug that
+    # interacts (see :func:`.evidence.supports`); () when the answer is the fact
+    subject: tuple[str, ...] = ()
     safety: tuple[SafetyRule, ...] = ()
     calculation: dict[str, Any] | None = None
 

@@ -11,9 +11,10 @@ is allergic to a first-line drug (trying derived seeds in a fixed order), so the
 suite tests that the answer respects a stated allergy.
 
 Reference solutions: knowledge questions search the knowledge base with a query
-that retrieves the passage naming the correct option, read that passage
-(required: the process score credits reading the supporting evidence) and submit
-the letter; calculator questions ask ``calculate`` for the score's inputs
+that retrieves a passage supporting the correct option, read that passage
+(required: the process score credits reading supporting evidence - any passage of the
+corpus that states the answer's fact is accepted, :func:`.evidence.supporting_passages`)
+and submit the letter; calculator questions ask ``calculate`` for the score's inputs
 (required: any successful call of that score counts), compute it and submit; imported
 benchmark questions search the knowledge base with the question's text and submit the
 key.
@@ -32,7 +33,13 @@ from ...patients.model import Patient
 from ...tasks import RefCall, ReferenceSolution, Task, task_id, task_seed, task_split
 from .calc_questions import TEMPLATE_BY_SCORE, TEMPLATES, calculator_question
 from .drug_questions import DRUG_QUESTIONS, drug_topics
-from .evidence import SEARCH_K, supporting_passage
+from .evidence import (
+    INTERACTION_CUES,
+    SEARCH_K,
+    retrieving_query,
+    supporting_passage,
+    supporting_passages,
+)
 from .questions import DISEASE_QUESTIONS, blocked_first_line
 from .records import Question
 
@@ -134,20 +141,41 @@ def prompt_of(stem: str, options_text: str) -> str:
     return f"{stem}\n\n{options_text}\n\n{INSTRUCTION}"
 
 
+def evidence_cue(kind: str) -> tuple[str, ...]:
+    """What a supporting passage must also say for this kind of question."""
+    return INTERACTION_CUES if kind == "interaction" else ()
+
+
 def reference_calls(q: Question) -> list[RefCall]:
     calls: list[RefCall] = []
     correct = q.correct
     if q.query:
         about = f"disease/{q.topic}/" if q.topic in PROFILES else q.topic
-        passage_id = supporting_passage(q.query, correct.phrases, about=about)
+        cue = evidence_cue(q.kind)
+        passage_id = supporting_passage(
+            q.query, correct.phrases, about=about, subject=q.subject, cue=cue
+        )
+        others = [
+            p
+            for p in supporting_passages(tuple(correct.phrases), tuple(q.subject), cue)
+            if p != passage_id
+        ]
         calls.append(
             RefCall(
                 name="search_knowledge",
-                arguments={"query": q.query, "k": SEARCH_K},
+                arguments={"query": retrieving_query(q.query, passage_id), "k": SEARCH_K},
                 required=False,
             )
         )
-        calls.append(RefCall(name="read_passage", arguments={"passage_id": passage_id}))
+        # reading any passage that states the answer's fact is the evidence, not only the
+        # one the reference's search ranked first
+        calls.append(
+            RefCall(
+                name="read_passage",
+                arguments={"passage_id": passage_id},
+                accept={"passage_id": others} if others else {},
+            )
+        )
         rationale = f"{correct.text}: stated in passage {passage_id}."
     elif q.calculation is not None:
         score = q.calculation["score"]
@@ -196,6 +224,7 @@ def task_from_question(
                 for L, o in zip(q.letters, q.options, strict=True)
             },
             "evidence": bool(q.query),
+            "subject": list(q.subject),
             "calculation": q.calculation,
         },
         safety=list(q.safety),

@@ -36,13 +36,109 @@ def investigation_name(key: str) -> str:
     return LAB_TESTS[key].name
 
 
+# Other names of the tests the questions offer, as clinicians write them (entry terms
+# and synonyms of the RSNA RadLex Playbook and SNOMED CT, LOINC short names; ISMP and
+# Stedman's abbreviations).  Only names that mean exactly this test: "ABG" gives both pH
+# and pCO2, so it names neither.
+INVESTIGATION_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "chest_xray": ("chest radiograph", "chest X-ray", "CXR", "chest film"),
+    "ct_pulmonary_angiogram": ("CTPA", "CT pulmonary angiography", "CT-PA", "CT PE protocol"),
+    "leg_venous_duplex": (
+        "venous duplex ultrasound",
+        "lower limb venous duplex",
+        "lower extremity Doppler ultrasound",
+        "leg Doppler ultrasound",
+        "compression ultrasound of the leg",
+        "venous Doppler",
+    ),
+    "echocardiogram": ("echocardiogram", "TTE", "echo", "echocardiography"),
+    "ct_angiogram_aorta": ("CT aortogram", "CT angiogram of the aorta", "CTA aorta"),
+    "ct_head": ("non-contrast CT head", "noncontrast head CT", "CT head", "head CT", "CT brain"),
+    "cta_head_neck": ("CTA head and neck", "CT angiography of the head and neck"),
+    "mri_brain": ("MRI brain", "brain MRI", "diffusion-weighted MRI", "MRI with DWI"),
+    "abdominal_xray": ("abdominal X-ray", "AXR", "plain abdominal film", "abdominal film"),
+    "ct_abdomen_pelvis": ("CT abdomen and pelvis", "CT abdomen/pelvis", "CT A/P", "abdominal CT"),
+    "abdominal_ultrasound": (
+        "right upper quadrant ultrasound",
+        "RUQ ultrasound",
+        "RUQ US",
+        "gallbladder ultrasound",
+        "hepatobiliary ultrasound",
+    ),
+    "renal_ultrasound": ("renal ultrasound", "kidney ultrasound", "renal tract ultrasound"),
+    "upper_endoscopy": (
+        "upper endoscopy",
+        "esophagogastroduodenoscopy",
+        "EGD",
+        "OGD",
+        "gastroscopy",
+        "upper GI endoscopy",
+    ),
+    "joint_xray": ("joint X-ray", "X-ray of the joint", "joint radiograph"),
+    "temporal_artery_ultrasound": ("temporal artery Doppler ultrasound",),
+    "soft_tissue_ultrasound": ("soft tissue ultrasound", "point-of-care ultrasound of the area"),
+    "troponin_i": ("troponin", "troponin I", "hs-troponin", "high-sensitivity troponin", "hsTnI"),
+    "bnp": ("BNP", "brain natriuretic peptide"),
+    "esr": ("ESR", "sed rate", "sedimentation rate"),
+    "inr": ("INR", "prothrombin time/INR", "PT/INR"),
+    "tsh": ("TSH", "thyrotropin"),
+    "free_t4": ("free T4", "FT4", "free thyroxine"),
+    "mcv": ("MCV",),
+    "c_difficile_toxin": ("C. difficile toxin", "C diff toxin", "C. difficile PCR", "stool toxin"),
+    "blood_culture": ("blood cultures", "blood culture"),
+    "rapid_strep": ("rapid strep test", "rapid antigen detection test", "RADT", "strep test"),
+    "beta_hydroxybutyrate": ("serum ketones", "beta hydroxybutyrate", "BHB"),
+    "csf_gram_stain": ("CSF Gram stain",),
+    "synovial_crystals": ("synovial fluid crystal analysis", "joint fluid crystals"),
+    "ua_nitrite": ("urine nitrite", "urinalysis nitrite"),
+    "peak_expiratory_flow": ("peak flow", "PEF", "PEFR"),
+}
+# modality words and their equivalents (a phrase naming a study is also recognised
+# with the other word: "abdominal ultrasound" = "abdominal ultrasonography")
+MODALITY_WORDS: tuple[tuple[str, ...], ...] = (
+    ("ultrasound", "ultrasonography", "sonography", "sonogram", "US"),
+    ("radiograph", "X-ray", "x ray", "film"),
+    ("CT", "computed tomography", "CAT scan"),
+    ("MRI", "magnetic resonance imaging", "MR"),
+    ("angiogram", "angiography"),
+)
+
+
+def _modality_variants(phrase: str) -> list[str]:
+    words = phrase.split()
+    out = [phrase]
+    for group in MODALITY_WORDS:
+        for i, w in enumerate(words):
+            if w.lower() in {g.lower() for g in group}:
+                out += [" ".join([*words[:i], g, *words[i + 1 :]]) for g in group]
+    return out
+
+
 def investigation_phrases(key: str) -> tuple[str, ...]:
-    """Names by which a test is recognised in free text."""
+    """Names by which a test is recognised in free text: its display name, the name
+    without its parenthesis, the parenthesis alone when it is another name of the
+    test (an abbreviation or one long word, not a qualifier such as "random"), the
+    synonyms of :data:`INVESTIGATION_SYNONYMS`, and each with its modality word
+    replaced by an equivalent."""
     if key == "ecg":
-        return ("ECG", "electrocardiogram", "EKG")
+        return ("ECG", "electrocardiogram", "EKG", "12-lead ECG", "electrocardiography")
     name = investigation_name(key)
     base = name.split(" (")[0]
-    return tuple(dict.fromkeys((name, base, key.replace("_", " "))))
+    names = [name, base, key.replace("_", " ")]
+    if " (" in name:
+        inner = name.split(" (", 1)[1].rstrip(")")
+        if len(inner.split()) == 1 and (inner.isupper() or len(inner) >= 10):
+            names.append(inner)
+    names += INVESTIGATION_SYNONYMS.get(key, ())
+    # "right upper quadrant ultrasound" is also "ultrasound of the right upper quadrant"
+    modality = {w.lower() for group in MODALITY_WORDS for w in group}
+    names += [
+        f"{n.split()[-1]} of {' '.join(n.split()[:-1])}"
+        for n in list(names)
+        if len(n.split()) > 1 and n.split()[-1].lower() in modality and "(" not in n
+    ]
+    out = [v for n in names for v in _modality_variants(n)]
+    return tuple(dict.fromkeys(out))
 
 
 def treatment_phrases(key: str) -> tuple[str, ...]:

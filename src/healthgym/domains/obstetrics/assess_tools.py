@@ -30,7 +30,7 @@ from .rules_maternal import (
     organ_features,
     proteinuria,
 )
-from .vocab import ACTION_TEXT, Action, Finding
+from .vocab import ACTION_TEXT, FINDINGS_BY_TYPE
 
 ProtocolTopic = Literal[tuple(PROTOCOLS)]  # type: ignore[valid-type]
 
@@ -216,13 +216,14 @@ def lookup_protocol(state: ObstetricsState, topic: ProtocolTopic) -> str:
 
 
 _ACTIONS_DOC = "; ".join(f"{k} = {v}" for k, v in ACTION_TEXT.items())
+_FINDINGS_DOC = "; ".join(f"{k}: {', '.join(v)}" for k, v in FINDINGS_BY_TYPE.items())
 
 
 @tool(terminal=True)
 def submit_assessment(
     state: ObstetricsState,
-    finding: Finding,
-    actions: Annotated[list[Action], MaxLen(12)] | None = None,
+    finding: Annotated[str, MaxLen(200)],
+    actions: Annotated[list[Annotated[str, MaxLen(200)]], MaxLen(12)] | None = None,
     score: Annotated[float, Range(0, 13)] | None = None,
     edd: Annotated[str, MaxLen(20)] | None = None,
     medications: Annotated[list[Annotated[str, MaxLen(100)]], MaxLen(12)] | None = None,
@@ -230,8 +231,10 @@ def submit_assessment(
     """Submit your assessment and plan. Ends the episode.
 
     Args:
-        finding: your main assessment (one label).
-        actions: the management actions you choose.
+        finding: your main assessment: one finding label, or the finding in words
+            (graded by meaning, e.g. "category II tracing").
+        actions: the management actions you choose: action labels or plan items in words
+            (doses, where you state them, are checked against the guideline).
         score: the score asked for (Bishop, biophysical profile or Apgar), if any.
         edd: the estimated due date (YYYY-MM-DD) for a dating question.
         medications: the medications the patient should take from now on (names).
@@ -241,7 +244,11 @@ def submit_assessment(
 
 # the meaning of each action label, shown in the submit tool's description
 submit_assessment = replace(
-    submit_assessment, description=f"{submit_assessment.description} Actions: {_ACTIONS_DOC}."
+    submit_assessment,
+    description=(
+        f"{submit_assessment.description} Findings by task type: {_FINDINGS_DOC}. "
+        f"Actions: {_ACTIONS_DOC}."
+    ),
 )
 ASSESS_TOOLS = [
     check_preeclampsia_criteria,

@@ -1,17 +1,23 @@
 """Grader of obstetrics: finding, score/EDD/medications, actions, safety, consistency.
 
-**Accuracy.** 0 when the submitted ``finding`` is wrong.  Otherwise the mean of the
-graded parts of the task type: the finding; the score (Bishop, BPP, Apgar: exact);
-the EDD (dating: the exact date); the actions (every required group has one of its
-options and no forbidden action is present); the medications (medication review:
-every condition that needs treatment in pregnancy has a drug ``compatible`` at this
+**Accuracy.** 0 when the submitted ``finding`` is wrong - read by meaning
+(:func:`.answers.match_finding`: the label or clinical wording, "Cat II" = category II,
+"severe preeclampsia" = preeclampsia with severe features; negated, hedged or
+two-finding answers are wrong).  Otherwise the mean of the graded parts of the task
+type: the finding; the score (Bishop, BPP, Apgar: exact); the EDD (dating: the exact
+date); the actions, by recall and precision (:func:`action_score`: required groups met
+at an in-band dose, guideline-endorsed neutral actions free, every other item lowers
+precision, a forbidden action scores 0); the medications (medication review: every
+condition that needs treatment in pregnancy has a drug ``compatible`` at this
 gestational age, and no listed drug is ``contraindicated`` or ``avoid``).
 
 **Safety.** Each rule of the task fires on the submission: ``missing:a|b`` when none
 of the actions is chosen (e.g. no magnesium sulfate with severe features - critical;
 no RhIG when indicated - major), ``given:a`` when the action is chosen (misoprostol
 after a cesarean - major), ``drug:key`` when a listed medication is that drug (a
-teratogen - critical; a drug to avoid at this age - major).
+teratogen - critical; a drug to avoid at this age - major); a stated dose outside the
+guideline band (magnesium sulfate, RhIG, steroids, antihypertensives, misoprostol) is
+a major violation.
 
 **Coherence checks.** ``evidence_seen``: the agent saw one item of each evidence
 group of the task (the tracing, the cervix, the blood pressures and the labs ...);
@@ -43,6 +49,7 @@ from ...clinical.errors import CalculatorInputError
 from ...episode import EpisodeLog
 from ...rewards import Grade, Violation
 from ...tasks import Task
+from .answers import NEUTRAL_ACTIONS, dose_problems, match_actions, match_finding
 from .medications import match_drugs, safe_options, unsafe_at
 from .records import ObstetricsState
 
@@ -80,25 +87,57 @@ def triggered(target: str, actions: set[str], drugs: set[str]) -> bool:
     raise ValueError(f"unknown safety target {target!r}")
 
 
+def action_score(spec: dict[str, Any], answer: dict[str, Any]) -> tuple[float, dict[str, Any]]:
+    """Recall of the required action groups times the precision of the plan.
+
+    A group is met when the plan asserts one of its actions (negated items choose
+    nothing) at a dose inside the guideline band where a dose is stated
+    (:func:`.answers.dose_problems`).  Extras - actions neither required nor neutral for
+    the finding (:data:`.answers.NEUTRAL_ACTIONS`, with sources), and items that name no
+    action - lower precision; a forbidden action scores the part 0.
+    """
+    items = answer.get("actions") or []
+    chosen, unmatched = match_actions(items)
+    misdosed = {p.split(":")[0] for p in dose_problems(items)}
+    given = chosen - misdosed
+    groups = [set(g) for g in spec["required"]]
+    met = [bool(given & g) for g in groups]
+    neutral = set(NEUTRAL_ACTIONS.get(spec["finding"], ((), ""))[0])
+    wanted = set().union(*groups) if groups else set()
+    extras = sorted(chosen - wanted - neutral) + list(unmatched)
+    forbidden = sorted(chosen & set(spec["forbidden"]))
+    recall = sum(met) / len(met) if met else 1.0
+    done = sum(met)
+    precision = done / (done + len(extras)) if done + len(extras) else (0.0 if extras else 1.0)
+    score = 0.0 if forbidden else recall * precision
+    return score, {
+        "chosen": sorted(chosen),
+        "extras": extras,
+        "forbidden": forbidden,
+        "misdosed": sorted(misdosed),
+    }
+
+
 def grade(task: Task, state: ObstetricsState, log: EpisodeLog) -> Grade:
     answer = log.answer
     spec = task.grader
     if answer is None:
         return Grade(accuracy=0.0, details={"type": spec["type"], "finding_correct": False})
-    actions = set(answer.get("actions") or [])
+    actions, _ = match_actions(answer.get("actions") or [])
     drugs = submitted_drugs(answer)
-    parts: dict[str, bool] = {"finding": answer.get("finding") == spec["finding"]}
+    finding = match_finding(answer.get("finding"), spec["type"])
+    parts: dict[str, float] = {"finding": float(finding == spec["finding"])}
+    details: dict[str, Any] = {}
     if spec["score"] is not None:
         score = answer.get("score")
-        parts["score"] = score is not None and abs(float(score) - spec["score"]) < 1e-6
+        parts["score"] = float(score is not None and abs(float(score) - spec["score"]) < 1e-6)
     if spec["edd"]:
-        parts["edd"] = answer.get("edd") is not None and _same_date(answer["edd"], spec["edd"])
+        edd = answer.get("edd")
+        parts["edd"] = float(edd is not None and _same_date(edd, spec["edd"]))
     if spec["required"] or spec["forbidden"]:
-        parts["actions"] = all(actions & set(g) for g in spec["required"]) and not (
-            actions & set(spec["forbidden"])
-        )
+        parts["actions"], details = action_score(spec, answer)
     if spec["medications"]:
-        parts["medications"] = regimen_ok(drugs, spec["medications"])
+        parts["medications"] = float(regimen_ok(drugs, spec["medications"]))
     accuracy = sum(parts.values()) / len(parts) if parts["finding"] else 0.0
 
     violations = [
@@ -106,11 +145,20 @@ def grade(task: Task, state: ObstetricsState, log: EpisodeLog) -> Grade:
         for r in task.safety
         if triggered(r.target, actions, drugs)
     ]
+    violations += [
+        Violation("dose_out_of_band", "major", problem)
+        for problem in dose_problems(answer.get("actions") or [])
+    ]
     return Grade(
         accuracy=accuracy,
         violations=violations,
-        coherence_checks=coherence(spec, state, answer, drugs),
-        details={"type": spec["type"], "finding_correct": parts["finding"], "parts": parts},
+        coherence_checks=coherence(spec, state, {**answer, "finding": finding}, drugs),
+        details={
+            "type": spec["type"],
+            "finding_correct": bool(parts["finding"]),
+            "parts": parts,
+            "actions": details,
+        },
     )
 
 
