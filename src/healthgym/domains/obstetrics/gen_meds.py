@@ -92,6 +92,10 @@ def medication_case(rng: np.random.Generator, pid: str) -> Case:
             continue
         meds.append(MedicationEntry(drug=drug, dose=DOSES[drug], condition=condition))
     fields["medications"] = meds
+    if any(m.drug == "warfarin" for m in meds):
+        # a woman on warfarin is monitored by INR, kept at 2.0-3.0 for most indications
+        # (Coumadin prescribing information 2.1; Holbrook A et al., Chest 2012, ACCP 9th ed.)
+        fields["labs"] = {**fields["labs"], "inr": round(float(rng.uniform(2.0, 3.0)), 1)}
     fields["history"][1] = (
         "Conditions: " + "; ".join(CONDITIONS[m.condition].name for m in meds) + "."
     )

@@ -39,6 +39,8 @@ LAB_TESTS: dict[str, LabTest] = {
     "newborn_abo": LabTest("Cord blood ABO group"),
     "newborn_rh": LabTest("Cord blood Rh(D) type"),
     "dat": LabTest("Cord blood direct antiglobulin test"),
+    # therapeutic range of warfarin, not the normal range (Coumadin PI 2.1; ACCP 2012)
+    "inr": LabTest("INR (on warfarin: target 2.0-3.0)", "", 0.8, 1.1),
 }
 PANELS: dict[str, tuple[str, ...]] = {
     "type_and_screen": ("abo", "rh", "antibody_screen"),
@@ -47,6 +49,7 @@ PANELS: dict[str, tuple[str, ...]] = {
     "urine_protein": ("upcr",),
     "urine_24h_protein": ("protein_24h",),
     "cord_blood": ("newborn_abo", "newborn_rh", "dat"),
+    "coagulation": ("inr",),
 }
 
 

@@ -106,8 +106,9 @@ def order_lab_panel(state: ObstetricsState, panel: PanelName) -> str:
 
     Args:
         panel: type_and_screen (ABO, Rh, antibody screen), cbc, renal_liver (creatinine,
-            AST, ALT, LDH), urine_protein (protein/creatinine ratio), urine_24h_protein or
-            cord_blood (newborn group, Rh and direct antiglobulin test, after delivery).
+            AST, ALT, LDH), urine_protein (protein/creatinine ratio), urine_24h_protein,
+            cord_blood (newborn group, Rh and direct antiglobulin test, after delivery) or
+            coagulation (INR, for a woman on warfarin).
     """
     p = state.patient
     keys = PANELS[panel]
