@@ -381,31 +381,31 @@ def test_grader_accuracy_parts_and_coherence():
         (format_hermes("check_prescription", {}), "missing required argument"),
         (format_hermes("administer_phq9", {"items": [1]}), "unknown argument"),
         (format_hermes("submit_assessment", {"diagnosis": "depression"}), "missing required"),
-        (
+        (  # diagnosis and plan are free text (issue 16); the enums stay enums
             format_hermes(
                 "submit_assessment",
                 {
-                    "diagnosis": "depression",
-                    "severity": "mild",
+                    "diagnosis": "Panic disorder",
+                    "severity": "slight",
                     "suicide_risk": "low",
                     "disposition": "outpatient",
-                    "treatment": [],
+                    "treatment": ["sertraline"],
                 },
             ),
-            "submit_assessment.diagnosis: 'depression' is not one of",
+            "submit_assessment.severity: 'slight' is not one of",
         ),
         (
             format_hermes(
                 "submit_assessment",
                 {
-                    "diagnosis": "panic_disorder",
-                    "severity": "mild",
+                    "diagnosis": "Panic disorder",
+                    "severity": "not_applicable",
                     "suicide_risk": "low",
                     "disposition": "outpatient",
-                    "treatment": ["sertraline", "aspirin"],
+                    "treatment": "sertraline",
                 },
             ),
-            "treatment[1]: 'aspirin' is not one of",
+            "treatment",
         ),
         (format_hermes("score_instrument", {"instrument": "gad7"}), "call administer_gad7 first"),
         (

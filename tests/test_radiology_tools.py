@@ -283,9 +283,13 @@ def test_wrong_category_scores_zero_and_incoherent_impression_is_flagged():
     _, c = play(task, answer={"category": "TR3"})
     assert c["accuracy"] == 0.0
     assert c["details"]["coherence"]["category_matches_tool"] is False
+    # the impression is the report's conclusion: stating another category there is wrong
+    # (issue 16: the category must be asserted in the impression, not only in a field)
     _, c = play(task, answer={"impression": "Thyroid nodule, ACR TI-RADS TR5."})
-    assert c["accuracy"] == 1.0
+    assert c["accuracy"] == 0.0
     assert c["details"]["coherence"]["impression_matches_category"] is False
+    _, c = play(task, answer={"impression": "Thyroid nodule, not TI-RADS TR4."})
+    assert c["accuracy"] == 0.0
     blank = {"technique": "", "comparison": "  "}
     _, c = play(task, answer=blank)
     assert c["accuracy"] == pytest.approx((1 + 1 + 1 + 4 / 6 + 1 + 1) / 6)

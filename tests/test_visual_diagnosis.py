@@ -217,7 +217,7 @@ def test_wrong_modality_and_bad_arguments_give_clear_errors():
     bad = [
         ('{"name": "calculate_tds", "arguments": {"asymmetry": 3, "border": 1, '
          '"colours": 2, "structures": 2}}', "maximum"),
-        ('{"name": "submit_reading", "arguments": {"finding": "melanoma in situ"}}', "one of"),
+        ('{"name": "submit_reading", "arguments": {"finding": ["melanoma"]}}', "finding"),
         ('{"name": "detect_r_peaks", "arguments": {}}', "unknown tool"),
         ('{"name": "segment_lesion", "arguments": {"threshold": 3}}', "unknown argument"),
     ]  # fmt: skip

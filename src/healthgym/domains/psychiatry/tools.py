@@ -356,16 +356,17 @@ def interview_symptoms(state: PsychState, topic: Topic) -> str:
 @tool(terminal=True)
 def submit_assessment(
     state: PsychState,
-    diagnosis: DiagnosisKey,
+    diagnosis: Annotated[str, MaxLen(200)],
     severity: SeverityKey,
     suicide_risk: RiskKey,
     disposition: DispositionKey,
-    treatment: Annotated[list[TreatmentKey], MaxLen(12)],
+    treatment: Annotated[list[Annotated[str, MaxLen(200)]], MaxLen(12)],
 ) -> str:
     """Submit the assessment and initial plan. Ends the episode.
 
     Args:
-        diagnosis: the primary DSM-5-TR diagnosis.
+        diagnosis: the primary DSM-5-TR diagnosis, in words (one diagnosis; 'no
+            psychiatric disorder' when none is present).
         severity: DSM-5 severity specifier: for major depressive disorder by the number
             of criterion-A symptoms (5 mild, 6-7 moderate, 8-9 severe), for alcohol use
             disorder by the number of criteria (2-3 mild, 4-5 moderate, 6+ severe);
@@ -373,8 +374,9 @@ def submit_assessment(
         suicide_risk: acute suicide risk (low, moderate or high).
         disposition: outpatient care, psychiatric admission, or medically managed
             (inpatient) alcohol withdrawal.
-        treatment: the initial treatment: drugs, psychotherapies and the safety
-            interventions the suicide risk calls for (empty when nothing is indicated).
+        treatment: the initial treatment, one item per entry: drugs, psychotherapies
+            and the safety interventions the suicide risk calls for (empty when nothing
+            is indicated).
     """
     return "Assessment submitted."
 

@@ -22,8 +22,6 @@ from .vocab import (
     SYSTEM_NAMES,
     CommunicationMethod,
     CriticalFinding,
-    CriticalOrNone,
-    FollowUp,
     System,
 )
 
@@ -122,9 +120,9 @@ def submit_report(
     impression: Section,
     recommendation: Section,
     classification_system: System,
-    category: Annotated[str, MaxLen(20)],
-    follow_up: FollowUp,
-    critical_finding: CriticalOrNone,
+    category: Annotated[str, MaxLen(60)],
+    follow_up: Annotated[str, MaxLen(300)],
+    critical_finding: Annotated[str, MaxLen(120)],
     lesion_size_mm: Annotated[float, Range(0, 500)] | None = None,
     tirads_points: Annotated[int, Range(0, 20)] | None = None,
     growth_mm: Annotated[float, Range(-100, 100)] | None = None,
@@ -141,7 +139,8 @@ def submit_report(
         recommendation: the recommendation section.
         classification_system: fleischner_2017, acr_tirads, birads or bosniak_2019.
         category: the category in that system (see get_report_template).
-        follow_up: the management code of that system.
+        follow_up: the management the system recommends: its key (listed by
+            get_report_template) or the recommendation in words.
         critical_finding: 'none' or the critical finding present.
         lesion_size_mm: Fleischner: mean diameter; TI-RADS: maximum diameter (mm).
         tirads_points: TI-RADS: total points.

@@ -105,6 +105,48 @@ def reference_answer(case: Case, t: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
+# Per-argument tolerances of the rule tools' numeric arguments (the process score): a
+# diameter, thickness or protrusion is read to the nearest millimetre with about 1 mm
+# between readers (Bankier AA et al. Recommendations for measuring pulmonary nodules at
+# CT: a statement from the Fleischner Society. Radiology 2017;285:584-600: round to the
+# nearest whole millimetre; Revel MP et al. Radiology 2004;231:453-8, inter-reader
+# limits of agreement about 1.5 mm); a wall or septum thickness within 0.5 mm (Bosniak
+# 2019 grades them by whole millimetres: <= 2 thin, 3 minimally thickened, >= 4 thick);
+# growth within 0.5 mm; attenuation within 10 HU
+# (Bosniak 2019, Silverman 2019: ROI measurements differ by several HU); counts and
+# intervals between dated studies are exact.
+MM_TOLERANCE = 1.0
+GROWTH_TOLERANCE_MM = 0.5
+HU_TOLERANCE = 10.0
+EXACT = 1e-9
+
+
+def argument_tolerances(arguments: dict[str, Any]) -> dict[str, float]:
+    """Relative tolerances (RefCall ``tolerance``) of a call's numeric arguments."""
+    out: dict[str, float] = {}
+    for k, v in arguments.items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            continue
+        if k == "growth_mm" or "thickness" in k:
+            absolute = GROWTH_TOLERANCE_MM
+        elif k.endswith("_mm"):
+            absolute = MM_TOLERANCE
+        elif k.endswith("_hu"):
+            absolute = HU_TOLERANCE
+        else:
+            out[k] = EXACT
+            continue
+        out[k] = round(min(0.5, absolute / abs(v)) if v else 0.5, 4)
+    return out
+
+
+def with_tolerances(call: RefCall) -> RefCall:
+    tol = argument_tolerances(call.arguments)
+    if not tol or call.name == "submit_report":
+        return call
+    return call.model_copy(update={"tolerance": {**tol, **call.tolerance}})
+
+
 def reference_calls(case: Case, answer: dict[str, Any]) -> list[RefCall]:
     calls = [
         RefCall(name=n)
@@ -136,7 +178,7 @@ def reference_calls(case: Case, answer: dict[str, Any]) -> list[RefCall]:
             )
         )
     calls.append(RefCall(name="submit_report", arguments=answer, required=False))
-    return calls
+    return [with_tolerances(c) for c in calls]
 
 
 def safety_rules(case: Case, t: dict[str, Any]) -> list[SafetyRule]:

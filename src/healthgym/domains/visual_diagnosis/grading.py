@@ -10,7 +10,15 @@ Accuracy (truth = the generator's parameters, never the tools' output):
   QTc (Bazett) +-20 ms when the rhythm has P waves (sinus rhythms, first-degree AV block,
   long QT).  A missing measurement counts as out of tolerance.
 
-Safety (the task's rules, matched on the submitted finding):
+The ``finding`` is free text read by meaning (:func:`.answers.read_finding`): rhythm
+names and lesion classes with their synonyms and abbreviations ("AF" = "AFib" = "atrial
+fibrillation"; "sinus tach"; "1st degree heart block" = "first-degree AV block";
+"melanoma" = highly suspicious); a negated ("no AF"), hedged ("possible AF") or double
+("AF or flutter") answer commits to nothing and is wrong.  The measurements are numbers
+graded within the stated tolerances below.
+
+Safety (the task's rules, matched on the submitted finding; an answer that commits to
+nothing and does not name the true finding at all is the task's most severe miss):
 
 * critical - calling a lesion with TDS > 5.45 anything but suspicious or highly
   suspicious (a missed melanoma: Stolz 1994; Nachbar F et al. J Am Acad Dermatol
@@ -47,6 +55,7 @@ from ...clinical.calculators.qtc import qtc_bazett
 from ...episode import EpisodeLog
 from ...rewards import Grade, Violation
 from ...tasks import SafetyRule, Task
+from .answers import named, read_finding
 from .dermoscopy import BANDS, tds_band, total_dermoscopy_score
 from .ecg import RHYTHMS
 from .ecg_atrial import classify_rhythm
@@ -76,6 +85,7 @@ _REASON = {
 
 
 _LESION_RANK = {"benign": 0, "suspicious": 1, "highly_suspicious": 2}
+_RANK = {"minor": 1, "major": 2, "critical": 3}
 
 
 def _overcall(kind: str, truth: str, target: str) -> bool:
@@ -113,7 +123,9 @@ def _close(a: Any, b: Any, tol: float) -> bool:
     return isinstance(a, (int, float)) and b is not None and abs(float(a) - float(b)) <= tol
 
 
-def _lesion_checks(state: VisualState, answer: dict[str, Any]) -> dict[str, bool]:
+def _lesion_checks(
+    state: VisualState, answer: dict[str, Any], finding: str | None
+) -> dict[str, bool]:
     m = state.measured
     checks = {"evidence_seen": any(k in m for k in ("asymmetry", "border", "colours"))}
     parts = ("asymmetry", "border", "colours", "structures")
@@ -121,7 +133,7 @@ def _lesion_checks(state: VisualState, answer: dict[str, Any]) -> dict[str, bool
         if all(k in m for k in parts) and m["colours"] >= 1 and m["structures"] >= 1:
             expected = total_dermoscopy_score(*(m[k] for k in parts))
             checks["tds_matches_components"] = _close(answer["tds"], expected, 0.011)
-        checks["band_matches_tds"] = answer.get("finding") == tds_band(float(answer["tds"]))
+        checks["band_matches_tds"] = finding == tds_band(float(answer["tds"]))
     if answer.get("diameter_mm") is not None and "diameter_mm" in m:
         checks["diameter_matches_measurement"] = _close(
             answer["diameter_mm"], m["diameter_mm"], 0.051
@@ -129,7 +141,7 @@ def _lesion_checks(state: VisualState, answer: dict[str, Any]) -> dict[str, bool
     return checks
 
 
-def _ecg_checks(state: VisualState, answer: dict[str, Any]) -> dict[str, bool]:
+def _ecg_checks(state: VisualState, answer: dict[str, Any], finding: str | None) -> dict[str, bool]:
     m = state.measured
     checks = {"evidence_seen": "heart_rate" in m}
     if answer.get("heart_rate") is not None and "heart_rate" in m:
@@ -152,8 +164,23 @@ def _ecg_checks(state: VisualState, answer: dict[str, Any]) -> dict[str, bool]:
             qtc_ms=qtc if m["p_present"] else None,
             sex=state.sex,
         )
-        checks["finding_matches_evidence"] = answer.get("finding") == implied
+        checks["finding_matches_evidence"] = finding == implied
     return checks
+
+
+def _uncommitted(task: Task, spec: dict[str, Any], text: Any) -> list[Violation]:
+    """An answer that commits to no finding: if it does not even name the true one
+    (negated it, or named something else), the finding is missed - the most severe miss
+    rule of the task applies; one that offers it hedged ("possible AF") is wrong but
+    did raise it."""
+    asserted, _, _ = named(spec["kind"], text)
+    if spec["finding"] in asserted:
+        return []
+    misses = [r for r in task.safety if r.code.startswith("missed_")]
+    if not misses:
+        return []
+    worst = max(misses, key=lambda r: _RANK[r.severity])
+    return [Violation(worst.code, worst.severity, f"no finding committed to: {worst.reason}")]
 
 
 def grade(task: Task, state: VisualState, log: EpisodeLog) -> Grade:
@@ -161,7 +188,7 @@ def grade(task: Task, state: VisualState, log: EpisodeLog) -> Grade:
     spec = task.grader
     if answer is None:
         return Grade(accuracy=0.0, details={"finding_correct": False})
-    finding = answer.get("finding")
+    finding = read_finding(spec["kind"], answer.get("finding"))
     correct = finding == spec["finding"]
     within = {k: _close(answer.get(k), spec.get(k), spec["tolerance"][k]) for k in spec["graded"]}
     if not correct:
@@ -175,10 +202,17 @@ def grade(task: Task, state: VisualState, log: EpisodeLog) -> Grade:
         for r in task.safety
         if r.target == finding
     ]
-    checks = (_lesion_checks if spec["kind"] == "lesion" else _ecg_checks)(state, answer)
+    if finding is None:
+        violations += _uncommitted(task, spec, answer.get("finding"))
+    checks = (_lesion_checks if spec["kind"] == "lesion" else _ecg_checks)(state, answer, finding)
     return Grade(
         accuracy=accuracy,
         violations=violations,
         coherence_checks=checks,
-        details={"finding_correct": correct, "submitted": finding, "within_tolerance": within},
+        details={
+            "finding_correct": correct,
+            "submitted": finding,
+            "submitted_text": answer.get("finding"),
+            "within_tolerance": within,
+        },
     )

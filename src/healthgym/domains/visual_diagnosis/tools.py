@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from ...tools import Range, Tool, tool
+from ...tools import MaxLen, Range, Tool, tool
 from ..shared.calculator_tools import calc_qtc
 from .dermoscopy import BANDS
 from .ecg import RHYTHMS
@@ -44,7 +44,7 @@ def view_image_metadata(state: VisualState) -> str:
 @tool(terminal=True)
 def submit_reading(
     state: VisualState,
-    finding: Finding,
+    finding: Annotated[str, MaxLen(120)],
     tds: Annotated[float, Range(0, 10)] | None = None,
     diameter_mm: Annotated[float, Range(0, 100)] | None = None,
     heart_rate: Annotated[float, Range(10, 300)] | None = None,
@@ -55,7 +55,7 @@ def submit_reading(
 
     Args:
         finding: for a dermoscopy image the ABCD-rule band (benign, suspicious,
-            highly_suspicious); for an ECG strip the rhythm.
+            highly suspicious); for an ECG strip the rhythm, in words.
         tds: dermoscopy: the Total Dermoscopy Score.
         diameter_mm: dermoscopy: the lesion's largest diameter in mm.
         heart_rate: ECG: the ventricular rate in beats/min.
