@@ -70,10 +70,19 @@ LOW_RISK_CHEST_PAIN = DiseaseProfile(
 )
 
 
+# INR of a patient established on warfarin: the therapeutic range 2.0-3.0 (warfarin
+# (Coumadin) prescribing information section 2.1; Holbrook A et al. Chest 2012;141(2
+# Suppl):e152S-84S, ACCP 9th ed.); prothrombin time about 12 s x INR
+WARFARIN_INR = (2.0, 3.0)
+
+
 def _add_interacting_drug(patient: Patient, rng: np.random.Generator) -> Patient:
     drug, dose, condition = g.pick(rng, INTERACTING)
     if condition == "atrial_fibrillation" and drug == "warfarin":
         patient = g.replace_medication(patient, "apixaban", drug, dose)
+        # a child stream, so the parent's draws (allergy, vitals ...) stay as they were
+        inr = g.uniform(rng.spawn(1)[0], *WARFARIN_INR, 1)
+        patient = g.set_labs(patient, inr=inr, pt=round(12.0 * inr, 1))
     patient = g.add_comorbidity(patient, condition)
     if condition == "depression":
         patient = g.replace_medication(patient, "sertraline", drug, dose)
@@ -123,12 +132,10 @@ def make_sepsis(k: int, seed: int, pid: str) -> g.Case:
             rr=g.uniform(rng, 24, 32),
             spo2=g.uniform(rng, 87, 93),
         )
-        p = g.set_labs(
-            p,
-            lactate=g.uniform(rng, 2.2, 6.0, 1),
-            creatinine=g.uniform(rng, 0.8, 2.6, 1),
-            bun=g.uniform(rng, 22, 48),
-        )
+        lactate = g.uniform(rng, 2.2, 6.0, 1)
+        creatinine = g.uniform(rng, 0.8, 2.6, 1)
+        p = g.set_labs(p, lactate=lactate, bun=g.uniform(rng, 22, 48))
+        p = g.set_creatinine(p, creatinine)
         if rng.random() < 0.35:
             p = g.with_features(p, add=("confusion",))
     if not rules.hypoperfusion(p):

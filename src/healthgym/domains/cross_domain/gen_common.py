@@ -14,6 +14,7 @@ over the antibiotic choice).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,14 @@ import numpy as np
 from ...clinical.diseases import PROFILES, DiseaseProfile
 from ...clinical.features import FEATURES
 from ...clinical.labs import LAB_TESTS
-from ...patients.coherence import MEDICATION_PRIORITY, medication_conflict
+from ...patients.coherence import (
+    CKD_EGFR_MAX,
+    CONCEPT_BY_FEATURE,
+    MEDICATION_PRIORITY,
+    asserted_concepts,
+    creatinine_for_egfr,
+    medication_conflict,
+)
 from ...patients.comorbidities import COMORBIDITIES
 from ...patients.generator import generate_patient
 from ...patients.model import Allergy, Medication, Patient
@@ -85,6 +93,32 @@ def update(patient: Patient, **changes: Any) -> Patient:
 
 def set_labs(patient: Patient, **labs: float | str) -> Patient:
     return update(patient, labs={**patient.labs, **labs})
+
+
+def set_creatinine(patient: Patient, creatinine: float) -> Patient:
+    """Set the scenario's creatinine (mg/dL), never below the chronic baseline of a
+    patient with CKD stage 3-4: eGFR stays below 60 mL/min/1.73 m2 (KDIGO 2024 CKD
+    guideline, chapter 1; CKD-EPI 2021, Inker LA et al. N Engl J Med 2021;385:1737-49).
+    The floor is rounded up to 0.1 mg/dL so the recorded value keeps eGFR <= 59."""
+    if "chronic_kidney_disease" in patient.comorbidities:
+        floor = creatinine_for_egfr(CKD_EGFR_MAX, patient.age, patient.sex)
+        creatinine = max(creatinine, math.ceil(floor * 10 - 1e-9) / 10)
+    return set_labs(patient, creatinine=creatinine)
+
+
+def set_complaint(patient: Patient, complaint: str) -> Patient:
+    """Replace the chief complaint; a pertinent negative of the base patient that the
+    new complaint asserts ("Denies fevers." under "low-grade fever ...") is dropped, so
+    the record never asserts and denies one symptom (the lint rule
+    ``symptom_contradiction``; NegEx reading, Chapman WW et al. J Biomed Inform
+    2001;34:301-10)."""
+    said = asserted_concepts(complaint)
+    negatives = [
+        f
+        for f in patient.pertinent_negatives
+        if f not in CONCEPT_BY_FEATURE or CONCEPT_BY_FEATURE[f].key not in said
+    ]
+    return update(patient, chief_complaint=complaint, pertinent_negatives=negatives)
 
 
 def set_vitals(patient: Patient, **vitals: float) -> Patient:

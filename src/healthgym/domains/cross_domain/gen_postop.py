@@ -88,6 +88,16 @@ SOURCE_TESTS = {
     "vte": ("ct_pulmonary_angiogram",),
 }
 
+# the focused examination that finds each source (O'Grady 2008: examine the wound,
+# the chest, the catheter and urine, the legs); a documented source needs it and the
+# source's own test (SOURCE_TESTS) seen first
+SOURCE_EXAM = {
+    "early": "skin",
+    "urinary": "genitourinary",
+    "respiratory": "respiratory",
+    "vte": "extremities",
+}
+
 
 def _profile(variant: str) -> DiseaseProfile:
     if variant == "early":
@@ -121,8 +131,10 @@ def make_postop(k: int, seed: int, pid: str) -> g.Case:
         exam["genitourinary"] = [
             "Urethral catheter in place since surgery; cloudy urine in the bag."
         ]
-    p = g.update(p, exam=exam, chief_complaint=COMPLAINT[variant])
-    p = g.with_features(p, drop=("fever_reported",), negate=False)  # an inpatient: fever is charted
+    p = g.set_complaint(g.update(p, exam=exam), COMPLAINT[variant])
+    # an inpatient: the fever is charted, so neither reported nor denied
+    p = g.with_features(p, drop=("fever_reported",), negate=False)
+    p = g.update(p, pertinent_negatives=[f for f in p.pertinent_negatives if f != "fever_reported"])
     if variant == "vte":
         p = g.with_features(p, add=("recent_surgery_or_immobilization",))
         p = g.set_vitals(p, temp_c=g.uniform(rng, 37.9, 38.4, 1))
@@ -144,7 +156,7 @@ def make_postop(k: int, seed: int, pid: str) -> g.Case:
                 temp_c=g.uniform(rng, 38.1, 38.6, 1),
                 sbp=g.uniform(rng, 112, 135),
             )
-        p = g.set_labs(p, creatinine=g.uniform(rng, 0.7, 2.2, 1))
+        p = g.set_creatinine(p, g.uniform(rng, 0.7, 2.2, 1))
         if rng.random() < 0.25:
             p = _add_interacting_drug(p, rng)
         p = _choose_allergy(p, _source(variant, septic) or "hap", rng)

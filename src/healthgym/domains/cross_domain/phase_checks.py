@@ -19,6 +19,37 @@ before the decision where the decision is a recorded action.  An episode that do
 nothing therefore earns no phase credit except, at most, a correct handover diagnosis
 (the reward pays no process for it, and the coherence check wants a key test seen).
 What a withhold needs is listed in :data:`WITHHOLD_EVIDENCE` and the helpers below.
+
+Evidence before decision: a positive decision that a default or a guess can hit
+earns credit only if the evidence that justifies it was seen BEFORE the decision was
+recorded (:data:`DECISION_EVIDENCE`):
+
+* the ESI level - the vital signs and the presentation (the history or an ESI
+  decision-point finding) seen first, and assigned within the triage window
+  (:data:`TRIAGE_WINDOW_MIN`; ESI v4 handbook, Gilboy N et al. AHRQ 2012 (2020 ed.):
+  triage is the first assessment on arrival; Royal College of Emergency Medicine,
+  Initial Assessment of Emergency Department Patients, 2017: within 15 minutes);
+* sepsis activation - the vital signs and the lactate (SSC 2021, Evans L et al. Crit
+  Care Med 2021;49:e1063-e1143: screen, measure lactate; Sepsis-3, Singer M et al.
+  JAMA 2016;315:801-10), and the initial lactate measured before the fluid bolus (its
+  repeat after the bolus is the remeasurement of the hour-1 bundle, not the screen);
+  on the ward, a positive screen after the vital signs and the mental state (qSOFA);
+* a STEMI alert - the ECG (O'Gara PT et al. 2013 ACCF/AHA STEMI guideline); an ACS
+  destination - the ECG, and for a monitored bed the troponin (Gulati 2021);
+* giving thrombolysis - the CT head, the glucose, the blood pressure and the home
+  medications (anticoagulant use) seen first (Powers WJ et al. AHA/ASA 2019, Stroke
+  2019;50:e344-e418, 3.5.1-3.5.2: only the glucose must precede alteplase in every
+  patient; CT excludes haemorrhage; BP < 185/110 before treatment); withholding it
+  for a late arrival - the onset history that confirms the last-known-well time;
+* a DKA activation - the glucose, the pH and a ketone measurement (Kitabchi AE et al.
+  Diabetes Care 2009;32:1335-43, table 1); any DKA destination - pH and bicarbonate;
+* GI bleeding - activation, any endoscopy timing and any destination after the
+  Glasgow-Blatchford inputs (Laine L et al. ACG 2021, Am J Gastroenterol
+  2021;116:899-917; Gralnek IM et al. ESGE 2021, Endoscopy 2021;53:300-32: risk
+  stratification decides admission and timing); a transfusion decision after the
+  haemoglobin (Villanueva C et al. N Engl J Med 2013;368:11-21);
+* post-operative fever - a documented source after the focused examination of that
+  source and its test (O'Grady NP et al. Crit Care Med 2008;36:1330-49).
 """
 
 from __future__ import annotations
@@ -31,6 +62,7 @@ from . import antibiotics as ab
 from . import antithrombotics as at
 from . import rules
 from .diagnoses import match
+from .gen_postop import SOURCE_EXAM
 from .records import Action, PathwayState
 
 Checks = dict[str, dict[str, bool]]
@@ -83,6 +115,18 @@ LYSIS_REASON_EVIDENCE: dict[str, tuple[str, ...]] = {
     "other": (),
 }
 MENTATION = ("assess_mental_status", "exam:neurological", "history")
+TRIAGE_WINDOW_MIN = 15  # minutes from arrival (module docstring)
+# the presentation an ESI level is read from: the history or an ESI decision-point finding
+PRESENTATION = ("history", "esi_lifesaving_needs", "esi_high_risk_review", "esi_expected_resources")
+KETONES = ("beta_hydroxybutyrate", "ua_ketones")
+# evidence a positive decision needs seen before it was recorded (module docstring)
+DECISION_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "sepsis_activation": ("vitals", "lactate"),
+    "stemi_activation": ("ecg",),
+    "thrombolysis_give": ("ct_head", "glucose", "vitals", "medications"),
+    "dka_activation": ("glucose", "ph"),  # and a ketone (KETONES)
+}
+LYSIS_REASON_EVIDENCE["outside_time_window"] = ("history",)  # the onset story
 
 
 def _saw_all(state: PathwayState, keys: tuple[str, ...], before: int | None = None) -> bool:
@@ -114,7 +158,25 @@ def _seen_before(state: PathwayState, key: str, minute: int | None) -> bool:
 
 
 def _esi(task: Task, state: PathwayState) -> bool:
-    return _last(state, "assign_triage_level", "level") == task.grader["expect"]["esi"]
+    """The triage level: the last one recorded within the triage window, right, and
+    recorded after the vital signs and the presentation were seen."""
+    levels = [a for a in state.of("assign_triage_level") if a.minute <= TRIAGE_WINDOW_MIN]
+    if not levels:
+        return False
+    a = levels[-1]
+    return (
+        a.details["level"] == task.grader["expect"]["esi"]
+        and state.saw("vitals", before=a.minute)
+        and any(state.saw(k, before=a.minute) for k in PRESENTATION)
+    )
+
+
+def _activated_after(state: PathwayState, protocol: str, keys: tuple[str, ...]) -> bool:
+    """Exactly ``protocol`` activated, and ``keys`` seen before its first activation."""
+    if _activated(state) != {protocol}:
+        return False
+    first = _first_minute(state.of("activate_protocol"))
+    return _saw_all(state, keys, before=first)
 
 
 def _diagnosis(task: Task, answer: dict[str, Any] | None) -> bool:
@@ -180,14 +242,17 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
         p.vitals, lactate0, float(p.labs["lactate"]), pressor is not None
     )
     chosen = _last(state, "set_disposition", "destination")
-    # a de-escalating destination (not intensive care) needs the current blood pressure
-    # (and, after the bolus, the repeat lactate its reassessment returned) seen
-    destination_ok = chosen in accepted and (chosen == "icu" or _haemodynamics_seen(state))
+    # any destination needs the current blood pressure (and, after the bolus, the repeat
+    # lactate its reassessment returned) seen
+    destination_ok = chosen in accepted and _haemodynamics_seen(state)
     return {
         "triage": {"esi_level": _esi(task, state)},
         "screen": {
-            "sepsis_activated": _activated(state) == {"sepsis"},
-            "lactate_measured": state.saw("lactate"),
+            "sepsis_activated": _activated_after(
+                state, "sepsis", DECISION_EVIDENCE["sepsis_activation"]
+            ),
+            # the initial lactate: before the first bolus (whose reassessment repeats it)
+            "lactate_measured": state.saw("lactate", before=_first_minute(state.of("give_fluids"))),
         },
         "cultures": cultures,
         "antimicrobials": {
@@ -209,8 +274,8 @@ def sepsis(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
 def chest_pain(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Checks:
     e, variant = task.grader["expect"], task.grader["variant"]
     ruled_out = WITHHOLD_EVIDENCE["chest_pain"]
-    if e["stemi"]:
-        activation = _activated(state) == {"stemi"}
+    if e["stemi"]:  # the alert after the ECG that shows the ST elevation
+        activation = _activated_after(state, "stemi", DECISION_EVIDENCE["stemi_activation"])
     else:  # no alert: only after the ECG was read
         activation = not _activated(state) and state.saw("ecg")
     out: Checks = {
@@ -233,7 +298,11 @@ def chest_pain(task: Task, state: PathwayState, answer: dict[str, Any] | None) -
     else:
         slots = [(n, tuple(d)) for n, d in task.grader["acs_slots"]]
         therapy = {"antithrombotics": at.slots_filled(slots, given)}
-        destination = _destination(state, e["destination"])
+        # the cath lab after the ECG; a monitored bed (NSTEMI) after the troponin too
+        needs = ("ecg",) if variant == "stemi" else ruled_out
+        destination = _destination(state, e["destination"]) and _saw_all(
+            state, needs, before=_minute(state, "set_disposition")
+        )
     out["management"] = {
         **therapy,
         "destination": destination,
@@ -254,8 +323,10 @@ def stroke(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Ch
     if d is not None:
         reasons = rules.lysis_contraindications(p, facts.lkw_hours or 0.0, d.minute)
         give = d.details["decision"] == "give"
-        if give:
-            correct = not reasons
+        if give:  # right when eligible AND the contraindications were checked first
+            correct = not reasons and _saw_all(
+                state, DECISION_EVIDENCE["thrombolysis_give"], before=d.minute
+            )
         else:  # a withhold is right when a contraindication applied AND was seen first
             correct = any(
                 _saw_all(state, LYSIS_REASON_EVIDENCE[r], before=d.minute) for r in reasons
@@ -321,15 +392,17 @@ def dka(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Check
         )
     else:
         ik["insulin_held"] = not insulin and state.saw("potassium")
-    destination = _destination(state, e["destination"])
-    if e["destination"] != "icu":  # not severe: only after the pH and bicarbonate
-        destination = destination and _saw_all(
-            state, WITHHOLD_EVIDENCE["dka"], before=_minute(state, "set_disposition")
-        )
+    # any destination (by severity) only after the pH and bicarbonate
+    destination = _destination(state, e["destination"]) and _saw_all(
+        state, WITHHOLD_EVIDENCE["dka"], before=_minute(state, "set_disposition")
+    )
+    activation = _activated_after(state, "dka", DECISION_EVIDENCE["dka_activation"]) and any(
+        state.saw(k, before=_first_minute(state.of("activate_protocol"))) for k in KETONES
+    )
     return {
         "triage": {"esi_level": _esi(task, state)},
         "diagnosis": {
-            "dka_activated": _activated(state) == {"dka"},
+            "dka_activated": activation,
             "acid_base_and_ketones": state.saw("ph")
             and (state.saw("beta_hydroxybutyrate") or state.saw("ua_ketones")),
         },
@@ -364,18 +437,17 @@ def gi_bleed(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> 
             a.details["drug"] in PPIS and a.details["route"] == "iv"
             for a in state.of("give_medication")
         )
-    if e["activate"]:
-        activation = _activated(state) == {"gi_bleed"}
+    if e["activate"]:  # activation after the Glasgow-Blatchford inputs
+        activation = _activated_after(state, "gi_bleed", gbs_inputs)
     else:  # no activation: only after the Glasgow-Blatchford inputs were seen
         activation = not _activated(state) and _saw_all(state, gbs_inputs)
-    timing = _last(state, "schedule_endoscopy", "timing") == e["endoscopy"]
-    if e["endoscopy"] == "outpatient":
-        timing = timing and _saw_all(state, gbs_inputs, before=_minute(state, "schedule_endoscopy"))
-    destination = _destination(state, e["destination"])
-    if e["destination"] == "discharge":
-        destination = destination and _saw_all(
-            state, gbs_inputs, before=_minute(state, "set_disposition")
-        )
+    # any endoscopy timing and any destination after the Glasgow-Blatchford inputs
+    timing = _last(state, "schedule_endoscopy", "timing") == e["endoscopy"] and _saw_all(
+        state, gbs_inputs, before=_minute(state, "schedule_endoscopy")
+    )
+    destination = _destination(state, e["destination"]) and _saw_all(
+        state, gbs_inputs, before=_minute(state, "set_disposition")
+    )
     return {
         "triage": {"esi_level": _esi(task, state)},
         "risk": {
@@ -389,6 +461,26 @@ def gi_bleed(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> 
             "diagnosis": _diagnosis(task, answer),
         },
     }
+
+
+def _source_documented(state: PathwayState, source: str, variant: str) -> bool:
+    """The right fever source, documented after the focused examination of that source
+    and its test (early inflammatory fever: after the assessment)."""
+    doc = state.last("document_fever_source")
+    if doc is None or doc.details["source"] != source:
+        return False
+    needs = (f"exam:{SOURCE_EXAM[variant]}", *SOURCE_EVIDENCE[variant])
+    return _saw_all(state, needs, before=doc.minute)
+
+
+# the test that shows each source (the urinalysis via its nitrite; gen_postop.SOURCE_TESTS
+# without the cultures, which are pending during the call)
+SOURCE_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "early": ("vitals", "history"),
+    "urinary": ("ua_nitrite",),
+    "respiratory": ("chest_xray",),
+    "vte": ("ct_pulmonary_angiogram",),
+}
 
 
 def postop_fever(task: Task, state: PathwayState, answer: dict[str, Any] | None) -> Checks:
@@ -416,8 +508,10 @@ def postop_fever(task: Task, state: PathwayState, answer: dict[str, Any] | None)
         and response.details["response"] == e["escalation"]
         and state.saw("vitals", before=response.minute)
     )
-    if e["sepsis"]:
-        screen = _activated(state) == {"sepsis"}
+    if e["sepsis"]:  # a positive screen after the vital signs and the mental state
+        screen = _activated_after(state, "sepsis", ("vitals",)) and any(
+            state.saw(k, before=_first_minute(state.of("activate_protocol"))) for k in MENTATION
+        )
     else:  # a negative screen: only after the vital signs and the mental state were seen
         screen = (
             not _activated(state) and state.saw("vitals") and any(state.saw(k) for k in MENTATION)
@@ -428,7 +522,7 @@ def postop_fever(task: Task, state: PathwayState, answer: dict[str, Any] | None)
             "sepsis_screen": screen,
         },
         "source": {
-            "source": _last(state, "document_fever_source", "source") == e["source"],
+            "source": _source_documented(state, e["source"], variant),
             **tests,
         },
         "treatment": treatment,

@@ -24,7 +24,7 @@ from . import rules
 from .clock import evidence, minutes
 from .diagnoses import LOCAL
 from .gen_common import Case
-from .gen_postop import SOURCE_TESTS
+from .gen_postop import SOURCE_EXAM, SOURCE_TESTS
 from .gen_stroke import NIHSS_ITEMS
 
 LOADING_DOSE_MG = {"aspirin": 325.0, "ticagrelor": 180.0, "prasugrel": 60.0}
@@ -44,12 +44,7 @@ POTASSIUM_TOLERANCE = 0.34  # 20-30 mEq (Kitabchi 2009), reference 20 mEq
 BALANCED_CRYSTALLOIDS = ("lactated_ringers", "plasma_lyte", "normal_saline")
 _ROUTE = {"heparin": "iv", "enoxaparin": "sc", "fondaparinux": "sc"}
 PPIS = ("pantoprazole", "esomeprazole")
-EXAM_FOR_SOURCE = {
-    "early": "skin",
-    "urinary": "genitourinary",
-    "respiratory": "respiratory",
-    "vte": "extremities",
-}
+EXAM_FOR_SOURCE = SOURCE_EXAM
 
 
 def diagnosis_name(key: str) -> str:
@@ -238,6 +233,7 @@ def stroke(case: Case, b: Builder) -> None:
         b.panel(panel)
     b.add("get_medications")
     b.add("get_demographics")
+    b.add("get_history_of_present_illness")  # the onset story: last known well confirmed
     reasons = rules.lysis_contraindications(p, facts.lkw_hours, b.minute)
     if reasons:
         b.add("thrombolysis_decision", decision="withhold", withhold_reason=reasons[0])
