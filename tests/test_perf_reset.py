@@ -42,7 +42,7 @@ def _fresh_state(task: Task):
 def test_generated_study_is_kept_and_equals_a_fresh_render():
     d = get_domain("visual_diagnosis")
     expected = {
-        "lesion": {"asymmetry", "border", "feret", "fractions", "segmentation", "structures"},
+        "lesion": {"asymmetry", "border", "colour_pixels", "feret", "segmentation", "structures"},
         "ecg": {"atrial", "beat", "fiducials", "morph", "rpeaks"},
     }
     for index in (0, 1):  # a lesion and an ECG task
