@@ -5,10 +5,16 @@ matched after canonicalisation, and negation is scoped NegEx-style, so "Do not u
 nitrofurantoin", "avoid ibuprofen", "hold metformin", "ceftriaxone rather than
 nitrofurantoin" name the drug without prescribing it.  Hedged items ("consider
 heparin") still count as planned: a plan that offers a drug is answerable for it.
+
+An abbreviation that reads as a disease in one specialty and as an intervention in
+another (:data:`AMBIGUOUS_ABBREVIATIONS`: "MI" is myocardial infarction and motivational
+interviewing) names no treatment at all; written out ("motivational interviewing") it is
+read as written.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,6 +27,14 @@ class TreatmentMention:
     key: str
     negated: bool  # named only to be withheld / avoided / stopped
     hedged: bool  # offered conditionally ("consider", "if", "or")
+    alternative: bool = False  # one of several alternatives offered ("X or Y")
+
+
+# abbreviations with a disease reading and an intervention reading (MI: myocardial
+# infarction / motivational interviewing; Stedman's Medical Abbreviations): in a plan
+# they name nothing, so a psychiatry plan's "MI" never becomes a cardiac concept
+AMBIGUOUS_ABBREVIATIONS = ("MI",)
+_AMBIGUOUS = re.compile(r"\b(?:" + "|".join(AMBIGUOUS_ABBREVIATIONS) + r")\b", re.IGNORECASE)
 
 
 @cache
@@ -36,9 +50,10 @@ def treatment_mentions(item: object) -> list[TreatmentMention]:
     """Every treatment a plan item names, with negation and hedging (never raises)."""
     if not isinstance(item, str):
         return []
+    text = _AMBIGUOUS.sub(" ", item[:2000])
     return [
-        TreatmentMention(m.key, m.negated, m.hedged)
-        for m in treatment_index().mentions(item[:2000])
+        TreatmentMention(m.key, m.negated, m.hedged, m.alternative)
+        for m in treatment_index().mentions(text)
     ]
 
 

@@ -17,7 +17,12 @@ concept the text names, each with whether it is negated or hedged:
   that qualifies it with another member ("chronic pyelonephritis" is not "acute
   pyelonephritis", "viral meningitis" is not "bacterial meningitis");
 * composite concepts (:class:`Composite`) are named by parts in one clause, each
-  part asserted ("septic shock from pyelonephritis" -> urosepsis).
+  part asserted ("septic shock from pyelonephritis" -> urosepsis);
+* trigger words inside a matched concept name are part of the name, not cues
+  ("highly suspicious for melanoma" is not hedged, "Rh negative" not negated);
+* a mention offered as one of several alternatives ("X or Y", "X vs Y",
+  "differential: X, Y") carries ``alternative`` - even when the other alternative is
+  no concept of the index, so a grader can tell "X or renal colic" from "probable X".
 """
 
 from __future__ import annotations
@@ -94,6 +99,7 @@ class Mention:
     clause: int
     negated: bool
     hedged: bool
+    alternative: bool = False  # offered as one alternative among several (or / vs / ddx)
 
     @property
     def asserted(self) -> bool:
@@ -219,13 +225,26 @@ class ConceptIndex:
         """Every concept the text names, with negation and hedging (never raises)."""
         if not isinstance(text, str) or not text.strip():
             return []
-        toks = annotate(text[:limit])
+        text = text[:limit]
+        toks = annotate(text)
+        matches = self._raw_matches(toks)
+        # trigger words inside a concept's own name govern nothing ("highly suspicious
+        # for melanoma", "Rh negative"): read the text again with those words protected
+        inside = frozenset(
+            toks[j].pos
+            for s, e, _, _ in matches
+            if any(t.trigger for t in toks[s:e])
+            for j in range(s, e)
+        )
+        if inside:
+            toks = annotate(text, protect=inside)
         out: list[Mention] = []
         parts: list[tuple[int, int, tuple[int, int], int, int]] = []  # (ci, pi), span
-        for s, e, phrase, keys in self._raw_matches(toks):
+        for s, e, phrase, keys in matches:
             first = toks[s]
             negated = first.negated
             hedged = any(t.hedged for t in toks[s:e])
+            alternative = any(t.alternative for t in toks[s:e])
             for key in sorted(keys):
                 if key in self._part_labels:
                     if not negated:
@@ -233,7 +252,9 @@ class ConceptIndex:
                     continue
                 if self._discordant(key, toks, s, e):
                     continue
-                out.append(Mention(key, " ".join(phrase), s, e, first.clause, negated, hedged))
+                out.append(
+                    Mention(key, " ".join(phrase), s, e, first.clause, negated, hedged, alternative)
+                )
         if parts:
             out = self._compose(out, parts, toks)
         out.sort(key=lambda m: (m.start, m.key))
@@ -255,6 +276,7 @@ class ConceptIndex:
                         continue
                 s, e = min(a for a, _ in spans), max(b for _, b in spans)
                 hedged = any(t.hedged for t in toks[s:e])
+                alternative = any(t.alternative for t in toks[s:e])
                 # the parts' own concept mentions are consumed by the composite
                 out = [
                     m
@@ -262,7 +284,16 @@ class ConceptIndex:
                     if not (m.clause == clause and any(a <= m.start < b for a, b in spans))
                 ]
                 out.append(
-                    Mention(comp.key, "+".join(comp.parts[0][:1]), s, e, clause, False, hedged)
+                    Mention(
+                        comp.key,
+                        "+".join(comp.parts[0][:1]),
+                        s,
+                        e,
+                        clause,
+                        False,
+                        hedged,
+                        alternative,
+                    )
                 )
         return out
 

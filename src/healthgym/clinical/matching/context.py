@@ -13,14 +13,29 @@ temporal status from clinical reports. J Biomed Inform 2009;42:839-51):
 * *pseudo-triggers* contain a trigger word but negate nothing ("gram negative",
   "no change", "do not stop", "do not delay", "not ruled out" - the last is a hedge);
 * a pre scope runs to the end of the clause (``.`` ``;`` ``:`` ``!`` ``?``), to a
-  termination term ("but", "however", "then", "instead" ...), to the next trigger, or
-  to an action verb that follows a negated content word ("avoid NSAIDs, start
-  colchicine"); a list after a trigger stays in scope ("avoid ibuprofen, naproxen
-  and diclofenac");
-* a post scope runs back to the clause start, a comma or a termination term;
+  termination term ("but", "however", "then", "instead" ...), to the next trigger
+  ("or"/"nor" excepted: "avoid ibuprofen or naproxen"), or to an action verb that
+  follows a negated content word ("avoid NSAIDs, start colchicine"); a list after a
+  trigger stays in scope ("avoid ibuprofen, naproxen and diclofenac");
+* a trigger written as a heading before a colon governs the clause after the colon
+  ("Ruled out: PE", "Excluded: ACS", "Not: DKA", "Possible: PE");
+* a post scope runs back to the clause start, a comma or a termination term; a
+  "<test> negative <noun>" compound adjective negates only the test ("ANCA negative
+  vasculitis" asserts vasculitis; "HIV negative" still negates HIV);
 * hedges ("possible", "probable", "suspected", "rule out", "cannot exclude",
-  "query", "consider") use the same scopes; "or", "versus", "either" and
-  "differential" mark their whole clause as naming alternatives (hedged).
+  "query", "consider") use the same scopes;
+* *alternatives* are distinct from uncertainty: "or", "versus", "either ... or",
+  "alternatively" flag the items they coordinate (left and right up to the clause
+  edge, an action verb, a termination term or a relation word - "X with Y or Z",
+  "X due to Y or Z" leave X single), and a clause that opens with "or" /
+  "alternatively" offers an alternative to the clause before; "differential
+  (diagnosis) includes" flags its whole clause (and the clause after its colon).
+  Tokens so flagged carry ``alternative`` (and ``hedged``), whether or not the other
+  alternative is a known concept ("pyelonephritis or renal colic" is no committed
+  pyelonephritis);
+* ``protect``: positions inside a known concept name, where trigger words are part of
+  the name ("highly suspicious for melanoma", "Rh negative", "triple negative breast
+  cancer") and govern nothing.
 
 Triggers are written in plain words and canonicalised with the answer pipeline
 (:mod:`.normalise`), so spelling and abbreviation rules apply to them too.
@@ -31,7 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import CLAUSE, COMMA, FILLERS, canonical_tokens
+from .normalise import CLAUSE, COMMA, FILLERS, canonical_tokens, colon_positions
 
 PRE_NEG = (
     "no",
@@ -173,8 +188,6 @@ PRE_HEDGE = (
     "can t rule out",
     "cannot exclude",
     "can t exclude",
-    "differential include",
-    "differential diagnosis",
 )
 BOTH_HEDGE = (
     "probable",
@@ -191,7 +204,29 @@ BOTH_HEDGE = (
     "to be excluded",
     "suspected",
 )
-ALTERNATIVES = ("or", "versus", "either", "differential", "and or")
+# coordinate alternatives ("X or Y", "X versus Y"; "or" opening a clause offers an
+# alternative to the clause before); "either" marks what follows it
+ALTERNATIVES = ("or", "versus", "and or", "or else", "alternatively")
+ALT_FORWARD = ("either",)
+# a differential: every item of its clause (and of the clause after its colon)
+ALT_CLAUSE = (
+    "differential",
+    "differential diagnosis",
+    "differential include",
+    "differential diagnosis include",
+    "alternative diagnosis",
+    "other possibility",
+    "other possibility include",
+    "possibility include",
+)
+# relation words: an alternative after one of them qualifies what follows it, not the
+# head before it ("pyelonephritis due to E. coli or Klebsiella" names one diagnosis)
+_RELATION_WORDS = (
+    "with without due secondary from complicated caused causing after following "
+    "associated resulting precipitated triggered involving affecting of in at on to for "
+    "as like including such"
+)
+RELATION = frozenset(_RELATION_WORDS.split())
 PSEUDO = (
     "no increase",
     "no change",
@@ -200,6 +235,25 @@ PSEUDO = (
     "not necessarily",
     "not just",
     "gram negative",
+    "gram positive",
+    "gram variable",
+    "rh negative",
+    "rh positive",
+    "rhd negative",
+    "rhd positive",
+    "rhesus negative",
+    "rhesus positive",
+    "with or without",
+    "or more",
+    "or less",
+    "or greater",
+    "or higher",
+    "or lower",
+    "or longer",
+    "or fewer",
+    "or equal",
+    "or so",
+    "either way",
     "without difficulty",
     "not stop",
     "not hold",
@@ -283,7 +337,9 @@ _KINDS = (
     ("post_neg", POST_NEG),
     ("pre_neg_from", PRE_NEG_FROM),
     ("pre_neg", PRE_NEG),
+    ("alt_clause", ALT_CLAUSE),
     ("alt", ALTERNATIVES),
+    ("alt_forward", ALT_FORWARD),
     ("term", TERMINATE),
 )
 
@@ -315,6 +371,7 @@ class Token:
     negated: bool
     hedged: bool
     trigger: bool  # part of a trigger phrase
+    alternative: bool = False  # offered as one of several alternatives (or / vs / ddx)
 
 
 def _find_triggers(toks: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -333,31 +390,45 @@ def _find_triggers(toks: tuple[str, ...]) -> list[tuple[int, int, str]]:
     return found
 
 
-def annotate(text: str) -> list[Token]:
-    """Content tokens of ``text`` with negation/hedge flags, clause and segment ids."""
+def annotate(text: str, protect: frozenset[int] = frozenset()) -> list[Token]:
+    """Content tokens of ``text`` with negation/hedge/alternative flags, clause and
+    segment ids.  ``protect``: canonical-token positions inside known concept names,
+    where trigger words are read as ordinary words."""
     toks = canonical_tokens(text)
+    colons = colon_positions(text)
     n = len(toks)
     neg = [False] * n
     hedge = [False] * n
+    alt = [False] * n
     trig = [False] * n
-    triggers = _find_triggers(toks)
+    triggers = [
+        (s, e, "pseudo" if protect and any(j in protect for j in range(s, e)) else kind)
+        for s, e, kind in _find_triggers(toks)
+    ]
     for s, e, kind in triggers:
         if kind == "pseudo":  # negates nothing; its words read as ordinary words
             continue
         for j in range(s, e):
             trig[j] = True
     trigger_starts = {s for s, _, kind in triggers if kind != "pseudo"}
+    # "or"/"nor" do not end a negation ("avoid ibuprofen or naproxen")
+    soft_starts = {s for s, _, kind in triggers if kind == "alt"} | {
+        s for s, e, kind in triggers if toks[s:e] == ("nor",)
+    }
+    term_starts = {s for s, _, kind in triggers if kind == "term"}
 
     def is_content(j: int) -> bool:
         t = toks[j]
         return not trig[j] and t not in (CLAUSE, COMMA) and t not in _NON_CONTENT
 
     def forward(start: int, flags: list[bool], until_to: bool = False) -> None:
+        if start < n and start in colons:  # "Ruled out: PE" - the heading's clause
+            start += 1
         seen_content = False
         j = start
         while j < n:
             t = toks[j]
-            if t == CLAUSE or (j in trigger_starts and j != start):
+            if t == CLAUSE or (j in trigger_starts and j != start and j not in soft_starts):
                 return
             if until_to and t == "to":
                 return
@@ -383,23 +454,66 @@ def annotate(text: str) -> list[Token]:
             j -= 1
         return False
 
+    def clause_bounds(s: int, e: int) -> tuple[int, int]:
+        a = s
+        while a > 0 and toks[a - 1] != CLAUSE:
+            a -= 1
+        b = e
+        while b < n and toks[b] != CLAUSE:
+            b += 1
+        return a, b
+
+    def stops_alternative(j: int) -> bool:
+        t = toks[j]
+        return (
+            t == CLAUSE
+            or j in term_starts
+            or (t in RELATION and not trig[j])
+            or (t in AFFIRM and not trig[j])
+        )
+
+    def mark_alternative(lo: int, hi: int) -> None:
+        for j in range(lo, hi):
+            if toks[j] not in (CLAUSE, COMMA):
+                alt[j] = hedge[j] = True
+
     for s, e, kind in triggers:
         if kind in ("pseudo", "term"):
             continue
-        if kind == "alt":
-            # the whole clause names alternatives: hedge every token in it
-            a = s
-            while a > 0 and toks[a - 1] != CLAUSE:
-                a -= 1
-            b = e
-            while b < n and toks[b] != CLAUSE:
-                b += 1
-            for j in range(a, b):
+        if kind.startswith("alt"):
+            a, b = clause_bounds(s, e)
+            for j in range(a, b):  # the clause names alternatives: hedged, as before
                 hedge[j] = True
+            if kind == "alt_clause":
+                mark_alternative(a, b)
+                if e < n and e in colons:  # "Differential: X, Y"
+                    mark_alternative(*clause_bounds(e + 1, e + 1))
+                continue
+            hi = e
+            while hi < n and not stops_alternative(hi):
+                hi += 1
+            mark_alternative(e, hi)
+            if kind == "alt_forward":  # "either X or Y": the "or" marks the rest
+                continue
+            lo = s
+            while lo > 0 and not stops_alternative(lo - 1):
+                lo -= 1
+            mark_alternative(lo, s)
+            if not any(is_content(j) for j in range(a, s)) and a > 0:
+                # "X. Or Y." / "X; alternatively Y": an alternative to the clause before
+                pa, _ = clause_bounds(a - 1, a - 1)
+                mark_alternative(pa, a - 1)
+                for j in range(pa, a - 1):
+                    hedge[j] = True
             continue
         flags = neg if kind.endswith(("neg", "neg_from")) else hedge
-        if kind.startswith("pre"):
+        heading = e < n and e in colons and not content_before(s)
+        if kind.startswith("pre") or heading:
             forward(e, flags, until_to=kind == "pre_neg_from")
+        elif kind == "post_neg" and _compound_adjective(toks, s, e, is_content):
+            # "ANCA negative vasculitis": the test is negative, the noun is asserted
+            if s > 0 and toks[s - 1] not in (CLAUSE, COMMA) and not trig[s - 1]:
+                neg[s - 1] = True
         elif kind.startswith("post") or content_before(s):
             backward(s, flags)
         else:
@@ -417,5 +531,18 @@ def annotate(text: str) -> list[Token]:
             continue
         if t in FILLERS:
             continue
-        out.append(Token(t, j, clause, segment, neg[j], hedge[j], trig[j]))
+        out.append(Token(t, j, clause, segment, neg[j], hedge[j], trig[j], alt[j]))
     return out
+
+
+def _compound_adjective(toks: tuple[str, ...], s: int, e: int, is_content) -> bool:
+    """Whether a one-word post trigger ("negative") is used as the second half of a
+    compound adjective before a noun: one test word before it, a content word after."""
+    return (
+        e - s == 1
+        and toks[s] == "negative"
+        and e < len(toks)
+        and is_content(e)
+        and s > 0
+        and toks[s - 1] not in (CLAUSE, COMMA)
+    )

@@ -22,6 +22,7 @@ class DrugMention:
     name: str  # formulary generic name
     negated: bool
     hedged: bool
+    alternative: bool = False  # one of several alternatives offered ("X or Y")
 
 
 @cache
@@ -39,7 +40,10 @@ def drug_mentions(text: object) -> list[DrugMention]:
     """Every formulary drug a text names, in order, with negation and hedging."""
     if not isinstance(text, str) or not text.strip():
         return []
-    return [DrugMention(m.key, m.negated, m.hedged) for m in drug_index().mentions(text[:2000])]
+    return [
+        DrugMention(m.key, m.negated, m.hedged, m.alternative)
+        for m in drug_index().mentions(text[:2000])
+    ]
 
 
 def asserted_drugs(text: object) -> list[str]:
