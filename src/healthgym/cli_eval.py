@@ -4,6 +4,9 @@
         --policy lazy --mode direct --out runs/lazy
     healthgym eval report runs/text runs/agentic --labels "Text baseline,Agentic baseline" \\
         --out report.md
+    healthgym eval --benchmarks medqa --data-dir ../shared/benchmarks --policy openai \\
+        --trials 3 --out runs/k3          # pass^k, pass@k, run-to-run std per benchmark
+    healthgym eval contamination --data-dir ../shared/benchmarks --format json
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ def eval_cmd(
     out: Path = typer.Option(None, help="output directory (records.jsonl, summary.json)"),
     label: str = typer.Option(None, help="the run's column name in combined reports"),
     seed: int = typer.Option(0, help="seed of the random policy, sampling and the bootstrap"),
+    trials: int = typer.Option(
+        1, min=1, help="run each item K times (trial t seeds seed + t): pass^k, pass@k, run std"
+    ),
     max_turns: int = typer.Option(8, help="agentic: turn limit per episode"),
     max_new_tokens: int = typer.Option(None, help="model policies: new tokens per turn"),
     concurrency: int = typer.Option(16, help="items (or episodes) in flight"),
@@ -64,7 +70,10 @@ def eval_cmd(
     multimodal: bool = typer.Option(False, "--multimodal", help="openai: send VQA images"),
     report: bool = typer.Option(False, "--report", help="also write OUT/report.md and .html"),
 ) -> None:
-    """Run benchmarks with one policy and mode; write OUT/records.jsonl and summary.json."""
+    """Run benchmarks with one policy and mode; write OUT/records.jsonl and summary.json.
+
+    With --trials K every item runs K times (trial t samples with seed + t) and each
+    benchmark's summary gains trials, pass_hat_k, pass_at_k, success_rate and run_std."""
     if ctx.invoked_subcommand is not None:
         return
     from .eval.harness import EvalConfig, run_eval
@@ -90,6 +99,7 @@ def eval_cmd(
         sql_db=str(sql_db) if sql_db else None,
         loglik_norm=loglik_norm,
         resume=resume,
+        trials=trials,
         base_url=base_url,
         model=model,
         api_key_env=api_key_env,
@@ -109,6 +119,8 @@ def eval_cmd(
         if b["n"]:
             lo, hi = b["ci95"]
             console.print(f"{name}: {b['accuracy']:.3f} [{lo:.3f}, {hi:.3f}] (n={b['n']})")
+            if b.get("trials", 1) > 1:
+                console.print(f"  {trial_line(b)}")
     for name in summary["skipped"]:
         console.print(f"{name}: skipped (no options to score in {mode} mode)")
     console.print(f"-> {out / 'summary.json'}")
@@ -117,6 +129,18 @@ def eval_cmd(
 
         paths = write_report([out], out / "report.md")
         console.print(f"report -> {', '.join(str(p) for p in paths)}")
+
+
+def trial_line(b: dict) -> str:
+    """``K trials, pass^1 ..., pass^K ..., pass@K ..., run std ...`` of a benchmark."""
+    k = b["trials"]
+    hats = ", ".join(f"pass^{j} {v:.3f}" for j, v in b["pass_hat_k"].items())
+    at = b["pass_at_k"].get(str(k))
+    std = b.get("run_std")
+    return (
+        f"{k} trials, {hats}, pass@{k} {'n/a' if at is None else f'{at:.3f}'}, "
+        f"run std {'n/a' if std is None else f'{std:.3f}'}"
+    )
 
 
 @eval_app.command("list")
@@ -143,3 +167,44 @@ def report_cmd(
     except (FileNotFoundError, ValueError) as e:
         raise typer.BadParameter(str(e)) from None
     console.print(f"report -> {', '.join(str(p) for p in paths)}")
+
+
+@eval_app.command("contamination")
+def contamination_cmd(
+    data_dir: Path = typer.Option(..., help="folder laid out as shared/benchmarks"),
+    benchmarks: str = typer.Option(
+        "medqa,medmcqa,mmlu_medical,pubmedqa,medcalc", help="comma-separated benchmark names"
+    ),
+    domains: str = typer.Option("all", help="'all' or comma-separated domains whose tasks to scan"),
+    limit_per_domain: int = typer.Option(0, help="scan at most this many tasks a domain (0 = all)"),
+    max_examples: int = typer.Option(50, min=0, help="overlapping items listed at most"),
+    format: str = typer.Option("text", "--format", help="text or json"),
+    out: Path = typer.Option(None, help="also write the JSON report to this file"),
+) -> None:
+    """N-gram (13 and 8 words) overlap of the generated tasks with benchmark items."""
+    import json
+
+    from .domains import resolve_domains
+    from .eval.contamination import contamination_report, text_report
+
+    if format not in ("text", "json"):
+        raise typer.BadParameter("--format must be text or json")
+    try:
+        names = resolve_domains(domains)
+    except KeyError as e:
+        raise typer.BadParameter(str(e.args[0])) from None
+    try:
+        report = contamination_report(
+            data_dir,
+            _benchmarks(benchmarks),
+            names,
+            limit_per_domain or None,
+            max_examples=max_examples,
+            progress=lambda msg: console.print(msg),
+        )
+    except (ValueError, OSError) as e:
+        raise typer.BadParameter(str(e)) from None
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=2))
+    typer.echo(json.dumps(report, indent=2) if format == "json" else text_report(report))

@@ -2,8 +2,9 @@
 
 :mod:`.items` is the contract (items, scores, benchmarks), :mod:`.registry` names the
 benchmarks, :mod:`.harness` runs them in ``direct``, ``agentic`` or ``loglik`` mode,
-:mod:`.stats` computes accuracies with bootstrap intervals and :mod:`.report` writes
-the combined table of several runs. Nothing here imports torch at module level.
+:mod:`.stats` computes accuracies with bootstrap intervals, :mod:`.report` writes
+the combined table of several runs and :mod:`.contamination` measures the n-gram
+overlap of the generated tasks with the benchmarks. Nothing here imports torch at module level.
 """
 
 from __future__ import annotations

@@ -21,6 +21,18 @@ each benchmark with its 95% percentile bootstrap interval (:mod:`.stats`). With
 ``resume=True`` the items already in ``records.jsonl`` (same mode and policy) are kept
 and only the others run. A failed generation is recorded with its error and counts as
 a wrong answer.
+
+``trials=K`` (``healthgym eval --trials K``) runs every item K times, trial by trial;
+trial ``t`` samples with seed ``seed + t`` (the random policy's seed; a model server's
+request seed), and each record carries ``trial`` and ``seed``. Each benchmark's summary
+then gains the estimators of ``healthgym run --trials`` (:func:`healthgym.runner.
+trial_stats`, success = the item scored correct): ``trials``, ``pass_hat_k`` and
+``pass_at_k`` ({"1": ..., "K": ...}), ``success_rate`` (the per-item success rates:
+mean, std, min, max, histogram), ``trial_accuracy`` (each trial's accuracy) and
+``run_std`` (their sample standard deviation: the run-to-run noise of the mean).
+``n`` stays the number of items; ``accuracy`` is the mean per-item success rate (=
+pass^1) and its interval resamples items (each with its K trials), not records. The
+loglik mode has no sampling and refuses ``trials > 1``.
 """
 
 from __future__ import annotations
@@ -29,7 +41,7 @@ import asyncio
 import json
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,7 +50,7 @@ from ..version import suite_version
 from .items import Benchmark, EvalItem, ScoreResult
 from .prompts import DIRECT_SYSTEM, direct_prompt
 from .scripted import SCRIPTED_POLICIES, scripted_answer, scripted_letter
-from .stats import DEFAULT_RESAMPLES, accuracy_ci, bootstrap_ci
+from .stats import DEFAULT_RESAMPLES, bootstrap_ci
 
 MODES = ("direct", "agentic", "loglik")
 MODEL_POLICIES = ("openai", "local", "smollm2")
@@ -65,6 +77,7 @@ class EvalConfig:
     sql_db: str | None = None
     loglik_norm: str = "mean"
     resume: bool = False
+    trials: int = 1
     # model policies (see healthgym.agents.factory.AgentOptions)
     base_url: str | None = None
     model: str | None = None
@@ -86,6 +99,10 @@ class EvalConfig:
             raise ValueError("loglik mode needs a local model: --policy local or smollm2")
         if self.limit is not None and self.limit < 1:
             raise ValueError("limit must be at least 1")
+        if self.trials < 1:
+            raise ValueError("trials must be at least 1")
+        if self.mode == "loglik" and self.trials > 1:
+            raise ValueError("loglik mode has no sampling: every trial would be the same")
 
 
 # ------------------------------------------------------------------ records
@@ -145,21 +162,57 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------ summary
+def _per_item(rows: list[dict[str, Any]], key: str) -> list[float]:
+    """The mean of ``key`` over each item's records (its trials), items in first-seen
+    order: one value per item, so a bootstrap resamples items, not trials."""
+    by_item: dict[str, list[float]] = {}
+    for r in rows:
+        by_item.setdefault(str(r["uid"]), []).append(float(r[key]))
+    return [sum(v) / len(v) for v in by_item.values()]
+
+
+def trial_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """pass^k, pass@k, the per-item success rate and the run-to-run noise of one
+    benchmark's records: :func:`healthgym.runner.trial_stats` with the item as the task
+    and ``correct`` as the success (a failed generation is a wrong answer, as in the
+    accuracy). Records without ``trial`` are trial 0."""
+    from ..runner import trial_stats
+
+    episodes = [
+        {
+            "task_id": r["uid"],
+            "trial": int(r.get("trial") or 0),
+            "reward_components": {"accuracy": 1.0 if r["correct"] else 0.0},
+        }
+        for r in rows
+    ]
+    stats = trial_stats(episodes)
+    stats.pop("tasks", None)  # "n" counts the items
+    return stats
+
+
 def summarize(
     records: list[dict[str, Any]],
     order: list[str] | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = 0,
+    trials: int | None = None,
 ) -> dict[str, Any]:
     """Accuracy (``correct``) and mean score per benchmark, with 95% bootstrap
-    intervals; ``macro_accuracy`` is the unweighted mean over the benchmarks."""
+    intervals; ``macro_accuracy`` is the unweighted mean over the benchmarks.
+
+    With several records per item (``trials``; inferred from the records when None)
+    ``n`` counts items, the accuracy and mean score are means of per-item means (their
+    intervals resample items) and ``records`` counts the records; each benchmark then
+    gains :func:`trial_summary`'s fields, as it does whenever ``trials`` is given."""
     groups: dict[str, list[dict[str, Any]]] = {name: [] for name in order or []}
     for r in records:
         groups.setdefault(r["benchmark"], []).append(r)
+    with_trials = trials is not None or any(r.get("trial") for r in records)
     by: dict[str, Any] = {}
     for name, rows in groups.items():
-        acc = accuracy_ci([bool(r["correct"]) for r in rows], resamples, seed=seed)
-        sc = bootstrap_ci([float(r["score"]) for r in rows], resamples, seed=seed)
+        acc = bootstrap_ci(_per_item(rows, "correct"), resamples, seed=seed)
+        sc = bootstrap_ci(_per_item(rows, "score"), resamples, seed=seed)
         n = acc.n
         by[name] = {
             "n": n,
@@ -170,9 +223,13 @@ def summarize(
             "errors": sum(1 for r in rows if r.get("error")),
             "no_answer": sum(1 for r in rows if r.get("extracted") is None),
         }
+        if with_trials:
+            by[name]["records"] = len(rows)
+            if rows:
+                by[name].update(trial_summary(rows))
     scored = [b["accuracy"] for b in by.values() if b["n"]]
     total = sum(b["n"] for b in by.values())
-    correct = sum(1 for r in records if r["correct"])
+    correct = sum(sum(_per_item(rows, "correct")) for rows in groups.values())
     return {
         "by_benchmark": by,
         "overall": {
@@ -248,16 +305,25 @@ def direct_session(agent: Any, item: EvalItem) -> Any:
 
 
 async def _direct_one(
-    agent: Any, bench: Benchmark, item: EvalItem, cfg: EvalConfig, gate: asyncio.Semaphore
+    agent: Any,
+    bench: Benchmark,
+    item: EvalItem,
+    cfg: EvalConfig,
+    gate: asyncio.Semaphore,
+    trial: int = 0,
 ) -> dict[str, Any]:
     start = time.perf_counter()
+    tag = _trial_fields(cfg, trial)
     async with gate:
         session = None
         try:
             session = direct_session(agent, item)
+            set_seed = getattr(session, "set_seed", None)
+            if tag and set_seed is not None:  # the trial's sampling seed
+                set_seed(tag["seed"])
             gen = await session.generate(cfg.max_new_tokens)
         except Exception as e:  # recorded; the other items go on
-            rec = item_record(item, cfg, None, ScoreResult(0.0, False, None))
+            rec = item_record(item, cfg, None, ScoreResult(0.0, False, None), **tag)
             rec["error"] = f"{type(e).__name__}: {e}"[:500]
             return rec
         finally:
@@ -272,12 +338,27 @@ async def _direct_one(
         completion_tokens=gen.completion_tokens,
         finish_reason=gen.finish_reason,
         seconds=round(time.perf_counter() - start, 4),
+        **tag,
     )
 
 
 # ------------------------------------------------------------------ the modes
 Work = list[tuple[Benchmark, list[EvalItem]]]
+# the work of each trial, trial by trial (resuming may leave different items per trial)
+Plan = list[tuple[int, Work]]
 Sink = Callable[[dict[str, Any]], None]
+
+
+def _trial_fields(cfg: EvalConfig, trial: int) -> dict[str, Any]:
+    """``trial`` and ``seed`` of a record of a run with trials (none for one trial)."""
+    return {"trial": trial, "seed": cfg.seed + trial} if cfg.trials > 1 else {}
+
+
+def _plan(work: Work | Plan) -> Plan:
+    """A plain work list is the one trial 0."""
+    if work and isinstance(work[0][0], int):
+        return work
+    return [(0, work)]
 
 
 def _chunks(work: Work, size: int) -> Iterator[tuple[Benchmark, list[EvalItem]]]:
@@ -286,12 +367,16 @@ def _chunks(work: Work, size: int) -> Iterator[tuple[Benchmark, list[EvalItem]]]
             yield bench, items[i : i + size]
 
 
-def run_direct(work: Work, cfg: EvalConfig, sink: Sink, agent: Any = None) -> None:
+def run_direct(work: Work | Plan, cfg: EvalConfig, sink: Sink, agent: Any = None) -> None:
+    plan = _plan(work)
     if cfg.policy in SCRIPTED_POLICIES:
-        for bench, items in work:
-            for item in items:
-                answer = scripted_answer(cfg.policy, item, cfg.seed)
-                sink(item_record(item, cfg, answer, _safe_score(bench, item, answer)))
+        for trial, trial_work in plan:
+            tag = _trial_fields(cfg, trial)
+            for bench, items in trial_work:
+                for item in items:
+                    answer = scripted_answer(cfg.policy, item, cfg.seed + trial)
+                    result = _safe_score(bench, item, answer)
+                    sink(item_record(item, cfg, answer, result, **tag))
         return
     agent = agent or make_model_agent(cfg)
 
@@ -299,17 +384,18 @@ def run_direct(work: Work, cfg: EvalConfig, sink: Sink, agent: Any = None) -> No
         gate = asyncio.Semaphore(max(1, cfg.concurrency))
         try:
             with _DirectSettings(agent):
-                for bench, items in _chunks(work, max(CHUNK, cfg.concurrency)):
-                    jobs = [_direct_one(agent, bench, it, cfg, gate) for it in items]
-                    for rec in await asyncio.gather(*jobs):
-                        sink(rec)
+                for trial, trial_work in plan:
+                    for bench, items in _chunks(trial_work, max(CHUNK, cfg.concurrency)):
+                        jobs = [_direct_one(agent, bench, it, cfg, gate, trial) for it in items]
+                        for rec in await asyncio.gather(*jobs):
+                            sink(rec)
         finally:
             await agent.aclose()
 
     asyncio.run(main())
 
 
-def run_agentic(work: Work, cfg: EvalConfig, sink: Sink, agent: Any = None) -> None:
+def run_agentic(work: Work | Plan, cfg: EvalConfig, sink: Sink, agent: Any = None) -> None:
     from ..rollout import RolloutConfig, run_rollouts
     from .agentic import (
         EvalScriptedAgent,
@@ -319,6 +405,7 @@ def run_agentic(work: Work, cfg: EvalConfig, sink: Sink, agent: Any = None) -> N
         uses_medical_qa,
     )
 
+    plan = _plan(work)
     if agent is None and cfg.policy in SCRIPTED_POLICIES:
         answers: dict[str, str] = {}
         agent = EvalScriptedAgent(cfg.policy, answers)
@@ -333,31 +420,39 @@ def run_agentic(work: Work, cfg: EvalConfig, sink: Sink, agent: Any = None) -> N
 
     async def main() -> None:
         try:
-            for bench, items in _chunks(work, CHUNK):
-                specs = episode_specs(bench, items, cfg.sql_db)
-                if isinstance(agent, EvalScriptedAgent):
-                    for it, spec in zip(items, specs, strict=True):
-                        assert spec.task is not None
-                        pick = scripted_letter if uses_medical_qa(it) else scripted_answer
-                        answer = pick(cfg.policy, it, cfg.seed) or ""
-                        agent.answers[spec.task.id] = submit_action(it, answer)
-                records = await run_rollouts(agent, specs, rcfg)
-                for it, rec in zip(items, records, strict=True):
-                    answer, result, extra = episode_result(it, rec, partial(_safe_score, bench))
-                    sink(item_record(it, cfg, answer, result, **extra))
+            for trial, trial_work in plan:
+                tag = _trial_fields(cfg, trial)
+                for bench, items in _chunks(trial_work, CHUNK):
+                    specs = episode_specs(bench, items, cfg.sql_db)
+                    if tag:  # the session samples with the trial's seed
+                        specs = [replace(sp, trial=trial, seed=tag["seed"]) for sp in specs]
+                    if isinstance(agent, EvalScriptedAgent):
+                        for it, spec in zip(items, specs, strict=True):
+                            assert spec.task is not None
+                            pick = scripted_letter if uses_medical_qa(it) else scripted_answer
+                            answer = pick(cfg.policy, it, cfg.seed + trial) or ""
+                            agent.answers[spec.task.id] = submit_action(it, answer)
+                    records = await run_rollouts(agent, specs, rcfg)
+                    for it, rec in zip(items, records, strict=True):
+                        answer, result, extra = episode_result(it, rec, partial(_safe_score, bench))
+                        sink(item_record(it, cfg, answer, result, **extra, **tag))
         finally:
             await agent.aclose()
 
     asyncio.run(main())
 
 
-def run_loglik(work: Work, cfg: EvalConfig, sink: Sink, agent: Any = None) -> list[str]:
-    """Returns the benchmarks skipped (no options to score)."""
+def run_loglik(work: Work | Plan, cfg: EvalConfig, sink: Sink, agent: Any = None) -> list[str]:
+    """Returns the benchmarks skipped (no options to score). One trial only: the option
+    log-likelihoods involve no sampling."""
     from .loglik import score_options
 
+    plan = _plan(work)
+    if len(plan) > 1:
+        raise ValueError("loglik mode has no sampling: every trial would be the same")
     agent = agent or make_model_agent(cfg)
     skipped: list[str] = []
-    for bench, items in work:
+    for bench, items in plan[0][1] if plan else []:
         if bench.kind not in ("mcq", "yes_no"):
             skipped.append(bench.name)
             continue
@@ -400,6 +495,10 @@ def load_items(bench: Benchmark, data_dir: str | Path, limit: int | None) -> lis
     return items[:limit] if limit else items
 
 
+def _record_key(rec: dict[str, Any]) -> tuple[str, int]:
+    return str(rec["uid"]), int(rec.get("trial") or 0)
+
+
 def run_eval(
     cfg: EvalConfig,
     out: str | Path,
@@ -409,7 +508,9 @@ def run_eval(
     """Evaluate; write ``out/records.jsonl`` and ``out/summary.json``; return the summary.
 
     ``benchmarks`` overrides the registry lookup of ``cfg.benchmarks`` (e.g. a
-    benchmark defined in a test); ``agent`` a prepared model policy.
+    benchmark defined in a test); ``agent`` a prepared model policy. With
+    ``cfg.trials`` K every item runs K times (see the module docstring); resuming keeps
+    the (item, trial) pairs already recorded.
     """
     cfg.validate()
     benches = benchmarks if benchmarks is not None else resolve_benchmarks(list(cfg.benchmarks))
@@ -417,16 +518,21 @@ def run_eval(
     out.mkdir(parents=True, exist_ok=True)
     path = out / "records.jsonl"
     work: Work = [(b, load_items(b, cfg.data_dir, cfg.limit)) for b in benches]
-    wanted = {it.uid for _, items in work for it in items}
+    wanted = {(it.uid, t) for _, items in work for it in items for t in range(cfg.trials)}
     kept: list[dict[str, Any]] = []
     if cfg.resume:
         kept = [
             r
             for r in read_records(path)
-            if r.get("mode") == cfg.mode and r.get("policy") == cfg.policy and r["uid"] in wanted
+            if r.get("mode") == cfg.mode
+            and r.get("policy") == cfg.policy
+            and _record_key(r) in wanted
         ]
-        done = {r["uid"] for r in kept}
-        work = [(b, [it for it in items if it.uid not in done]) for b, items in work]
+    done = {_record_key(r) for r in kept}
+    plan: Plan = [
+        (t, [(b, [it for it in items if (it.uid, t) not in done]) for b, items in work])
+        for t in range(cfg.trials)
+    ]
     records = list(kept)
     version = suite_version()
     start = time.perf_counter()
@@ -442,13 +548,15 @@ def run_eval(
 
         skipped: list[str] = []
         if cfg.mode == "direct":
-            run_direct(work, cfg, sink, agent)
+            run_direct(plan, cfg, sink, agent)
         elif cfg.mode == "agentic":
-            run_agentic(work, cfg, sink, agent)
+            run_agentic(plan, cfg, sink, agent)
         else:
-            skipped = run_loglik(work, cfg, sink, agent)
+            skipped = run_loglik(plan, cfg, sink, agent)
     order = [b.name for b in benches if b.name not in skipped]
-    summary = summarize(records, order, cfg.resamples, cfg.seed)
+    summary = summarize(
+        records, order, cfg.resamples, cfg.seed, trials=cfg.trials if cfg.trials > 1 else None
+    )
     settings = {k: v for k, v in asdict(cfg).items() if k not in ("extra", "api_key_env")}
     summary["config"] = {
         **settings,

@@ -9,7 +9,10 @@ given on the command line, else its ``summary.json`` ``config.label``, else the
 folder's name.
 
 :func:`write_report` writes the markdown table and, beside it, an HTML page with the
-same table and a bar plot (matplotlib, imported only then) with the intervals.
+same table and a bar plot (matplotlib, imported only then) with the intervals. Runs made
+with ``--trials K`` add a second table (:func:`trials_table`): per benchmark and run,
+pass^k for k = 1..K, pass@K, the spread of the per-item success rate and the
+run-to-run standard deviation of the accuracy.
 """
 
 from __future__ import annotations
@@ -102,15 +105,71 @@ def table(runs: list[EvalRun]) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+TRIALS_NOTE = (
+    "pass^k: the chance that all k of k trials of an item are correct (tau-bench's "
+    "C(c,k)/C(n,k)); pass@k: that at least one is (1 - C(n-c,k)/C(n,k)); both in %, "
+    "averaged over items. Item std: the spread of the per-item success rate; run std: "
+    "the standard deviation of the accuracy between trials (the noise floor of one run)."
+)
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}"
+
+
+def trials_table(runs: list[EvalRun]) -> tuple[list[str], list[list[str]]] | None:
+    """pass^k per benchmark and run, for runs with ``--trials K`` (K > 1); None if none."""
+    ks = max((int(s.get("trials") or 0) for r in runs for s in r.by_benchmark.values()), default=0)
+    if ks < 2:
+        return None
+    header = ["Benchmark", "Run", "trials", *[f"pass^{k}" for k in range(1, ks + 1)]]
+    header += ["pass@K", "item std", "run std"]
+    rows = []
+    for b in benchmarks_of(runs):
+        for r in runs:
+            s = r.by_benchmark.get(b) or {}
+            k = int(s.get("trials") or 0)
+            if k < 2:
+                continue
+            hats = s.get("pass_hat_k") or {}
+            rate = s.get("success_rate") or {}
+            rows.append(
+                [
+                    b,
+                    r.label,
+                    str(k),
+                    *[_pct(hats.get(str(j))) for j in range(1, ks + 1)],
+                    _pct((s.get("pass_at_k") or {}).get(str(k))),
+                    _pct(rate.get("std")),
+                    _pct(s.get("run_std")),
+                ]
+            )
+    return header, rows
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    return lines + ["| " + " | ".join(r) + " |" for r in rows]
+
+
 def markdown(runs: list[EvalRun]) -> str:
     header, rows = table(runs)
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    lines = _md_table(header, rows)
     notes = [f"- **{r.label}**: {_describe(r)}" for r in runs]
+    trials = trials_table(runs)
+    extra = ""
+    if trials is not None:
+        extra = (
+            "\n## pass^k over repeated trials (%)\n\n"
+            + "\n".join(_md_table(*trials))
+            + f"\n\n{TRIALS_NOTE}\n"
+        )
     return (
         "# Benchmark accuracy (%), 95% bootstrap interval\n\n"
         + "\n".join(lines)
-        + "\n\nRuns:\n"
+        + "\n"
+        + extra
+        + "\nRuns:\n"
         + "\n".join(notes)
         + "\n"
     )
@@ -118,7 +177,10 @@ def markdown(runs: list[EvalRun]) -> str:
 
 def _describe(run: EvalRun) -> str:
     c = run.summary.get("config") or {}
-    parts = [f"{k}={c[k]}" for k in ("policy", "model", "mode", "limit", "seed") if c.get(k)]
+    keys = ("policy", "model", "mode", "limit", "seed")
+    parts = [f"{k}={c[k]}" for k in keys if c.get(k)]
+    if (c.get("trials") or 1) > 1:
+        parts.append(f"trials={c['trials']}")
     return ", ".join(parts) or str(run.path)
 
 
@@ -160,6 +222,17 @@ def html_page(runs: list[EvalRun]) -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in r) + "</tr>" for r in rows)
     notes = "".join(f"<li><b>{e(r.label)}</b>: {e(_describe(r))}</li>" for r in runs)
+    trials = trials_table(runs)
+    trials_html = ""
+    if trials is not None:
+        t_head = "".join(f"<th>{e(h)}</th>" for h in trials[0])
+        t_body = "".join(
+            "<tr>" + "".join(f"<td>{e(v)}</td>" for v in r) + "</tr>" for r in trials[1]
+        )
+        trials_html = (
+            "<h2>pass^k over repeated trials (%)</h2>"
+            f"<table><tr>{t_head}</tr>{t_body}</table><p>{e(TRIALS_NOTE)}</p>"
+        )
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>healthgym eval</title>"
         "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}"
@@ -168,6 +241,7 @@ def html_page(runs: list[EvalRun]) -> str:
         "<h1>Benchmark accuracy (%), 95% bootstrap interval</h1>"
         f"<table><tr>{head}</tr>{body}</table>"
         f'<img alt="accuracy by benchmark" src="data:image/png;base64,{bar_plot(runs)}">'
+        f"{trials_html}"
         f"<h2>Runs</h2><ul>{notes}</ul></body></html>"
     )
 
