@@ -229,3 +229,15 @@ def test_reconciliation_keeps_the_more_specific_drug():
     p = add_condition(add_condition(p, "hypertension"), "heart_failure")
     names = [m.name for m in p.medications]
     assert "sacubitril/valsartan" in names and "lisinopril" not in names
+
+
+def test_an_alternative_offered_commits_to_no_diagnosis() -> None:
+    from healthgym.domains.cross_domain.diagnoses import match
+
+    assert match("urosepsis") == {"urosepsis"}
+    for text in (
+        "urosepsis or renal colic",
+        "urosepsis versus biliary sepsis",
+        "either urosepsis or a drug fever",
+    ):
+        assert match(text) == set(), text

@@ -149,10 +149,12 @@ def components() -> dict[str, frozenset[str]]:
 
 def match(text: str) -> set[str]:
     """Diagnosis keys a free-text diagnosis asserts (empty when none, only negated
-    ones, or several different ones)."""
+    ones, several different ones, or one offered as an alternative to anything)."""
     if not isinstance(text, str):
         return set()
     mentions = diagnosis_index().mentions(text[:500])
+    if any(getattr(m, "alternative", False) and not m.negated for m in mentions):
+        return set()  # an alternative offered ("X or Y", "X versus Y") commits to none
     asserted = {m.key for m in mentions if not m.negated}
     if len(asserted) > 1:
         whole = [k for k in asserted if asserted - {k} <= components().get(k, frozenset())]
