@@ -10,7 +10,13 @@ pytest.importorskip("torch")
 
 from healthgym.domains import domain_names, get_domain
 from healthgym.env import HealthGymEnv
-from healthgym.train.env_session import ENDED, EpisodeSession, hermes_call
+from healthgym.train.env_session import (
+    CLOSED_WITHOUT_SUBMISSION,
+    ENDED,
+    EpisodeSession,
+    hermes_call,
+    without_tool_list,
+)
 from healthgym.train.trl_env import (
     HealthGymToolEnv,
     build_dataset,
@@ -101,7 +107,9 @@ def test_episode_through_the_methods_equals_the_direct_env():
     seen, reward, comps = _direct(
         TID, [hermes_call("read_passage", read), hermes_call("submit_answer", submit)]
     )
-    assert env.reset(task_id=TID, prompt=[], privileged_context="secret") == seen[0]
+    # TRL's template renders the tools' schemas: the text tool list is left out
+    first = env.reset(task_id=TID, prompt=[], privileged_context="secret")
+    assert first == without_tool_list(seen[0]) and "Tools available:" in seen[0]
     assert env.read_passage(**read) == seen[1]
     assert env.submit_answer(**submit) == seen[2]
     assert env.session.ended_by == "submitted"
@@ -128,7 +136,7 @@ def test_bad_arguments_reach_the_env_and_an_open_episode_is_closed_by_get_reward
     assert "not one of" in out
     assert not env.session.done
     reward = env.get_reward()
-    assert env.session.ended_by == "turn_limit"
+    assert env.session.ended_by == CLOSED_WITHOUT_SUBMISSION  # closed by get_reward
     comps = env.reward_components
     # nothing submitted: accuracy and coherence 0; both calls malformed: format 0;
     # no evidence gathered: process 0; safety 1; no valid submission: composite 0
@@ -174,7 +182,7 @@ def test_any_env_like_plugs_in_through_env_factory():
     reward = env.get_reward()  # no max_turns attribute: stepped to the turn limit
     assert made == ["medical_qa"]
     assert sent == [hermes_call("read_passage", {"passage_id": PASSAGE}), "", ""]
-    assert env.session.ended_by == "turn_limit"
+    assert env.session.ended_by == CLOSED_WITHOUT_SUBMISSION
     assert 0.0 <= reward <= 1.0
 
 
@@ -186,6 +194,15 @@ def test_tool_subset_and_multi_environment_factories():
     facts = environment_factories(["medical_qa", "triage_emergency"])
     assert sorted(facts) == ["medical_qa", "triage_emergency"]
     assert facts["triage_emergency"]().domain == "triage_emergency"
+    subset = environment_factories(
+        ["medical_qa", "triage_emergency"], tools={"medical_qa": ["submit_answer"]}
+    )
+    assert type(subset["medical_qa"]()).tool_names == ("submit_answer",)
+    assert len(type(subset["triage_emergency"]()).tool_names) == len(
+        get_domain("triage_emergency").toolkit.schemas
+    )
+    with pytest.raises(ValueError, match="not in"):
+        environment_factories(["medical_qa"], tools={"psychiatry": ["x"]})
 
 
 def test_dataset_rows_hold_the_task_and_privileged_context_only_outside_the_prompt():

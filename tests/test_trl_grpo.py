@@ -99,6 +99,7 @@ def test_two_grpo_steps_with_tool_calls_through_the_env(tmp_path):
     import torch
     from trl import GRPOConfig, GRPOTrainer
 
+    from healthgym.train.env_session import CLOSED_WITHOUT_SUBMISSION
     from healthgym.train.trl_env import environment_factory
     from healthgym.train.trl_rewards import reward_functions
 
@@ -119,7 +120,8 @@ def test_two_grpo_steps_with_tool_calls_through_the_env(tmp_path):
         learning_rate=1e-3,
         beta=0.0,
         temperature=1.3,  # some well-formed and some broken calls per group
-        seed=0,
+        seed=2,  # a seed whose groups differ in reward (a non-zero gradient; CPU sampling is
+        # deterministic): the prompt lists the tools once since issue 19, which moved seed 0
         logging_steps=1,
         save_strategy="no",
         report_to=[],
@@ -148,8 +150,9 @@ def test_two_grpo_steps_with_tool_calls_through_the_env(tmp_path):
     assert called, "no tool call reached an environment"
     for s in called:
         assert s.calls[0]["name"] == "submit_answer"
-        # a well-formed submit ends the episode; a malformed one is graded at the close
-        assert s.ended_by in ("submitted", "turn_limit")
+        # a well-formed submit ends the episode; a malformed one is graded when
+        # get_reward closes it (not a turn limit of the environment)
+        assert s.ended_by in ("submitted", CLOSED_WITHOUT_SUBMISSION)
     assert any(s.ended_by == "submitted" for s in called)
     # the rewards TRL logged for the last step are the environments' own
     last = logs[-1]

@@ -143,7 +143,7 @@ def test_base_tool_contract_with_one_instance_id_and_calc_reward(tmp_path):
     assert resp.text == seen[0]
     assert bad.text == seen[1] and "expected a string" in bad.text
     assert reward == comps["composite"]
-    assert session.ended_by == "turn_limit"  # closed without a submission
+    assert session.ended_by == "closed_without_submission"
     assert iid not in tool._instances
     # the open-episode record replays to the same score in compute_score
     rec = record(session)

@@ -14,7 +14,15 @@ one turn per call): the environment validates the arguments, runs the tool, logs
 call for the process and format rewards, and ends the episode on a submit tool. An
 episode the model leaves without submitting is closed by :meth:`EpisodeSession.finish`
 the way the rollout runner closes one that runs out of token budget: one last step with
-no tool call is made the episode's last turn, so the environment truncates and grades it.
+no tool call is made the episode's last turn, so the environment truncates and grades it
+(no valid submission: composite 0). Such an episode's ``ended_by`` is
+``"closed_without_submission"`` (:data:`CLOSED_WITHOUT_SUBMISSION`), never the
+environment's ``"turn_limit"`` of that forced last turn.
+
+``tool_list_in_prompt=False`` leaves the environment's text list of tools (the
+``Tools available:`` block) out of the initial observation, for a caller whose chat
+template already renders the tools' JSON schemas (one copy of the tools in the prompt).
+The environment itself is unchanged; its default observation keeps the list.
 """
 
 from __future__ import annotations
@@ -29,6 +37,18 @@ from ..tasks import parse_task_id, task_id
 MAX_FINISH_STEPS = 1000  # an env-like without ``max_turns`` is stepped at most this often
 ENDED = "The episode has ended; no further tool calls are accepted."
 REPLAY_CACHE_SIZE = 4096
+CLOSED_WITHOUT_SUBMISSION = "closed_without_submission"  # ended_by of an episode finish() closed
+TOOL_LIST_HEADER = "\n\nTools available:\n"  # the text tool list of the initial observation
+
+
+def without_tool_list(observation: str) -> str:
+    """The initial observation without its ``Tools available:`` block (the paragraph
+    listing one ``- name(args): description`` line per tool); unchanged if it has none."""
+    start = observation.find(TOOL_LIST_HEADER)
+    if start < 0:
+        return observation
+    end = observation.find("\n\n", start + len(TOOL_LIST_HEADER))
+    return observation[:start] + (observation[end:] if end >= 0 else "")
 
 
 class EnvLike(Protocol):
@@ -76,10 +96,15 @@ def resolve_task_id(row: dict[str, Any]) -> str:
 
 
 class EpisodeSession:
-    """The state of one episode of ``env``: observations, calls sent, and the outcome."""
+    """The state of one episode of ``env``: observations, calls sent, and the outcome.
 
-    def __init__(self, env: EnvLike) -> None:
+    ``tool_list_in_prompt=False``: :meth:`start` returns the initial observation without
+    the environment's text tool list (see :func:`without_tool_list`).
+    """
+
+    def __init__(self, env: EnvLike, *, tool_list_in_prompt: bool = True) -> None:
         self.env = env
+        self.tool_list_in_prompt = tool_list_in_prompt
         self._max_turns = getattr(env, "max_turns", None)
         self.task_id: str | None = None
         self.initial_observation = ""  # what reset returned (the model's first input)
@@ -98,6 +123,8 @@ class EpisodeSession:
         if self._max_turns is not None:
             self.env.max_turns = self._max_turns  # type: ignore[attr-defined]
         self.observation, self.info = self.env.reset(seed=seed, options={"task_id": tid})
+        if not self.tool_list_in_prompt:
+            self.observation = without_tool_list(self.observation)
         self.initial_observation = self.observation
         self.task_id = tid
         self.calls = []
@@ -141,10 +168,13 @@ class EpisodeSession:
         """Close the episode if still open and return every reward component.
 
         An open episode gets one last step with no tool call, made its last turn (the
-        environment truncates and grades it, as when a rollout runs out of budget).
+        environment truncates and grades it, as when a rollout runs out of budget; no
+        valid submission, so its composite is 0); its ``ended_by`` is
+        :data:`CLOSED_WITHOUT_SUBMISSION`, whether or not any call was made.
         """
         if self.task_id is None:
             raise RuntimeError("start() the episode first")
+        closing = not self.done
         if not self.done and hasattr(self.env, "max_turns"):
             self.env.max_turns = self.steps + 1  # type: ignore[attr-defined]
             self.act("")
@@ -154,6 +184,8 @@ class EpisodeSession:
             self.act("")
         if not self.done or self.components is None:
             raise RuntimeError(f"the environment did not end episode {self.task_id}")
+        if closing:
+            self.ended_by = CLOSED_WITHOUT_SUBMISSION
         return self.components
 
     def replay(self, calls: list[dict[str, Any]]) -> dict[str, Any]:
@@ -218,6 +250,7 @@ class Replayer:
 
 
 __all__ = [
+    "CLOSED_WITHOUT_SUBMISSION",
     "ENDED",
     "EnvFactory",
     "EnvLike",
@@ -227,4 +260,5 @@ __all__ = [
     "hermes_call",
     "local_env_factory",
     "resolve_task_id",
+    "without_tool_list",
 ]

@@ -17,11 +17,23 @@ step; see :mod:`healthgym.train.env_session`), which checks the arguments, runs 
 tool and logs it for the reward; unknown or missing arguments reach the environment
 too (the method accepts any keywords) and come back as its error message.
 
+One copy of the tools in the prompt: TRL renders every tool's JSON schema with the chat
+template (``apply_chat_template(..., tools=...)``; it refuses a template without tool
+support), so by default ``reset`` returns the environment's observation *without* its
+text ``Tools available:`` list (``tool_list_in_prompt=False``). With a template that
+ignores ``tools``, pass ``tool_list_in_prompt=not template_renders_tools(tokenizer)``.
+The environment's own observation, for every other user, is unchanged.
+
+An episode the rollout leaves without submitting is closed and graded by
+``get_reward`` (no valid submission: composite 0), with ``session.ended_by ==
+"closed_without_submission"``.
+
 :func:`build_dataset` gives the prompt rows (``prompt``, ``task_id``, ``domain``,
 ``index``, ``privileged_context`` for distillation trainers, and ``environment`` when
 several domains are mixed, as TRL's multi-environment mode expects).
 
-Usage::
+Usage (a real model; on CPU with the tiny model, see the README's TRL example, whose
+tokenizer is ``healthgym.train.tiny.load_tiny(tools=True)``)::
 
     from trl import GRPOConfig, GRPOTrainer
     from healthgym.train.trl_env import build_dataset, environment_factory
@@ -121,6 +133,8 @@ class HealthGymToolEnv:
     Use a per-domain subclass from :func:`environment_class` (it carries the tools).
     ``env``: an env-like object (``reset``/``step``) or ``None`` for one made by
     ``env_factory(domain)`` (default: a local :class:`~healthgym.env.HealthGymEnv`).
+    ``tool_list_in_prompt``: keep the environment's text tool list in the observation
+    ``reset`` returns (default ``False``: TRL's chat template renders the tools' schemas).
     """
 
     domain: ClassVar[str] = ""
@@ -132,12 +146,13 @@ class HealthGymToolEnv:
         *,
         env_factory: EnvFactory | None = None,
         max_turns: int = 20,
+        tool_list_in_prompt: bool = False,
     ) -> None:
         if not self.domain:
             raise TypeError("use environment_class(domain) to get a domain's environment class")
         if env is None:
             env = (env_factory or local_env_factory(max_turns))(self.domain)
-        self._session = EpisodeSession(env)
+        self._session = EpisodeSession(env, tool_list_in_prompt=tool_list_in_prompt)
 
     @property
     def session(self) -> EpisodeSession:
@@ -146,7 +161,8 @@ class HealthGymToolEnv:
 
     def reset(self, **row: Any) -> str:
         """Start the episode of the row's task (``task_id``, or ``domain`` + ``index``);
-        returns its initial observation. Other columns (``prompt``,
+        returns its initial observation (without the text tool list unless the class was
+        built with ``tool_list_in_prompt=True``). Other columns (``prompt``,
         ``privileged_context`` ...) are ignored: the model never sees privileged data."""
         tid = resolve_task_id(row)
         domain = tid.rpartition("-")[0]
@@ -219,16 +235,50 @@ def environment_factory(
     env_factory: EnvFactory | None = None,
     max_turns: int = 20,
     tools: Sequence[str] | None = None,
+    tool_list_in_prompt: bool = False,
 ) -> Callable[[], HealthGymToolEnv]:
     """A zero-argument factory for ``GRPOTrainer(environment_factory=...)``.
 
     ``tools``: expose only these tools of the domain (default: all of them).
+    ``tool_list_in_prompt``: keep the environment's text tool list in the first
+    observation (only for a chat template that does not render ``tools``; see
+    :func:`template_renders_tools`).
     """
     if tools is None:
         cls = environment_class(domain)
     else:
         cls = environment_class(domain, registry_schemas(domain, tools))
-    return functools.partial(cls, env_factory=env_factory, max_turns=max_turns)
+    return functools.partial(
+        cls, env_factory=env_factory, max_turns=max_turns, tool_list_in_prompt=tool_list_in_prompt
+    )
+
+
+_PROBE_TOOL = "healthgym_probe_tool_7f3a"
+
+
+def template_renders_tools(processing_class: Any) -> bool:
+    """Whether the tokenizer's chat template writes the ``tools`` it is given into the
+    prompt (a probe schema's name appears in the rendering). ``False`` when the
+    template ignores ``tools``, has none or fails: then keep the text tool list
+    (``environment_factory(..., tool_list_in_prompt=True)``)."""
+    probe = {
+        "type": "function",
+        "function": {
+            "name": _PROBE_TOOL,
+            "description": "probe",
+            "parameters": {"type": "object", "properties": {}, "required": []},
+        },
+    }
+    try:
+        text = processing_class.apply_chat_template(
+            [{"role": "user", "content": "x"}],
+            tools=[probe],
+            add_generation_prompt=True,
+            tokenize=False,
+        )
+    except Exception:  # any template failure: it does not render tools
+        return False
+    return isinstance(text, str) and _PROBE_TOOL in text
 
 
 def registry_schemas(domain: str, names: Sequence[str] | None = None) -> list[dict[str, Any]]:
@@ -245,11 +295,31 @@ def registry_schemas(domain: str, names: Sequence[str] | None = None) -> list[di
 
 
 def environment_factories(
-    domains: Sequence[str], *, env_factory: EnvFactory | None = None, max_turns: int = 20
+    domains: Sequence[str],
+    *,
+    env_factory: EnvFactory | None = None,
+    max_turns: int = 20,
+    tools: dict[str, Sequence[str]] | None = None,
+    tool_list_in_prompt: bool = False,
 ) -> dict[str, Callable[[], HealthGymToolEnv]]:
-    """``{domain: factory}`` for TRL's multi-environment mode (rows carry ``environment``)."""
+    """``{domain: factory}`` for TRL's multi-environment mode (rows carry ``environment``).
+
+    ``tools``: ``{domain: tool names}`` to expose a subset per domain (a domain not in
+    it exposes all of its tools).
+    """
+    tools = tools or {}
+    unknown = sorted(set(tools) - set(domains))
+    if unknown:
+        raise ValueError(f"tools given for domain(s) {unknown} not in {list(domains)}")
     return {
-        d: environment_factory(d, env_factory=env_factory, max_turns=max_turns) for d in domains
+        d: environment_factory(
+            d,
+            env_factory=env_factory,
+            max_turns=max_turns,
+            tools=tools.get(d),
+            tool_list_in_prompt=tool_list_in_prompt,
+        )
+        for d in domains
     }
 
 
@@ -339,5 +409,6 @@ __all__ = [
     "privileged_context",
     "registry_schemas",
     "schema_type",
+    "template_renders_tools",
     "tool_method",
 ]
