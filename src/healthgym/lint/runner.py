@@ -1,5 +1,7 @@
 """Run the lint over the generated suite: every task of the chosen domains is built,
-viewed (:mod:`.views`) and checked (:mod:`.rules`).
+viewed (:mod:`.views`) and checked (:mod:`.rules`); the task-level rules
+(:data:`.tool_facts.TASK_RULES`: ``tool_fact_traceable``) run the domain's observe tools
+on a fresh episode state and check what they print.
 
 Generating the tasks dominates the runtime; the work is spread over worker processes
 (one per CPU by default), each taking contiguous chunks of one domain's indices.  A
@@ -20,6 +22,7 @@ from ..domains import get_domain
 from ..tasks import task_id
 from .model import Violation
 from .rules import RULES, check
+from .tool_facts import OPT_IN, TASK_RULES
 from .views import VIEWS
 
 CHUNK = 40  # tasks per work item
@@ -56,6 +59,15 @@ def lint_task(domain: str, index: int, rules: Iterable[str] | None = None) -> li
         for name, detail in check(view, only):
             who = "" if view.who == "patient" else f"{view.who}: "
             out.append(Violation(task.id, name, who + detail))
+    # task-level rules run the domain's tools on a fresh episode state (.tool_facts);
+    # those in OPT_IN only when named
+    for name, fn in TASK_RULES.items():
+        if (only is None and name in OPT_IN) or (only is not None and name not in only):
+            continue
+        try:
+            out += [Violation(task.id, name, d) for d in fn(domain, task)]
+        except Exception as e:  # a tool that crashes on its own task is a finding too
+            out.append(Violation(task.id, name, f"tool raised {type(e).__name__}: {e}"))
     return out
 
 
@@ -77,7 +89,7 @@ def lint_suite(
     t0 = time.perf_counter()
     only = tuple(rules) if rules is not None else None
     if only is not None:
-        unknown = set(only) - set(RULES)
+        unknown = set(only) - set(RULES) - set(TASK_RULES)
         if unknown:
             raise KeyError(f"unknown rule(s): {', '.join(sorted(unknown))}")
     items = []
