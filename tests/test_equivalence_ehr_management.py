@@ -227,3 +227,13 @@ def test_process_accepts_another_tool_with_the_same_rows():
             calls.append((name, args))
     c = play(task, calls)
     assert c["accuracy"] == 1.0 and c["process"] == pytest.approx(1.0)
+
+
+def test_a_negated_hedged_or_alternative_band_names_no_band() -> None:
+    from healthgym.domains.ehr_management.grading import BANDS, _band_match
+
+    options = BANDS["lace_band"]
+    assert _band_match("Low risk", "low", options)
+    assert _band_match("LOW", "low", options)
+    for text in ("Not low", "possibly low", "low or moderate", "low or no", "low vs high"):
+        assert not _band_match(text, "low", options), text

@@ -38,6 +38,7 @@ from typing import Any
 
 from ...clinical.drugs import interaction
 from ...clinical.matching import ConceptIndex
+from ...clinical.matching.context import annotate
 from ...clinical.text import normalize
 from ...episode import EpisodeLog
 from ...rewards import Grade, Violation
@@ -190,6 +191,8 @@ def yes_no(text: Any) -> str | None:
 def _band_match(text: Any, want: str, options: tuple[str, ...]) -> bool:
     """Whether the answer names the band ``want`` and no other (bands compared as words:
     "Moderate risk" = "moderate"; "low-medium" is its own band, not "low")."""
+    if any(t.negated or t.hedged or t.alternative for t in annotate(str(text or "")[:300])):
+        return False  # "not low", "possibly low", "low or moderate" commit to no band
     norm = f" {_band(text).replace('-', ' ')} "
     found = [b for b in options if f" {b.replace('-', ' ')} " in norm]
     longest = [b for b in found if not any(b != o and b in o for o in found)]
