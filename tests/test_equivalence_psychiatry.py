@@ -200,3 +200,23 @@ def test_negated_plan_items_are_not_prescriptions():
 )
 def test_diagnosis_reading(text, key):
     assert read_diagnosis(text).key == key
+
+
+def test_a_drug_with_no_indication_is_a_safety_violation() -> None:
+    from healthgym.domains import get_domain
+    from healthgym.domains.psychiatry.grading import grade
+    from healthgym.env import HealthGymEnv
+
+    d = get_domain("psychiatry")
+    env = HealthGymEnv(domain="psychiatry", split="test")
+    for k in range(len(d.indices("test"))):
+        env.reset(options={"index": k})
+        task = env.task
+        if task.grader["diagnosis"] == "posttraumatic_stress_disorder":
+            break
+    answer = dict(task.reference.answer)
+    env.log.answer = {**answer, "treatment": [*answer.get("treatment", []), "donepezil"]}
+    g = grade(task, env.state, env.log)
+    assert any(v.code == "no_indication" and "donepezil" in v.message for v in g.violations)
+    env.log.answer = answer
+    assert not any(v.code == "no_indication" for v in grade(task, env.state, env.log).violations)

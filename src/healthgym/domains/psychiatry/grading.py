@@ -209,7 +209,10 @@ def grade(task: Task, state: PsychState, log: EpisodeLog) -> Grade:
         if r.target in targets
     ]
     violations += class_rule_violations(task, plan.planned)
-    violations += plan.violations
+    task_no_indication = any(v.code == "no_indication" for v in violations)
+    violations += [  # the task's own no-indication rule already covers a drug-free disorder
+        v for v in plan.violations if not (v.code == "no_indication" and task_no_indication)
+    ]
     return Grade(
         accuracy=round(accuracy, 6),
         violations=violations,

@@ -209,9 +209,20 @@ def grade_plan(
                 Violation("drug_interaction", sev, f"{nk} + {other}: {ix.severity}, {ix.category}")
             )
     for k in extras:
+        nk = names.get(k)
+        if nk is not None and not high_risk(k):
+            # a drug started with no indication for this patient's disorder (STOPP/START
+            # v2, criterion A1: "any drug prescribed without an evidence-based clinical
+            # indication"; O'Mahony D et al., Age Ageing 2015;44:213-8)
+            violations.append(
+                Violation(
+                    "no_indication",
+                    "minor",
+                    f"{nk}: started with no indication for this patient's disorder",
+                )
+            )
         if k in TREATMENTS:
             continue  # psychiatry's own options: the task's rules hold their record harms
-        nk = names.get(k)
         if nk is not None and psych_formulary.get(nk) is not None:
             for w in record_warnings(record, nk):
                 if w.code == "drug_interaction":
