@@ -232,3 +232,21 @@ def test_each_rule_has_a_firing_test(rule):
 
     source = inspect.getsource(sys.modules[__name__])
     assert f'"{rule}"' in source
+
+
+def test_the_cli_accepts_task_rule_names_and_rejects_unknown_ones():
+    """``--rules`` is validated against ALL_RULES: the task rule tool_fact_traceable is a
+    rule name the CLI accepts, an unknown name is refused."""
+    from healthgym.cli_lint import tasks_lint
+
+    app = typer.Typer()
+    tasks = typer.Typer()
+    app.add_typer(tasks, name="tasks")
+    tasks.command("lint")(tasks_lint)
+    tasks.command("noop")(lambda: None)
+    base = ["tasks", "lint", "--domains", "clinical_diagnosis", "--limit", "3", "--format", "json"]
+    result = CliRunner().invoke(app, [*base, "--rules", "tool_fact_traceable"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["violations"] == []
+    result = CliRunner().invoke(app, [*base, "--rules", "no_such_rule"])
+    assert result.exit_code != 0 and "no_such_rule" in result.output

@@ -127,11 +127,58 @@ def test_lint_suite_accepts_the_rule():
     assert report.tasks == 10 and report.violations == []
 
 
-def test_the_rule_is_opt_in_until_the_suite_is_clean(monkeypatch):
+def test_the_rule_runs_by_default_now_the_suite_is_clean(monkeypatch):
     from healthgym.lint.tool_facts import OPT_IN
 
+    assert RULE not in OPT_IN
     patch_tool(monkeypatch, "clinical_diagnosis", "get_vitals", "; Lactate 7.77 mmol/L.")
     named = lint_task("clinical_diagnosis", 0, [RULE])
     default = lint_task("clinical_diagnosis", 0)
     assert [v.rule for v in named] == [RULE]
     assert (RULE in OPT_IN) == (not any(v.rule == RULE for v in default))
+
+
+def _cirrhosis_task():
+    dom = get_domain("psychiatry")
+    for i in range(dom.n_tasks):
+        task = dom.make_task(i)
+        liver = task.hidden["record"].get("liver") or {}
+        if liver.get("cirrhosis"):
+            return dom, task
+    raise AssertionError("no psychiatry task with cirrhosis")
+
+
+def test_a_child_pugh_score_is_recomputed_from_the_recorded_liver_tests():
+    from healthgym.domains.psychiatry.records import PsychRecord
+
+    dom, task = _cirrhosis_task()
+    score, _ = PsychRecord.model_validate(task.hidden["record"]).child_pugh()
+    trace = build_trace(task)
+    assert score in trace.derived  # recomputed, not a record value
+    assert list(check_task(dom, task)) == []
+    # by the calculator's points (Pugh 1973): bilirubin 2.5 mg/dL 2, albumin 3.0 g/dL 2,
+    # INR 1.5 1, mild ascites 2, no encephalopathy 1 -> 8; another vocabulary gives none
+    from healthgym.lint.tool_facts import _child_pugh_scores
+
+    liver = {"bilirubin_mg_dl": 2.5, "albumin_g_dl": 3.0, "inr": 1.5, "ascites": "mild"}
+    assert list(_child_pugh_scores({"liver": {**liver, "encephalopathy": "none"}})) == [8.0]
+    assert list(_child_pugh_scores({"liver": {**liver, "encephalopathy": "some"}})) == []
+
+
+def test_an_instrument_constant_is_allowed_only_in_its_phrase(monkeypatch):
+    dom = get_domain("psychiatry")
+    task = next(
+        t
+        for t in (dom.make_task(i) for i in range(dom.n_tasks))
+        if "administer_moca" in t.allowed_tools
+    )
+    stats = ToolFactStats()
+    assert list(check_task(dom, task, stats)) == []
+    # the MoCA legend's "correct subtractions of 5" is the instrument's, any record
+    trace = build_trace(task.model_copy(update={"hidden": {}, "prompt": ""}))
+    legend = "serial sevens: correct subtractions of 5"
+    from healthgym.lint.tool_facts import _check_output
+
+    assert list(_check_output("administer_moca", legend, trace, ToolFactStats())) == []
+    # elsewhere the same 5 must be a record value
+    assert list(_check_output("administer_moca", "took 5 tablets", trace, ToolFactStats()))

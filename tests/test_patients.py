@@ -169,3 +169,49 @@ def test_is_unsafe_reads_allergy_records_by_the_2022_practice_parameter():
     assert not is_unsafe("ceftriaxone", hives, set())
     assert is_unsafe("ceftriaxone", anaphylaxis, set())
     assert is_unsafe("ceftriaxone", {ALLERGY_CLASSES["Penicillin"]}, set())
+
+
+def test_smoking_history_is_per_patient_and_plausible_for_age():
+    """Pack-years are a record value (packs a day x years smoked, never more years than
+    age - 15) printed by the social history; the former-smoker history item prints no
+    number of its own and never sits beside "Never smoker" or a current smoker."""
+    from healthgym.clinical.features import FEATURES
+
+    assert not any(ch.isdigit() for ch in FEATURES["former_smoker"].present)
+    seen: set[float] = set()
+    for key in sorted(PROFILES):
+        for seed in SEEDS:
+            p = generate_patient(PROFILES[key], seed, "P")
+            former, current = p.has("former_smoker"), p.has("current_smoker")
+            assert not (former and current)
+            if former or current:
+                assert p.pack_years is not None and p.pack_years > 0
+                assert f"{p.pack_years:g} pack-years" in p.smoking
+                assert p.pack_years <= 2.0 * (p.age - 15)  # at most 2 packs a day
+                seen.add(p.pack_years)
+            else:
+                assert p.pack_years is None and p.smoking_quit_years is None
+            if former:
+                assert p.smoking.startswith("Former smoker")
+                q = p.smoking_quit_years
+                assert q is not None and 1 <= q <= p.age - 15
+                assert f"quit {q} years ago" in p.smoking
+            if current:
+                assert p.smoking.startswith("Current smoker")
+                assert p.pack_years <= p.age - 15  # one pack a day
+    assert len(seen) > 5  # drawn per patient, not one number for all
+
+
+def test_recording_pack_years_leaves_the_other_draws_unchanged(monkeypatch):
+    """The smoking numbers come from a second stream of the seed: another second
+    stream changes them and nothing else of the patient."""
+    from healthgym.patients import generator as g
+
+    profile = next(p for p in PROFILES.values() if "former_smoker" in p.history)
+    smoking = {"smoking", "pack_years", "smoking_quit_years"}
+    before = [generate_patient(profile, seed, "P") for seed in range(20)]
+    monkeypatch.setattr(g, "SMOKING_STREAM", g.SMOKING_STREAM + 1)
+    after = [generate_patient(profile, seed, "P") for seed in range(20)]
+    assert any(a.pack_years != b.pack_years for a, b in zip(after, before, strict=True))
+    for a, b in zip(after, before, strict=True):
+        assert a.model_dump(exclude=smoking) == b.model_dump(exclude=smoking)

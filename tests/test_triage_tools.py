@@ -431,3 +431,47 @@ def test_submit_takes_every_schema_valid_answer_as_final():
     assert submit_triage(mci, mci_categories=["C1 is fine"]) == done
     assert submit_triage(mci, mci_categories=[]) == done
     assert submit_triage(mci, mci_categories=["C1 = green"]) == done
+
+
+# ------------------------------------------------------------------ past-history details
+def test_past_history_numbers_come_from_the_record():
+    """The relative's age at a premature MI and the CKD stage are record fields, drawn
+    when the item is, and the presentation prints them from the record."""
+    from healthgym.domains.triage_emergency.generator import PREMATURE_CAD_AGE
+
+    for seed in range(30):
+        rng = random.Random(seed)
+        p = make_patient(
+            rng,
+            scenario="test",
+            age_years=rng.randint(25, 90),
+            sex="male",
+            complaint="chest pain",
+            hpi=["History."],
+            vitals=VITALS,
+            pmh=["family_history_cad", "ckd"],
+        )
+        fh = p.family_history
+        assert fh is not None and p.ckd_stage in ("3a", "3b", "4")
+        _, lo, hi = PREMATURE_CAD_AGE[fh.relative]
+        assert lo <= fh.age_years <= hi  # premature: male < 55, female < 65
+        if fh.relative in ("brother", "sister"):
+            assert p.age_years >= 40 and fh.age_years <= p.age_years + 8
+        st = state(p)
+        for text in (t.get_presentation(st, "P1"), d.esi_high_risk_review(st, "P1")):
+            assert f"{fh.relative} had a myocardial infarction at {fh.age_years}" in text
+            assert f"chronic kidney disease stage {p.ckd_stage}" in text
+    # without a recorded detail the item prints no number of its own
+    bare = patient(pmh=["family_history_cad", "ckd"])
+    bare = bare.model_copy(update={"family_history": None, "ckd_stage": None})
+    text = t.get_presentation(state(bare), "P1")
+    assert "family history of premature coronary artery disease" in text
+    assert "chronic kidney disease." in text or "chronic kidney disease;" in text
+    assert not any(ch.isdigit() for ch in text.split("Past history:")[1].split(".")[0])
+
+
+def test_past_history_details_leave_the_scenario_draws_unchanged():
+    kw = dict(scenario="test", age_years=60, sex="male", complaint="c", hpi=["H."], vitals=VITALS)
+    a = make_patient(random.Random(5), pmh=["hypertension"], **kw)
+    b = make_patient(random.Random(5), pmh=["hypertension", "family_history_cad", "ckd"], **kw)
+    assert a.vitals == b.vitals and a.poc == b.poc and a.weight_kg == b.weight_kg

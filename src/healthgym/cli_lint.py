@@ -36,16 +36,16 @@ def tasks_lint(
     limit: int = typer.Option(0, help="lint only the first N tasks of each domain (0 = all)"),
 ) -> None:
     """Lint every generated task's hidden record against the consistency rules."""
-    from .lint import RULES, lint_suite
+    from .lint import ALL_RULES, lint_suite
 
     try:
         names = resolve_domains(domains)
     except KeyError as e:
         raise typer.BadParameter(str(e.args[0])) from None
     only = [r.strip() for r in rules.split(",") if r.strip()] or None
-    if only and set(only) - set(RULES):
-        bad = ", ".join(sorted(set(only) - set(RULES)))
-        raise typer.BadParameter(f"unknown rule(s) {bad}; rules: {', '.join(RULES)}")
+    if only and set(only) - set(ALL_RULES):
+        bad = ", ".join(sorted(set(only) - set(ALL_RULES)))
+        raise typer.BadParameter(f"unknown rule(s) {bad}; rules: {', '.join(ALL_RULES)}")
     report = lint_suite(names, rules=only, workers=workers or None, limit=limit or None)
     if format is Fmt.json:
         typer.echo(json.dumps(report.to_dict(), indent=2))

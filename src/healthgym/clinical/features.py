@@ -365,7 +365,8 @@ _FEATURES: list[Feature] = [
     _f("aspirin_last_7d", "history", "Has taken aspirin within the last 7 days."),
     _f("angina_2plus_24h", "history", "Two or more episodes of angina in the last 24 hours."),
     _f("alcohol_excess", "history", "Drinks more than 14 units of alcohol a week."),
-    _f("former_smoker", "history", "Former smoker with a 40 pack-year history."),
+    # pack-years are per patient: the social history prints them from the record
+    _f("former_smoker", "history", "Former smoker."),
     _f(
         "paralysis_or_recent_cast",
         "history",

@@ -124,7 +124,11 @@ def _derived(keyed: dict[str, list[float]], hidden: dict[str, Any]) -> Iterator[
     clearance by Cockcroft-Gault (Nephron 1976;16:31-41, either sex factor) from age,
     weight and creatinine; QTc by Bazett and Fridericia from QT and heart rate; for an
     EHR's lab events, each series' (admission, item) last-minus-first change, minimum,
-    maximum and mean; and the sum of every list of numbers (questionnaire totals)."""
+    maximum and mean; the Child-Pugh score (Pugh RN et al. Br J Surg 1973;60:646-9, the
+    project calculator :func:`healthgym.clinical.scores.child_pugh`) of every record
+    part that holds its five inputs (:func:`_child_pugh_scores`); and the sum of every
+    list of numbers (questionnaire totals)."""
+    yield from _child_pugh_scores(hidden)
     first = {k: v[0] for k, v in keyed.items() if v}
     w, h = first.get("weight_kg"), first.get("height_cm")
     if w and h:
@@ -164,6 +168,33 @@ def _derived(keyed: dict[str, list[float]], hidden: dict[str, Any]) -> Iterator[
             yield min(vals)
             yield max(vals)
             yield sum(vals) / len(vals)
+
+
+_CHILD_PUGH_INPUTS = ("bilirubin_mg_dl", "albumin_g_dl", "inr", "ascites", "encephalopathy")
+
+
+def _child_pugh_scores(value: Any, depth: int = 0) -> Iterator[float]:
+    """The Child-Pugh score of every dict of the record holding the calculator's five
+    inputs under its argument names (a psychiatry record's ``liver``), recomputed with
+    :func:`healthgym.clinical.scores.child_pugh`; inputs the calculator rejects (another
+    vocabulary, a missing value) give nothing."""
+    if depth > 8:
+        return
+    if isinstance(value, dict):
+        if all(value.get(k) is not None for k in _CHILD_PUGH_INPUTS):
+            from ..clinical.scores import child_pugh
+
+            try:
+                res = child_pugh(**{k: value[k] for k in _CHILD_PUGH_INPUTS})
+            except (ValueError, TypeError):  # CalculatorInputError: another vocabulary
+                pass
+            else:
+                yield float(res.value)
+        for v in value.values():
+            yield from _child_pugh_scores(v, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _child_pugh_scores(v, depth + 1)
 
 
 def _keyed(value: Any, out: dict[str, list[float]], sums: list[float]) -> None:
@@ -408,6 +439,25 @@ MEASURED_ON_SIGNAL = frozenset(
 PICTURE_PREFIX = {"view_image_metadata": "Patient:"}
 
 
+# published constants of an instrument that a tool prints in its legend, allowed where
+# the text just before the number is the phrase given: (phrase, values, source)
+INSTRUMENT_CONSTANTS: tuple[tuple[re.Pattern[str], frozenset[float], str], ...] = (
+    (
+        re.compile(r"serial sevens: correct subtractions of\s*$", re.I),
+        frozenset({5.0}),
+        "MoCA serial 7s: five subtractions from 100, scored 0-3 (Nasreddine ZS et al. "
+        "J Am Geriatr Soc 2005;53:695-699)",
+    ),
+)
+
+
+def _instrument_constant(text: str, p: Printed) -> bool:
+    before = text[max(0, p.start - 60) : p.start]
+    return any(
+        p.value in values and phrase.search(before) for phrase, values, _ in INSTRUMENT_CONSTANTS
+    )
+
+
 @dataclass
 class ToolFactStats:
     calls: int = 0
@@ -501,6 +551,9 @@ def _check_output(name: str, out: str, trace: Trace, stats: ToolFactStats) -> It
         if p.text == "12" and after.startswith("-lead"):  # the name of the ECG
             stats.excluded += 1
             continue
+        if _instrument_constant(text, p):  # "serial sevens: correct subtractions of 5"
+            stats.excluded += 1
+            continue
         reference = (
             bool(_REF_CUE.search(text[max(0, p.start - 40) : p.start]))
             or bool(_COMPOUND.match(after))
@@ -535,8 +588,9 @@ def tool_fact_traceable(domain: Any, task: Task) -> Iterator[str]:
       months);
     * a value recomputable from the record (:func:`_derived`: BMI, MAP, pulse pressure,
       shock index, anion gap, Cockcroft-Gault clearance, Bazett/Fridericia QTc, an EHR
-      lab series' change/min/max/mean, the sum of any list of numbers - questionnaire
-      totals - and the length of any list - "Current medications (7)");
+      lab series' change/min/max/mean, the Child-Pugh score of recorded liver tests,
+      the sum of any list of numbers - questionnaire totals - and the length of any
+      list - "Current medications (7)");
     * where the text marks it as a reference ("ref", "reference", "normal", "needs",
       ">=", "threshold", "target", "more than", "within", "after", "held", "questions",
       "N or more", "N% or more", "N-minute"), a published constant: a
@@ -548,7 +602,9 @@ def tool_fact_traceable(domain: Any, task: Task) -> Iterator[str]:
     Dates (YYYY-MM-DD, with a time if printed with one) must appear verbatim in the
     record's text (EHR timestamps print without seconds: a prefix of the record's).
     Excluded, with the reason: times of day (episode clocks advance with every call),
-    list numbering ("1.", "13: 4"), a score's maximum ("4/5"), "12-lead", identifiers
+    list numbering ("1.", "13: 4"), a score's maximum ("4/5"), "12-lead", a published
+    constant of an instrument where its phrase precedes it (:data:`INSTRUMENT_CONSTANTS`:
+    the MoCA's "serial sevens: correct subtractions of 5"), identifiers
     glued to letters (P1, F2, V3, SpO2, m2, 10^9), the tools of
     :data:`MEASURED_ON_SIGNAL` (numbers measured on the generated image or ECG signal)
     and the acquisition part of :data:`PICTURE_PREFIX` tools (image size, scale,
@@ -565,8 +621,8 @@ def tool_fact_traceable(domain: Any, task: Task) -> Iterator[str]:
 
 TASK_RULES: dict[str, Callable[[Any, Task], Iterable[str]]] = {RULE: tool_fact_traceable}
 
-# task rules run only when named (``--rules tool_fact_traceable``) until the generators'
-# vocabulary no longer prints numbers of its own (issue 17: 32 violations on the suite
-# when the rule was added); empty this set to run them by default - the rule costs
-# about 20 s on 2 workers over the 6,110 tasks
-OPT_IN: frozenset[str] = frozenset({RULE})
+# task rules that run only when named (``--rules tool_fact_traceable``); empty since the
+# generators' vocabulary no longer prints numbers of its own (issue 17: 32 violations on
+# the suite when the rule was added, none once the record held the numbers): the rule
+# runs by default
+OPT_IN: frozenset[str] = frozenset()

@@ -19,6 +19,11 @@ Coherence rules applied on top of the profile's sampling:
   hyperplasia, menorrhagia, estrogen use) only occur in the matching sex;
 * history items that presuppose a condition (missed insulin doses) only occur
   when the patient has it;
+* the social history's smoking agrees with the history items: a current smoker is
+  not also a former smoker, and a patient with the former-smoker history item is a
+  former smoker whose pack-years (packs a day x years smoked, never more years than
+  age - 15) and years since quitting are recorded (``pack_years``,
+  ``smoking_quit_years``) and printed from the record;
 * a patient is never allergic to a drug class among their home medications;
 * a patient never carries an allergy or comorbidity that rules out a first-line
   treatment for which the profile lists no safe alternative (judged by allergy class,
@@ -206,6 +211,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
         if FEATURE_SEX.get(f, sex) == sex
         and (f not in FEATURE_REQUIRES or comorbidities & set(FEATURE_REQUIRES[f]))
     ]
+    if "current_smoker" in present and "former_smoker" in present:
+        present.remove("former_smoker")  # a current smoker is not a former smoker
     if "known_cad" in present and "coronary_artery_disease" in COMORBIDITIES:
         comorbidities.add("coronary_artery_disease")
     if "coronary_artery_disease" in comorbidities and "known_cad" not in present:
@@ -231,10 +238,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
     weight = round(bmi * (height / 100) ** 2, 1)
 
     meds = _medications(sorted(comorbidities), present, sex, age)
-    smoking = (
-        "Current smoker, 20 cigarettes a day."
-        if "current_smoker" in present
-        else ("Former smoker, quit over 10 years ago." if rng.random() < 0.2 else "Never smoker.")
+    smoking, pack_years, quit_years = _smoking_history(
+        present, age, rng, np.random.default_rng([seed, SMOKING_STREAM])
     )
     alcohol = (
         "Drinks about 30 units of alcohol a week."
@@ -261,6 +266,8 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
         medications=meds,
         allergies=allergies,
         smoking=smoking,
+        pack_years=pack_years,
+        smoking_quit_years=quit_years,
         alcohol=alcohol,
         vitals=vitals,
         labs=implied_labs(labs, profile.labs, comorbidities, meds, age, sex, rng),
@@ -269,6 +276,48 @@ def generate_patient(profile: DiseaseProfile, seed: int, patient_id: str) -> Pat
         exam={k: list(v) for k, v in profile.exam.items()},
         condition=profile.key,
     )
+
+
+# a second stream of the patient's seed for the smoking history's numbers, so that
+# drawing them leaves every other draw of the patient as it was
+SMOKING_STREAM = 0x5A0C
+SMOKING_START_AGE = 15  # years smoked are at most age - 15
+PACKS_PER_DAY: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0)
+
+
+def _smoking_history(
+    present: list[str], age: int, rng: np.random.Generator, side: np.random.Generator
+) -> tuple[str, float | None, int | None]:
+    """The social history's smoking sentence, pack-years and years since quitting.
+
+    A current smoker smokes 20 cigarettes (one pack) a day and has for 1 to age - 15
+    years (at least half of that span); a patient with the ``former_smoker`` history item
+    smoked 0.5-2 packs a day, starting at 15 or later, for years that ended 1-25 years
+    ago (at least 10 years smoked where the age allows: the exposure of a former smoker
+    whose history matters, e.g. in COPD); pack-years = packs a day x years smoked.
+    Other patients are occasionally light former smokers (no pack-years recorded) or
+    never smokers.  The main stream ``rng`` is drawn exactly as before pack-years were
+    recorded; the numbers come from ``side``."""
+    span = max(1, age - SMOKING_START_AGE)  # the longest a patient can have smoked
+    if "current_smoker" in present:
+        years = int(side.integers(max(1, span // 2), span + 1))
+        pack_years = float(years)  # one pack a day
+        return f"Current smoker, 20 cigarettes a day; {pack_years:g} pack-years.", pack_years, None
+    light = rng.random() < 0.2
+    if "former_smoker" in present:
+        quit_years = int(side.integers(1, max(1, min(25, span - 10)) + 1))
+        smoked_max = max(1, span - quit_years)
+        years = int(side.integers(min(10, smoked_max), smoked_max + 1))
+        ppd = float(PACKS_PER_DAY[int(side.integers(len(PACKS_PER_DAY)))])
+        pack_years = round(ppd * years, 1)
+        return (
+            f"Former smoker, {pack_years:g} pack-years, quit {quit_years} years ago.",
+            pack_years,
+            quit_years,
+        )
+    if light:
+        return "Former smoker, quit over 10 years ago.", None, None
+    return "Never smoker.", None, None
 
 
 # history feature -> the home medication it implies (drug, dose, indication)

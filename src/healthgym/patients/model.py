@@ -35,7 +35,11 @@ class Patient(BaseModel):
     comorbidities: list[str]  # keys of healthgym.patients.comorbidities
     medications: list[Medication]
     allergies: list[Allergy]
-    smoking: str
+    smoking: str  # the social history's smoking sentence
+    # cumulative smoking exposure of a smoker with a recorded history (packs a day x years
+    # smoked, at most age - 15 years) and years since quitting; None where not recorded
+    pack_years: float | None = None
+    smoking_quit_years: int | None = None
     alcohol: str
     vitals: dict[str, float]  # hr, sbp, dbp, rr, temp_c, spo2
     labs: dict[str, float | str]

@@ -28,7 +28,7 @@ from ...tools.elicit import Need
 from .records import TriagePatient, TriageState
 from .tools import PatientId, get_patient, pain_scale
 from .truth import avpu
-from .vocab import AVPU_TEXT, GCS_VERBAL, PMH
+from .vocab import AVPU_TEXT, GCS_VERBAL
 
 SPO2_DANGER = 92.0  # ESI v4 handbook, decision point D: SpO2 < 92% at any age
 
@@ -70,7 +70,7 @@ def _history_lines(p: TriagePatient) -> list[str]:
     lines = ["History: " + " ".join(p.hpi)] if p.hpi else []
     if p.mechanism:
         lines.append(f"Mechanism of injury: {p.mechanism}")
-    pmh = [PMH[k][0] for k in p.pmh if k != "none"]
+    pmh = p.pmh_lines()
     if pmh or p.medications:
         lines.append(
             f"Background: {'; '.join(pmh) or 'no significant past history'}; medications: "

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from .records import Ecg, ResourceItem, SuicideScreen, TriagePatient, Vitals
+from .records import Ecg, FamilyHistory, ResourceItem, SuicideScreen, TriagePatient, Vitals
 
 HS_TNT_URL = 14.0  # ng/L: 99th-percentile upper reference limit of hs-troponin T
 MMOL_TO_MG_DL_GLUCOSE = 18.016
@@ -154,6 +154,7 @@ def make_patient(
     v = normal_vitals(rng, years)
     v.update(vitals or {})
     pmh = fields.pop("pmh", [])
+    _pmh_details(rng, pmh, years, fields)
     if "medications" not in fields:
         fields["medications"] = sorted({HOME_MEDS[k] for k in pmh if k in HOME_MEDS})
     diabetic = any(k in pmh for k in ("diabetes_t1", "diabetes_t2"))
@@ -180,6 +181,47 @@ def make_patient(
         suicide=suicide or SuicideScreen(),
         **fields,
     )
+
+
+# premature coronary disease in a first-degree relative (the HEART score's family-history
+# risk factor): a male relative before 55, a female before 65; (sex, youngest, oldest)
+PREMATURE_CAD_AGE: dict[str, tuple[str, int, int]] = {
+    "father": ("male", 40, 54),
+    "mother": ("female", 45, 64),
+    "brother": ("male", 38, 54),
+    "sister": ("female", 42, 64),
+}
+# KDIGO GFR categories of a triage patient's "chronic kidney disease" and their weights
+CKD_STAGES: tuple[tuple[str, float], ...] = (("3a", 0.5), ("3b", 0.35), ("4", 0.15))
+
+
+def _pmh_details(
+    rng: random.Random, pmh: list[str], age_years: float, fields: dict[str, Any]
+) -> None:
+    """Draw the details a past-history item prints (in place, where the scenario gives
+    none): the relative and age of a premature myocardial infarction for
+    ``family_history_cad`` (a sibling only for a patient of 40 or more, at most eight
+    years older than the patient at the event), the CKD stage for ``ckd``.  Drawn from a
+    generator seeded by ``rng``'s state without consuming it, so the rest of the
+    scenario is what it was before these details were recorded."""
+    need_fh = "family_history_cad" in pmh and fields.get("family_history") is None
+    need_ckd = "ckd" in pmh and fields.get("ckd_stage") is None
+    if not (need_fh or need_ckd):
+        return
+    side = random.Random(str(rng.getstate()[1]))
+    if need_fh:
+        relatives = ["father", "mother"] + (["brother", "sister"] if age_years >= 40 else [])
+        relative = side.choice(relatives)
+        _, lo, hi = PREMATURE_CAD_AGE[relative]
+        if relative in ("brother", "sister"):
+            hi = min(hi, int(age_years) + 8)
+        fields["family_history"] = FamilyHistory(
+            relative=relative,  # type: ignore[arg-type]
+            age_years=side.randint(lo, max(lo, hi)),
+        )
+    if need_ckd:
+        stages, weights = zip(*CKD_STAGES, strict=True)
+        fields["ckd_stage"] = side.choices(stages, weights=weights)[0]
 
 
 # Normal findings, several wordings each, so that no fixed sentence marks a well patient.

@@ -50,6 +50,16 @@ class SuicideScreen(BaseModel):
     suicidal_behavior: Literal["none", "over_3_months_ago", "past_3_months"] = "none"
 
 
+class FamilyHistory(BaseModel):
+    """A first-degree relative's premature coronary event, as the patient reports it
+    (premature: a male relative before 55, a female before 65 - the HEART score's
+    family-history risk factor; Six AJ et al. Neth Heart J 2008;16:191-6)."""
+
+    relative: Literal["father", "mother", "brother", "sister"]
+    event: str = "myocardial infarction"
+    age_years: int
+
+
 class TriagePatient(BaseModel):
     """One ED arrival: everything the triage nurse can find out, hidden from the agent."""
 
@@ -63,6 +73,10 @@ class TriagePatient(BaseModel):
     chief_complaint: str
     hpi: list[str]
     pmh: list[str] = Field(default_factory=list)  # keys of vocab.PMH
+    # details of pmh items, printed with them (pmh_lines): the relative's event behind
+    # "family_history_cad" and the KDIGO GFR category of "ckd"
+    family_history: FamilyHistory | None = None
+    ckd_stage: Literal["3a", "3b", "4"] | None = None
     medications: list[str] = Field(default_factory=list)
     allergies: list[str] = Field(default_factory=list)
     mechanism: str | None = None
@@ -98,6 +112,25 @@ class TriagePatient(BaseModel):
     @property
     def adult(self) -> bool:
         return self.age_years >= 18
+
+    def pmh_lines(self) -> list[str]:
+        """The past-history items as printed, with the record's details: "father had a
+        myocardial infarction at 52", "chronic kidney disease stage 3b" (without a
+        recorded detail, the number-free display name of vocab.PMH)."""
+        from .vocab import PMH
+
+        out = []
+        for key in self.pmh:
+            if key == "none":
+                continue
+            text = PMH[key][0]
+            fh = self.family_history
+            if key == "family_history_cad" and fh is not None:
+                text = f"{fh.relative} had a {fh.event} at {fh.age_years}"
+            elif key == "ckd" and self.ckd_stage is not None:
+                text = f"{text} stage {self.ckd_stage}"
+            out.append(text)
+        return out
 
 
 class Casualty(BaseModel):

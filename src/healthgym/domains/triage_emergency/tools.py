@@ -20,7 +20,7 @@ from .mci import assessment_text
 from .protocols import INJURY_PATTERNS, PROTOCOL_TEXT
 from .records import TriagePatient, TriageState
 from .truth import avpu
-from .vocab import AVPU_TEXT, GCS_EYE, GCS_MOTOR, GCS_VERBAL, PMH, PocTest, Protocol
+from .vocab import AVPU_TEXT, GCS_EYE, GCS_MOTOR, GCS_VERBAL, PocTest, Protocol
 
 PatientId = Annotated[str, MaxLen(8)]
 
@@ -55,7 +55,7 @@ def pain_scale(age_years: float) -> str:
 
 
 def _history(p: TriagePatient) -> str:
-    pmh = [PMH[k][0] for k in p.pmh if k != "none"]
+    pmh = p.pmh_lines()
     meds = ", ".join(p.medications) or "none"
     allergies = ", ".join(p.allergies) or "no known drug allergies"
     return (

@@ -146,14 +146,21 @@ AVPU_TEXT: dict[str, str] = {
 }
 
 # ------------------------------------------------------------------ history
-# past-history key -> (display name, HEART risk factor, known atherosclerotic disease)
+# past-history key -> (display name, HEART risk factor, known atherosclerotic disease);
+# the display names hold no numbers of their own: a detail with a number (the relative's
+# age at a premature myocardial infarction, the CKD stage) is a field of the patient's
+# record and printed from it (:func:`pmh_text`)
 PMH: dict[str, tuple[str, bool, bool]] = {
     "hypertension": ("hypertension", True, False),
     "hyperlipidaemia": ("hypercholesterolaemia", True, False),
     "diabetes_t2": ("type 2 diabetes", True, False),
     "diabetes_t1": ("type 1 diabetes on insulin", True, False),
     "smoker": ("current smoker", True, False),
-    "family_history_cad": ("father had a myocardial infarction at 50", True, False),
+    "family_history_cad": (
+        "family history of premature coronary artery disease",
+        True,
+        False,
+    ),
     "obesity": ("obesity", True, False),
     "cad": ("coronary artery disease with a stent", False, True),
     "prior_stroke": ("previous ischaemic stroke", False, True),
@@ -164,7 +171,7 @@ PMH: dict[str, tuple[str, bool, bool]] = {
     "opioid_use": ("opioid use disorder", False, False),
     "dementia": ("mild cognitive impairment", False, False),
     "sickle_cell": ("sickle cell disease", False, False),
-    "ckd": ("chronic kidney disease stage 3", False, False),
+    "ckd": ("chronic kidney disease", False, False),
     "eczema": ("eczema", False, False),
     "none": ("no significant past history", False, False),
 }
