@@ -237,3 +237,13 @@ def test_a_negated_hedged_or_alternative_band_names_no_band() -> None:
     assert _band_match("LOW", "low", options)
     for text in ("Not low", "possibly low", "low or moderate", "low or no", "low vs high"):
         assert not _band_match(text, "low", options), text
+
+
+def test_a_negated_or_hedged_stated_answer_commits_to_nothing() -> None:
+    from healthgym.domains.ehr_management.grading import _uncommitted
+
+    assert _uncommitted("Not peak Creatinine", "peak Creatinine")
+    assert _uncommitted("done or SOFA change", "done")
+    assert not _uncommitted("peak creatinine", "peak Creatinine")
+    # a reference that itself states an absence is matched on its own terms
+    assert not _uncommitted("No positive culture", "No positive culture")

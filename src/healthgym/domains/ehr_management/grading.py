@@ -199,6 +199,18 @@ def _band_match(text: Any, want: str, options: tuple[str, ...]) -> bool:
     return longest == [want]
 
 
+def _uncommitted(text: Any, reference: Any) -> bool:
+    """Whether a free-text answer negates, hedges or offers alternatives where the
+    reference answer states its finding plainly."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    flagged = any(t.negated or t.hedged or t.alternative for t in annotate(text[:300]))
+    plain = isinstance(reference, str) and not any(
+        t.negated or t.hedged or t.alternative for t in annotate(reference[:300])
+    )
+    return flagged and plain
+
+
 def _jaccard(got: set[str], want: set[str]) -> float:
     return len(got & want) / len(got | want) if got | want else 1.0
 
@@ -500,6 +512,10 @@ def grade(task: Task, state: EhrState, log: EpisodeLog) -> Grade:
         accuracy, parts = action_accuracy(spec, changes)
     else:
         accuracy, parts = answer_accuracy(spec, log.answer)
+    if _uncommitted(log.answer.get("answer"), task.reference.answer.get("answer")):
+        # a stated answer that is negated, hedged or offered with alternatives ("not peak
+        # creatinine", "done or not done") commits to nothing, whatever the other fields
+        accuracy, parts = 0.0, {**parts, "answer_committed": False}
     return Grade(
         accuracy=accuracy,
         violations=found,
