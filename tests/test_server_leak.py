@@ -26,6 +26,7 @@ here with the token, and refused without it.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import re
 from typing import Any
@@ -89,11 +90,20 @@ def labels(value: Any) -> list[str]:
     return []
 
 
+@functools.cache
 def options(domain: str, field: str) -> list[str]:
-    """The enum of the submit tool's ``field`` (its items' enum for a list)."""
+    """The choices of the submit tool's ``field``: its enum (its items' enum for a list),
+    or, for a free-text field read by meaning, the labels the domain's reference answers
+    use for it (a sample of tasks)."""
     d = get_domain(domain)
     prop = d.toolkit.get(d.submit_tool).parameters["properties"].get(field, {})
-    return [str(v) for v in prop.get("enum", prop.get("items", {}).get("enum", []))]
+    enum = prop.get("enum", prop.get("items", {}).get("enum", []))
+    if enum:
+        return [str(v) for v in enum]
+    seen: set[str] = set()
+    for i in range(0, d.n_tasks, max(1, d.n_tasks // 200)):
+        seen.update(v for v in labels(d.make_task(i).reference.answer.get(field)))
+    return sorted(seen)
 
 
 def secret_labels(domain: str, answer: dict[str, Any], text: str) -> list[str]:
