@@ -102,7 +102,10 @@ def options(domain: str, field: str) -> list[str]:
         return [str(v) for v in enum]
     seen: set[str] = set()
     for i in range(0, d.n_tasks, max(1, d.n_tasks // 200)):
-        seen.update(v for v in labels(d.make_task(i).reference.answer.get(field)))
+        value = d.make_task(i).reference.answer.get(field)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", v):
+                seen.add(v)  # one-word labels ("benign") are choices too
     return sorted(seen)
 
 
