@@ -108,7 +108,7 @@ class Tool:
         """
         if self.needs:
             arguments = kwargs
-            if args:  # positional arguments fill the needs' placeholders too
+            if args:  # positional arguments fill the needs' {argument} fields too
                 bound = inspect.signature(self.fn).bind_partial(state, *args, **kwargs)
                 arguments = dict(list(bound.arguments.items())[1:])
             elicited(state).require(self.needs, arguments)
