@@ -17,12 +17,12 @@ from healthgym.agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 from healthgym.cli import app
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
-from healthgym.domains.obstetrics.toolkit import STATELESS_TOOLS
+from healthgym.domains.obstetrics.tools import STATELESS_TOOLS
 from healthgym.domains.obstetrics.vocab import FINDINGS, FINDINGS_BY_TYPE, TASK_TYPES
-from healthgym.domains.shared import shared_tool_names
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
+from healthgym.tools.shared import shared_tool_names
 
 NAME = "obstetrics"
 DOMAIN = get_domain(NAME)

@@ -6,16 +6,14 @@ import datetime as dt
 
 import pytest
 
-from healthgym.clinical.scores.obstetric import apgar, bishop_score
-from healthgym.domains.obstetrics import medications as med
-from healthgym.domains.obstetrics.rules_dating import (
+from healthgym.clinical.guidelines.obstetric_dating import (
     best_dating,
     crl_ga_days_rounded,
     crl_to_ga_days,
     induction_plan,
     redating_band,
 )
-from healthgym.domains.obstetrics.rules_fetal import (
+from healthgym.clinical.guidelines.obstetric_fetal import (
     acceleration_qualifies,
     apgar_band,
     bpp_band,
@@ -29,7 +27,7 @@ from healthgym.domains.obstetrics.rules_fetal import (
     recurrence,
     variability_class,
 )
-from healthgym.domains.obstetrics.rules_maternal import (
+from healthgym.clinical.guidelines.obstetric_maternal import (
     HypertensionFindings,
     classify_hypertension,
     gct_positive,
@@ -40,6 +38,8 @@ from healthgym.domains.obstetrics.rules_maternal import (
     rh_status,
     rhig_indicated,
 )
+from healthgym.clinical.scores.obstetric import apgar, bishop_score
+from healthgym.domains.obstetrics import medications as med
 
 # ------------------------------------------------------------------- dating (CO 700)
 

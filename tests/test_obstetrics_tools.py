@@ -7,7 +7,7 @@ import pytest
 from healthgym.domains import get_domain
 from healthgym.domains.obstetrics import assess_tools as at
 from healthgym.domains.obstetrics import calc_tools as ct
-from healthgym.domains.obstetrics import tools as t
+from healthgym.domains.obstetrics import tools_record as t
 from healthgym.domains.obstetrics.grading import grade
 from healthgym.domains.obstetrics.records import (
     BPPScan,

@@ -17,7 +17,7 @@ from healthgym.agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 from healthgym.cli import app
 from healthgym.domains import get_domain
 from healthgym.domains.radiology_report.rule_tools import RULE_TOOLS
-from healthgym.domains.radiology_report.tools import RECORD_TOOLS
+from healthgym.domains.radiology_report.tools_record import RECORD_TOOLS
 from healthgym.domains.radiology_report.vocab import FOLLOW_UP_TEXT, SYSTEMS
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize

@@ -6,17 +6,18 @@ import math
 
 import pytest
 
-from healthgym.domains.radiology_report.birads import MANAGEMENT, birads_assessment
-from healthgym.domains.radiology_report.bosniak import bosniak_classification
-from healthgym.domains.radiology_report.fleischner import (
+from healthgym.clinical.guidelines.imaging_breast import MANAGEMENT, birads_assessment
+from healthgym.clinical.guidelines.imaging_chest import (
     fleischner_recommendation,
     mean_diameter,
+    nodule_growth,
     round_mm,
     size_band,
     sphere_volume_mm3,
+    volume_doubling_time,
 )
-from healthgym.domains.radiology_report.growth import nodule_growth, volume_doubling_time
-from healthgym.domains.radiology_report.tirads import (
+from healthgym.clinical.guidelines.imaging_renal import bosniak_classification
+from healthgym.clinical.guidelines.imaging_thyroid import (
     tirads_action,
     tirads_assessment,
     tirads_level,

@@ -7,7 +7,7 @@ import pytest
 from healthgym.domains import get_domain
 from healthgym.domains.radiology_report import report_tools as rt
 from healthgym.domains.radiology_report import rule_tools as rule
-from healthgym.domains.radiology_report import tools as t
+from healthgym.domains.radiology_report import tools_record as t
 from healthgym.domains.radiology_report.grading import (
     impression_categories,
     normalize_category,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from healthgym.domains.radiology_report.bosniak import bosniak_classification
+from healthgym.clinical.guidelines.imaging_renal import bosniak_classification
 from healthgym.domains.radiology_report.tasks import N_TASKS, make_task
 
 

@@ -3,18 +3,12 @@ preeclampsia and GDM, decide RhIG, score newborns and review medications."""
 
 from __future__ import annotations
 
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import ObPatient, ObstetricsState
+from .records import new_state
 from .tasks import N_TASKS, make_task
-from .toolkit import ALL_TOOLS
-
-
-def new_state(task: Task) -> ObstetricsState:
-    return ObstetricsState(patient=ObPatient.model_validate(task.hidden["patient"]))
-
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="obstetrics",

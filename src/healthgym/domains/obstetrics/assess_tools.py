@@ -12,11 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Literal
 
-from ...tools import MaxLen, Range, ToolError, tool
-from .medications import DRUGS, assess, match_drugs
-from .protocols import PROTOCOLS
-from .records import ObstetricsState
-from .rules_maternal import (
+from ...clinical.guidelines.obstetric_maternal import (
     GCT_THRESHOLD,
     OGTT_75G_IADPSG,
     OGTT_100G,
@@ -30,6 +26,10 @@ from .rules_maternal import (
     organ_features,
     proteinuria,
 )
+from ...tools import MaxLen, Range, ToolError, tool
+from .medications import DRUGS, assess, match_drugs
+from .protocols import PROTOCOLS
+from .records import ObstetricsState
 from .vocab import ACTION_TEXT, FINDINGS_BY_TYPE
 
 ProtocolTopic = Literal[tuple(PROTOCOLS)]  # type: ignore[valid-type]

@@ -17,12 +17,19 @@ from typing import Annotated, Literal
 
 from ...clinical.calculators.obstetric_dates import due_date, gestational_age, parse_date
 from ...clinical.errors import CalculatorInputError
+from ...clinical.guidelines.obstetric_dating import crl_ga_days_rounded, edd_from_scan, ga_text
+from ...clinical.guidelines.obstetric_fetal import (
+    Recurrence,
+    Variability,
+    apgar_band,
+    bpp_band,
+    bpp_points,
+    nichd_category,
+)
 from ...clinical.scores.obstetric import apgar, bishop_score
 from ...clinical.scores.result import ScoreResult
 from ...tools import MaxLen, Range, ToolError, tool
 from .records import ObstetricsState
-from .rules_dating import crl_ga_days_rounded, edd_from_scan, ga_text
-from .rules_fetal import Recurrence, Variability, apgar_band, bpp_band, bpp_points, nichd_category
 
 Point = Annotated[int, Range(0, 2)]
 

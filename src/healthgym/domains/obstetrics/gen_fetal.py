@@ -5,23 +5,24 @@ decelerations whose shape (onset to nadir), timing (nadir against the contractio
 peak) and duration make their NICHD type; 'recurrent' patterns accompany at least
 three of four (or four of five) contractions and 'intermittent' ones a single
 contraction, away from the 50% line.  The category is then recomputed from the
-rendered events with :mod:`.rules_fetal`, so the generator and the rules agree.
+rendered events with :mod:`healthgym.clinical.guidelines.obstetric_fetal`, so the
+generator and the rules agree.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ...tasks import RefCall, SafetyRule
-from .generator import Case, base_patient, pick, ri
-from .records import Acceleration, Deceleration, FHRTracing, ObPatient
-from .rules_fetal import (
+from ...clinical.guidelines.obstetric_fetal import (
     ctg_plan,
     deceleration_type,
     nichd_category,
     recurrence,
     variability_class,
 )
+from ...tasks import RefCall, SafetyRule
+from .generator import Case, base_patient, pick, ri
+from .records import Acceleration, Deceleration, FHRTracing, ObPatient
 
 PATTERNS = {
     "I": ("normal", "early"),

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...clinical.guidelines.obstetric_maternal import (
+    HypertensionFindings,
+    classify_hypertension,
+    hypertension_plan,
+)
 from ...tasks import RefCall, SafetyRule
 from .generator import Case, base_patient, between, pick, ri
 from .records import BPReading, ObPatient
-from .rules_maternal import HypertensionFindings, classify_hypertension, hypertension_plan
 
 ORGAN = ("platelets", "creatinine", "liver", "headache", "visual", "ruq", "edema")
 SYMPTOM_TEXT = {

@@ -14,12 +14,13 @@ import datetime as dt
 
 import numpy as np
 
-from ...clinical.scores.obstetric import bishop_score
-from ...tasks import RefCall, SafetyRule
-from .generator import Case, base_patient, pick, ri
-from .records import CervicalExam, ObPatient, Ultrasound
-from .rules_dating import Plan, best_dating, crl_to_ga_days, induction_plan, redating_band
-from .rules_maternal import (
+from ...clinical.guidelines.obstetric_dating import (
+    best_dating,
+    crl_to_ga_days,
+    induction_plan,
+    redating_band,
+)
+from ...clinical.guidelines.obstetric_maternal import (
     GCT_THRESHOLD,
     OGTT_75G_IADPSG,
     OGTT_100G,
@@ -28,6 +29,11 @@ from .rules_maternal import (
     ogtt_75g_abnormal,
     ogtt_100g_abnormal,
 )
+from ...clinical.guidelines.plan import Plan
+from ...clinical.scores.obstetric import bishop_score
+from ...tasks import RefCall, SafetyRule
+from .generator import Case, base_patient, pick, ri
+from .records import CervicalExam, ObPatient, Ultrasound
 
 
 def _crl_for(t: int) -> float | None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...clinical.guidelines.plan import Plan
 from ...tasks import RefCall
 from .generator import Case, base_patient, pick, ri
 from .medications import CONDITIONS, DRUG_BY_KEY, level_at, safe_options, unsafe_options
 from .records import MedicationEntry, ObPatient
-from .rules_dating import Plan
 
 DOSES = {
     "lisinopril": "10 mg once daily",

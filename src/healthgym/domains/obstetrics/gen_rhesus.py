@@ -14,10 +14,10 @@ import re
 
 import numpy as np
 
+from ...clinical.guidelines.obstetric_maternal import rh_plan, rh_status, rhig_indicated
 from ...tasks import RefCall, SafetyRule
 from .generator import Case, base_patient, pick, ri
 from .records import ObPatient
-from .rules_maternal import rh_plan, rh_status, rhig_indicated
 
 # event -> (GA range in days, where she is seen, symptom sentence)
 EVENTS: dict[str, tuple[tuple[int, int], str, str]] = {

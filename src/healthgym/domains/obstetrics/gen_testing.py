@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...tasks import RefCall, SafetyRule
-from .gen_fetal import _accels
-from .generator import Case, base_patient, between, pick, ri
-from .records import Acceleration, BPPScan, FHRTracing, NewbornExam, ObPatient
-from .rules_fetal import (
+from ...clinical.guidelines.obstetric_fetal import (
     acceleration_qualifies,
     apgar_band,
     bpp_band,
@@ -25,6 +21,10 @@ from .rules_fetal import (
     newborn_plan,
     nst_reactive,
 )
+from ...tasks import RefCall, SafetyRule
+from .gen_fetal import _accels
+from .generator import Case, base_patient, between, pick, ri
+from .records import Acceleration, BPPScan, FHRTracing, NewbornExam, ObPatient
 
 BPP_INDICATIONS = (
     "decreased fetal movements",

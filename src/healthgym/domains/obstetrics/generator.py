@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from ...clinical.guidelines.obstetric_dating import ga_text
+from ...clinical.guidelines.plan import Plan
 from ...patients import names
 from ...tasks import RefCall, SafetyRule
 from .records import BPReading, ObPatient
-from .rules_dating import Plan, ga_text
 
 T = TypeVar("T")
 FIRST_VISIT_DAY = dt.date(2024, 1, 8)

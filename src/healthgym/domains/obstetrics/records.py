@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ...tasks import Task
+
 LabValue = float | str
 
 
@@ -135,3 +137,7 @@ class ObstetricsState:
     seen: set[str] = field(default_factory=set)  # evidence keys, e.g. 'fhr', 'lab:cbc'
     # calculator results of this episode, e.g. {'bishop': 10.0, 'nichd': 'III'}
     results: dict[str, Any] = field(default_factory=dict)
+
+
+def new_state(task: Task) -> ObstetricsState:
+    return ObstetricsState(patient=ObPatient.model_validate(task.hidden["patient"]))

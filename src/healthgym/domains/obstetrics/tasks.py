@@ -29,7 +29,7 @@ from .gen_rhesus import rhesus_case
 from .gen_testing import apgar_case, bpp_case
 from .generator import Case, answer_actions, intro
 from .medications import all_drug_keys, assess
-from .toolkit import TOOL_NAMES
+from .tools import TOOL_NAMES
 from .vocab import TASK_TYPES
 
 DOMAIN = "obstetrics"

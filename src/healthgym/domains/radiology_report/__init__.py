@@ -4,18 +4,12 @@ findings and submit a structured report."""
 
 from __future__ import annotations
 
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import RadiologyState, Study
+from .records import new_state
 from .tasks import N_TASKS, make_task
-from .toolkit import ALL_TOOLS
-
-
-def new_state(task: Task) -> RadiologyState:
-    return RadiologyState(study=Study.model_validate(task.hidden["study"]))
-
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="radiology_report",

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .birads import birads_assessment
+from ...clinical.guidelines.imaging_breast import birads_assessment
 from .generator import (
     Case,
     accession,

@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from ...clinical.guidelines.imaging_chest import fleischner_recommendation, volume_doubling_time
 from ...tasks import RefCall
-from .fleischner import fleischner_recommendation
 from .gen_critical import critical_finding, normal_lines
 from .generator import (
     Case,
@@ -32,7 +32,6 @@ from .generator import (
     study_date,
     study_time,
 )
-from .growth import volume_doubling_time
 from .records import Finding, PriorStudy
 
 SCENARIOS: tuple[tuple[str, str, str], ...] = (

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .bosniak import bosniak_classification
+from ...clinical.guidelines.imaging_renal import bosniak_classification
 from .gen_critical import NORMAL_LINES, critical_finding, normal_lines
 from .generator import (
     Case,

@@ -16,6 +16,7 @@ from itertools import combinations
 
 import numpy as np
 
+from ...clinical.guidelines.imaging_thyroid import THRESHOLDS_CM, tirads_assessment
 from .generator import (
     Case,
     accession,
@@ -29,7 +30,6 @@ from .generator import (
     study_time,
 )
 from .records import Finding
-from .tirads import THRESHOLDS_CM, tirads_assessment
 
 LEVELS = ("TR1", "TR2", "TR3", "TR4", "TR5")
 COMPOSITION_TEXT = {

@@ -54,12 +54,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...clinical.guidelines.imaging_chest import round_mm, size_band
 from ...clinical.matching import annotate
 from ...episode import EpisodeLog
 from ...rewards import Grade, Violation
 from ...tasks import Task
 from .answers import critical_mentions, parse_category, parse_follow_up, read_critical
-from .fleischner import round_mm, size_band
 from .records import RadiologyState
 from .vocab import ALL_SECTIONS, DIRECT_METHODS, INVASIVE_CODES, NO_ACTION_CODES
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ...tasks import Task
+
 
 class Clinician(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -88,3 +90,7 @@ class RadiologyState:
     rule_results: dict[str, dict[str, Any]] = field(default_factory=dict)
     growth_results: list[dict[str, Any]] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
+
+
+def new_state(task: Task) -> RadiologyState:
+    return RadiologyState(study=Study.model_validate(task.hidden["study"]))

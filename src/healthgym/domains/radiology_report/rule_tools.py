@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from ...clinical.guidelines import imaging_breast, imaging_chest, imaging_renal, imaging_thyroid
 from ...tools import Range, ToolError, tool
-from . import birads, bosniak, fleischner, growth, tirads
 from .records import RadiologyState
 from .vocab import FOLLOW_UP_TEXT
 
@@ -38,13 +38,13 @@ def nodule_mean_diameter(
         short_axis_mm: longest diameter perpendicular to it on the same image, in mm.
     """
     try:
-        mean = fleischner.mean_diameter(long_axis_mm, short_axis_mm)
+        mean = imaging_chest.mean_diameter(long_axis_mm, short_axis_mm)
     except ValueError as e:
         raise ToolError(str(e)) from None
-    volume = fleischner.sphere_volume_mm3(mean)
+    volume = imaging_chest.sphere_volume_mm3(mean)
     return (
         f"Mean diameter ({long_axis_mm:g} + {short_axis_mm:g}) / 2 = {mean:g} mm; rounded "
-        f"{fleischner.round_mm(mean)} mm; spherical volume pi*d^3/6 = {volume:.0f} mm3."
+        f"{imaging_chest.round_mm(mean)} mm; spherical volume pi*d^3/6 = {volume:.0f} mm3."
     )
 
 
@@ -67,7 +67,9 @@ def calculate_nodule_growth(
         current_date: date of the current study, YYYY-MM-DD.
     """
     try:
-        g = growth.nodule_growth(prior_diameter_mm, current_diameter_mm, prior_date, current_date)
+        g = imaging_chest.nodule_growth(
+            prior_diameter_mm, current_diameter_mm, prior_date, current_date
+        )
     except ValueError as e:
         raise ToolError(str(e)) from None
     if isinstance(state, RadiologyState):
@@ -87,10 +89,10 @@ def calculate_nodule_growth(
 @tool(kind="compute")
 def fleischner_recommendation(
     state: RadiologyState,
-    nodule_type: fleischner.NoduleType,
-    multiplicity: fleischner.Multiplicity,
+    nodule_type: imaging_chest.NoduleType,
+    multiplicity: imaging_chest.Multiplicity,
     mean_diameter_mm: Annotated[float, Range(0.5, 100)],
-    risk: fleischner.Risk,
+    risk: imaging_chest.Risk,
     solid_component_mm: Annotated[float, Range(0.5, 100)] | None = None,
     growth_mm: Annotated[float, Range(-50, 50)] | None = None,
     interval_days: Annotated[int, Range(1, 7300)] | None = None,
@@ -111,7 +113,7 @@ def fleischner_recommendation(
         interval_days: follow-up studies: days since the prior study.
     """
     try:
-        r = fleischner.fleischner_recommendation(
+        r = imaging_chest.fleischner_recommendation(
             nodule_type,
             multiplicity,
             mean_diameter_mm,
@@ -132,11 +134,11 @@ def fleischner_recommendation(
 @tool(kind="compute")
 def tirads_assessment(
     state: RadiologyState,
-    composition: tirads.Composition,
-    echogenicity: tirads.Echogenicity,
-    shape: tirads.Shape,
-    margin: tirads.Margin,
-    echogenic_foci: list[tirads.EchogenicFocus],
+    composition: imaging_thyroid.Composition,
+    echogenicity: imaging_thyroid.Echogenicity,
+    shape: imaging_thyroid.Shape,
+    margin: imaging_thyroid.Margin,
+    echogenic_foci: list[imaging_thyroid.EchogenicFocus],
     max_diameter_mm: Annotated[float, Range(1, 150)],
 ) -> str:
     """ACR TI-RADS points, level (TR1-TR5) and FNA/follow-up action (Tessler 2017).
@@ -152,7 +154,7 @@ def tirads_assessment(
         max_diameter_mm: the nodule's largest diameter in any plane, in mm.
     """
     try:
-        r = tirads.tirads_assessment(
+        r = imaging_thyroid.tirads_assessment(
             composition, echogenicity, shape, margin, echogenic_foci, max_diameter_mm
         )
     except ValueError as e:
@@ -160,31 +162,31 @@ def tirads_assessment(
     _keep(state, "acr_tirads", category=r.level, follow_up=r.action, points=r.total)
     p = r.points
     parts = " + ".join(f"{k.replace('_', ' ')} {p[k]}" for k in p if k != "total")
-    limits = tirads.THRESHOLDS_CM[r.level]
+    limits = imaging_thyroid.THRESHOLDS_CM[r.level]
     size = f"maximum diameter {max_diameter_mm / 10:.1f} cm"
     if limits:
         size += f" (FNA if >= {limits[0]} cm, follow-up if >= {limits[1]} cm)"
     text = (
         f"ACR TI-RADS: {parts} = {r.total} points -> {r.level} "
-        f"({tirads.LEVEL_NAMES[r.level]}); {size}. {_recommend(r.action)}"
+        f"({imaging_thyroid.LEVEL_NAMES[r.level]}); {size}. {_recommend(r.action)}"
     )
     if r.action == "ultrasound_follow_up":
-        text += f" Schedule: {tirads.FOLLOW_UP_SCHEDULE[r.level]}."
+        text += f" Schedule: {imaging_thyroid.FOLLOW_UP_SCHEDULE[r.level]}."
     return text
 
 
 @tool(kind="compute")
 def birads_assessment(
     state: RadiologyState,
-    exam_type: birads.ExamType,
-    finding: birads.FindingKind,
+    exam_type: imaging_breast.ExamType,
+    finding: imaging_breast.FindingKind,
     known_biopsy_proven_malignancy: bool = False,
-    mass_shape: birads.MassShape | None = None,
-    mass_margin: birads.MassMargin | None = None,
-    mass_density: birads.MassDensity | None = None,
-    calcification_morphology: birads.CalcMorphology | None = None,
-    calcification_distribution: birads.CalcDistribution | None = None,
-    asymmetry_type: birads.AsymmetryType | None = None,
+    mass_shape: imaging_breast.MassShape | None = None,
+    mass_margin: imaging_breast.MassMargin | None = None,
+    mass_density: imaging_breast.MassDensity | None = None,
+    calcification_morphology: imaging_breast.CalcMorphology | None = None,
+    calcification_distribution: imaging_breast.CalcDistribution | None = None,
+    asymmetry_type: imaging_breast.AsymmetryType | None = None,
     post_surgical_scar_at_site: bool = False,
 ) -> str:
     """BI-RADS assessment category (0-6) and management (ACR BI-RADS Atlas, 5th ed., 2013).
@@ -206,7 +208,7 @@ def birads_assessment(
         post_surgical_scar_at_site: the finding lies at a surgical scar.
     """
     try:
-        r = birads.birads_assessment(
+        r = imaging_breast.birads_assessment(
             exam_type,
             finding,
             known_biopsy_proven_malignancy,
@@ -221,10 +223,8 @@ def birads_assessment(
     except ValueError as e:
         raise ToolError(str(e)) from None
     _keep(state, "birads", category=r.category, follow_up=r.management)
-    text = (
-        f"BI-RADS: {r.basis} -> category {r.category} ({birads.CATEGORY_NAMES[r.category]}). "
-        f"{_recommend(r.management)}"
-    )
+    name = imaging_breast.CATEGORY_NAMES[r.category]
+    text = f"BI-RADS: {r.basis} -> category {r.category} ({name}). {_recommend(r.management)}"
     if r.category == "4":
         text += " Category 4 may be subdivided 4A/4B/4C by the level of suspicion."
     return text
@@ -233,15 +233,15 @@ def birads_assessment(
 @tool(kind="compute")
 def bosniak_classification(
     state: RadiologyState,
-    modality: bosniak.Modality,
+    modality: imaging_renal.Modality,
     wall_thickness_mm: Annotated[float, Range(0.1, 50)],
     septa_count: Annotated[int, Range(0, 50)],
     max_septum_thickness_mm: Annotated[float, Range(0, 50)],
     enhancing: bool,
-    protrusion: bosniak.Protrusion = "none",
+    protrusion: imaging_renal.Protrusion = "none",
     protrusion_size_mm: Annotated[float, Range(0, 100)] = 0.0,
     unenhanced_attenuation_hu: Annotated[float, Range(-200, 200)] | None = None,
-    fluid_signal: bosniak.FluidSignal | None = None,
+    fluid_signal: imaging_renal.FluidSignal | None = None,
     calcification: bool = False,
 ) -> str:
     """Bosniak classification version 2019 of a cystic renal mass (Silverman 2019).
@@ -260,7 +260,7 @@ def bosniak_classification(
         calcification: any calcification in the wall or septa is reported.
     """
     try:
-        r = bosniak.bosniak_classification(
+        r = imaging_renal.bosniak_classification(
             modality,
             wall_thickness_mm,
             septa_count,

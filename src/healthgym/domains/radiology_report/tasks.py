@@ -21,15 +21,15 @@ from typing import Any
 
 import numpy as np
 
+from ...clinical.guidelines import imaging_breast, imaging_chest, imaging_renal, imaging_thyroid
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
-from . import birads, bosniak, fleischner, tirads
 from .gen_breast import breast_case
 from .gen_chest import chest_case
 from .gen_renal import renal_case
 from .gen_thyroid import thyroid_case
 from .generator import Case
 from .report_tools import READ_DELAY_MIN
-from .toolkit import TOOL_NAMES
+from .tools import TOOL_NAMES
 from .vocab import CRITICAL_NAMES, FOLLOW_UP_TEXT, NO_ACTION_CODES, WORKUP_CODES
 
 DOMAIN = "radiology_report"
@@ -52,15 +52,15 @@ def truth(case: Case) -> dict[str, Any]:
     """Category, follow-up code (and TI-RADS points) of the case's correct reading."""
     a = case.rule_args
     if case.system == "fleischner_2017":
-        f = fleischner.fleischner_recommendation(**a)
+        f = imaging_chest.fleischner_recommendation(**a)
         return {"category": f.band, "follow_up": f.code}
     if case.system == "acr_tirads":
-        t = tirads.tirads_assessment(**a)
+        t = imaging_thyroid.tirads_assessment(**a)
         return {"category": t.level, "follow_up": t.action, "points": t.total}
     if case.system == "birads":
-        b = birads.birads_assessment(**a)
+        b = imaging_breast.birads_assessment(**a)
         return {"category": b.category, "follow_up": b.management}
-    r = bosniak.bosniak_classification(**a)
+    r = imaging_renal.bosniak_classification(**a)
     return {"category": r.bosniak_class, "follow_up": r.management}
 
 
@@ -81,7 +81,7 @@ def reference_answer(case: Case, t: dict[str, Any]) -> dict[str, Any]:
         )
     recommendation = FOLLOW_UP_TEXT[t["follow_up"]]
     if t["follow_up"] == "ultrasound_follow_up":
-        recommendation += f" Schedule: {tirads.FOLLOW_UP_SCHEDULE[t['category']]}."
+        recommendation += f" Schedule: {imaging_thyroid.FOLLOW_UP_SCHEDULE[t['category']]}."
     answer: dict[str, Any] = {
         "indication": s.indication,
         "technique": " ".join(s.technique),

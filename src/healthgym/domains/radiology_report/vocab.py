@@ -1,8 +1,9 @@
 """Shared vocabulary of radiology_report: systems, follow-up codes, critical findings.
 
 The follow-up codes name the management of each published table (their sources are
-cited in the rule module that returns them: fleischner.py, tirads.py, birads.py,
-bosniak.py); the texts are this project's paraphrases of those recommendations.
+cited in the rule module that returns them: imaging_chest, imaging_thyroid,
+imaging_breast and imaging_renal of :mod:`healthgym.clinical.guidelines`); the texts
+are this project's paraphrases of those recommendations.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Cognitive screening: the Montreal Cognitive Assessment (MoCA) and the Mini-Mental State
-Examination (MMSE), scored from item-level results.
+Examination (MMSE), scored from item-level results, with their published cut-offs.
 
 Neither is in :mod:`healthgym.clinical.scores`, so both are written here as pure
 functions returning the library's :class:`ScoreResult`.
@@ -7,9 +7,9 @@ functions returning the library's :class:`ScoreResult`.
 
 from __future__ import annotations
 
-from healthgym.clinical.errors import CalculatorInputError
-from healthgym.clinical.scores import _validation as v
-from healthgym.clinical.scores.result import ScoreResult
+from ..errors import CalculatorInputError
+from ..scores import _validation as v
+from ..scores.result import ScoreResult
 
 _NASREDDINE_2005 = (
     "Nasreddine ZS, Phillips NA, Bedirian V, et al. The Montreal Cognitive Assessment, "

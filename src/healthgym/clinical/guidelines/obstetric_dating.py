@@ -33,7 +33,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ...clinical.errors import CalculatorInputError
+from ..errors import CalculatorInputError
+from .plan import Plan
 
 # (first GA day of the band, first GA day after it, discrepancy in days that must be exceeded)
 REDATING_BANDS: tuple[tuple[int, int, int, str], ...] = (
@@ -108,14 +109,6 @@ def best_dating(lmp: dt.date | None, scan_date: dt.date, us_ga_days: int) -> Dat
     if abs(diff) > threshold:
         return DatingDecision("ultrasound", edd_from_scan(scan_date, us_ga_days), diff, threshold)
     return DatingDecision("lmp", lmp + dt.timedelta(days=280), diff, threshold)
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Required action groups (one of each group is needed) and forbidden actions."""
-
-    required: tuple[tuple[str, ...], ...]
-    forbidden: tuple[str, ...] = ()
 
 
 def induction_plan(bishop: float, prior_uterine_scar: bool) -> Plan:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .rules_dating import Plan
+from .plan import Plan
 
 Variability = Literal["absent", "minimal", "moderate", "marked"]
 Recurrence = Literal["none", "intermittent", "recurrent"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .rules_dating import Plan
+from .plan import Plan
 
 # ---------------------------------------------------------------- hypertension (PB 222)
 PLATELETS_SEVERE_BELOW = 100.0  # x10^9/L
