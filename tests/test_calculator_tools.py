@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from healthgym.cli import app
 from healthgym.clinical.registry import calculators
-from healthgym.domains.shared import calculator_tools as ct
 from healthgym.env import HealthGymEnv
 from healthgym.tools import ToolError, format_hermes, validate_arguments
+from healthgym.tools import calculators as ct
 
 runner = CliRunner()
 

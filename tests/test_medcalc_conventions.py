@@ -17,9 +17,10 @@ from healthgym.clinical.errors import CalculatorInputError
 from healthgym.clinical.medcalc import compute
 from healthgym.clinical.medcalc.dataset import MedCalcRow, is_correct, load_rows
 from healthgym.clinical.scores import gcs
+from shared_data import BENCHMARKS, needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT.parent / "shared" / "benchmarks" / "medcalc_bench"
+BENCH = BENCHMARKS / "medcalc_bench"
 DEV = BENCH / "dev_data.csv"
 ONE_SHOT = BENCH / "one_shot_finalized_explanation.json"
 
@@ -95,7 +96,7 @@ def test_framingham_one_shot_example_to_three_decimals() -> None:
     assert compute(46, entities) == pytest.approx(17.12250744770245, abs=1e-9)
 
 
-@pytest.mark.skipif(not ONE_SHOT.exists(), reason="shared benchmark files not present")
+@needs_shared(ONE_SHOT)
 def test_one_shot_answers_for_the_convention_calculators() -> None:
     shots = json.loads(ONE_SHOT.read_text())
     assert shots["46"]["Response"]["answer"] == 17.123
@@ -146,7 +147,7 @@ def test_feverpain_unreported_cough_or_coryza_scores_no_point() -> None:
     assert compute(33, {**FEVERPAIN, "Absence of cough or coryza": True}) == 3
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="shared benchmark files not present")
+@needs_shared(DEV)
 @pytest.mark.parametrize(
     ("row_number", "key", "phrase"),
     [

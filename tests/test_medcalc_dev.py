@@ -15,12 +15,13 @@ import pytest
 
 from healthgym.clinical.medcalc import adapters, compute
 from healthgym.clinical.medcalc.dataset import is_correct, load_rows
+from shared_data import BENCHMARKS, needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "benchmarks" / "medcalc_bench" / "dev_data.csv"
+DEV = BENCHMARKS / "medcalc_bench" / "dev_data.csv"
 DISAGREEMENTS = ROOT / "benchmarks" / "medcalc_disagreements.md"
 
-pytestmark = pytest.mark.skipif(not DEV.exists(), reason="shared benchmark files not present")
+pytestmark = needs_shared(DEV)
 
 
 def disputed_rows() -> set[int]:

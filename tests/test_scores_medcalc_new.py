@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from healthgym.clinical.registry import calculators
 from healthgym.clinical.scores import (
-    SCORES,
     caprini,
     charlson,
     feverpain,
@@ -91,7 +91,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_generic_contract(name: str) -> None:
-    fn = SCORES[name]
+    fn = calculators()[name]
     assert fn.__name__ == name
     sig = inspect.signature(fn)
     for param in sig.parameters.values():

@@ -1,6 +1,7 @@
-"""Cross-cutting tests for the additional scores in ``healthgym.clinical.scores.more``:
-registry, keyword-only typed signatures, cited docstrings, result shape and the
-invariant that additive scores' components sum to the value."""
+"""Cross-cutting tests for the registered scores beyond the core bedside set (triage,
+psychiatry, obstetrics, renal, ...): registry, keyword-only typed signatures, cited
+docstrings, result shape and the invariant that additive scores' components sum to the
+value."""
 
 from __future__ import annotations
 
@@ -10,8 +11,27 @@ from typing import Any
 
 import pytest
 
-from healthgym.clinical.scores import SCORES, ScoreResult
-from healthgym.clinical.scores.more import MORE_NON_ADDITIVE, MORE_SCORES
+import healthgym.clinical.scores as scores_pkg
+from healthgym.clinical.registry import core_scores, registry
+from healthgym.clinical.scores import ScoreResult
+
+MORE_SCORES = {n: c.fn for n, c in registry().items() if c.kind == "score" and not c.core}
+# value is a stage, category or rule outcome rather than the sum of the components
+MORE_NON_ADDITIVE = frozenset(
+    {
+        "kdigo_aki_stage",
+        "esi_level",
+        "start_triage",
+        "jumpstart_triage",
+        "c_ssrs_screen",
+        "ottawa_ankle_rule",
+        "ottawa_foot_rule",
+        "canadian_ct_head_rule",
+        "duke_criteria",
+        "qtc_risk_category",
+        "egfr_dose_band",
+    }
+)
 
 # One valid input set per score.
 SAMPLE_INPUTS: dict[str, dict[str, Any]] = {
@@ -177,9 +197,11 @@ SAMPLE_INPUTS: dict[str, dict[str, Any]] = {
 def test_registry_contents() -> None:
     assert set(MORE_SCORES) == set(SAMPLE_INPUTS)
     assert set(MORE_SCORES) >= MORE_NON_ADDITIVE
-    assert not set(MORE_SCORES) & set(SCORES), "name clash with the base SCORES registry"
+    assert not set(MORE_SCORES) & set(core_scores()), "name clash with the core scores"
     for name, fn in MORE_SCORES.items():
         assert fn.__name__ == name
+        assert getattr(scores_pkg, name) is fn and name in scores_pkg.__all__
+        assert registry()[name].additive == (name not in MORE_NON_ADDITIVE)
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLE_INPUTS))

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import healthgym.clinical.scores as scores_pkg
-from healthgym.clinical.scores import SCORES, ScoreResult
+from healthgym.clinical.registry import core_scores, registry
+from healthgym.clinical.scores import ScoreResult
 from healthgym.clinical.scores._validation import round_half_up
 from test_scores_medcalc_new import SAMPLES as MEDCALC_NEW_SAMPLES
 
@@ -50,6 +51,7 @@ EXPECTED = {
 
 # Scores whose value is not simply the sum of the components.
 NON_ADDITIVE = {"meld_na", "shock_index"}
+SCORES = core_scores()
 
 
 def test_registry_contents() -> None:
@@ -58,6 +60,10 @@ def test_registry_contents() -> None:
         assert fn.__name__ == name
         assert getattr(scores_pkg, name) is fn
         assert name in scores_pkg.__all__
+        entry = registry()[name]
+        assert entry.fn is fn and entry.kind == "score" and entry.core
+        assert entry.additive == (name not in NON_ADDITIVE)
+        assert entry.specialty == fn.__module__.rsplit(".", 1)[1]
     assert "ScoreResult" in scores_pkg.__all__
 
 

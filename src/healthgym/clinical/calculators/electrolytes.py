@@ -12,7 +12,7 @@ from typing import Literal
 
 from healthgym.clinical.errors import CalculatorInputError
 from healthgym.clinical.scores import _validation as v
-from healthgym.clinical.scores.general import anion_gap
+from healthgym.clinical.scores.acid_base import anion_gap
 from healthgym.clinical.scores.result import ScoreResult
 from healthgym.clinical.units import Q
 
@@ -346,7 +346,7 @@ def _ratio_text(value: float, hco3: float) -> str:
 def delta_gap(*, sodium: float | Q, chloride: float | Q, bicarbonate: float | Q) -> ScoreResult:
     """Delta gap, mEq/L: anion gap - 12 (normal anion gap 12 mEq/L).
 
-    Anion gap = Na - (Cl + HCO3) (:func:`healthgym.clinical.scores.general.anion_gap`).
+    Anion gap = Na - (Cl + HCO3) (:func:`healthgym.clinical.scores.acid_base.anion_gap`).
     Source: Wrenn K. Ann Emerg Med 1990;19:1310-1313. Inputs in mEq/L.
     """
     return _acid_base("delta", sodium, chloride, bicarbonate)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..calculators import body, electrolytes, metabolic, renal
 from ..errors import CalculatorInputError
-from ..scores.general import anion_gap
+from ..scores.acid_base import anion_gap
 from ..units import Q, convert
 from .entities import Entities
 

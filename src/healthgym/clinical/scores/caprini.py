@@ -7,6 +7,8 @@ from typing import Literal
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["caprini"]
+
 _CAPRINI_2005 = (
     "Caprini JA. Thrombosis risk assessment as a guide to quality patient care. Dis Mon. "
     "2005;51(2-3):70-78."

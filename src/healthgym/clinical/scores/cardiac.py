@@ -7,6 +7,8 @@ from typing import Literal
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["cha2ds2_vasc", "heart_score", "timi_ua_nstemi"]
+
 _SIX_2008 = (
     "Six AJ, Backus BE, Kelder JC. Chest pain in the emergency room: value of the HEART "
     "score. Neth Heart J. 2008;16(6):191-196."

@@ -7,6 +7,8 @@ from typing import Literal
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["duke_criteria", "qtc_risk_category"]
+
 _LI_2000 = (
     "Li JS, Sexton DJ, Mick N, et al. Proposed modifications to the Duke criteria for the "
     "diagnosis of infective endocarditis. Clin Infect Dis. 2000;30(4):633-638."

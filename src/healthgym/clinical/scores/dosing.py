@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["egfr_dose_band"]
+
 _RENAL_DOSING = (
     "US Food and Drug Administration. Guidance for Industry: Pharmacokinetics in Patients "
     "with Impaired Renal Function - Study Design, Data Analysis, and Impact on Dosing and "

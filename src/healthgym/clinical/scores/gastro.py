@@ -9,6 +9,8 @@ from typing import Literal
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["alvarado", "bisap", "child_pugh", "glasgow_blatchford", "meld_na"]
+
 _WU_2008 = (
     "Wu BU, Johannes RS, Sun X, Tabak Y, Conwell DL, Banks PA. The early prediction of "
     "mortality in acute pancreatitis: a large population-based study. Gut. "

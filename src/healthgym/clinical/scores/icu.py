@@ -10,6 +10,8 @@ from healthgym.clinical.scores._quantity import measured, optional_measured
 from healthgym.clinical.scores.result import ScoreResult
 from healthgym.clinical.units import Q
 
+__all__ = ["apache_ii", "sofa"]
+
 _KNAUS_1985 = (
     "Knaus WA, Draper EA, Wagner DP, Zimmerman JE. APACHE II: a severity of disease "
     "classification system. Crit Care Med. 1985;13(10):818-829."

@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["canadian_ct_head_rule", "ottawa_ankle_rule", "ottawa_foot_rule"]
+
 _STIELL_ANKLE = (
     "Stiell IG, Greenberg GH, McKnight RD, Nair RC, McDowell I, Worthington JR. A study to "
     "develop clinical decision rules for the use of radiography in acute ankle injuries. "

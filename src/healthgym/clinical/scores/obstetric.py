@@ -7,6 +7,8 @@ from typing import Literal
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["apgar", "bishop_score"]
+
 _BISHOP_1964 = (
     "Bishop EH. Pelvic scoring for elective induction. Obstet Gynecol. 1964;24:266-268. "
     "Favourable/unfavourable thresholds: ACOG Practice Bulletin No. 107: Induction of "

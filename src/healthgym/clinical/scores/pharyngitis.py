@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["feverpain"]
+
 _LITTLE_2013 = (
     "Little P, Hobbs FD, Moore M, et al. Clinical score and rapid antigen detection test to "
     "guide antibiotic use for sore throats: randomised controlled trial of PRISM (primary "

@@ -9,6 +9,8 @@ from healthgym.clinical.scores._quantity import optional_measured
 from healthgym.clinical.scores.result import ScoreResult
 from healthgym.clinical.units import Q
 
+__all__ = ["psi"]
+
 _FINE_1997 = (
     "Fine MJ, Auble TE, Yealy DM, et al. A prediction rule to identify low-risk patients "
     "with community-acquired pneumonia. N Engl J Med. 1997;336(4):243-250."

@@ -10,6 +10,8 @@ from healthgym.clinical.scores import _items
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["c_ssrs_screen", "gad7", "mdq", "pcl5", "phq9"]
+
 _KROENKE_2001 = (
     "Kroenke K, Spitzer RL, Williams JB. The PHQ-9: validity of a brief depression "
     "severity measure. J Gen Intern Med. 2001;16(9):606-613."

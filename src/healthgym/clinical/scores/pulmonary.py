@@ -6,6 +6,8 @@ from healthgym.clinical.errors import CalculatorInputError
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["centor_mcisaac", "crb65", "curb65"]
+
 _LIM_2003 = (
     "Lim WS, van der Eerden MM, Laing R, et al. Defining community acquired pneumonia "
     "severity on presentation to hospital: an international derivation and validation "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["lace_index"]
+
 _VAN_WALRAVEN_2010 = (
     "van Walraven C, Dhalla IA, Bell C, et al. Derivation and validation of an index to "
     "predict early death or unplanned readmission after discharge from hospital to the "

@@ -6,6 +6,8 @@ from healthgym.clinical.errors import CalculatorInputError
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["kdigo_aki_stage"]
+
 _KDIGO_2012_AKI = (
     "Kidney Disease: Improving Global Outcomes (KDIGO) Acute Kidney Injury Work Group. "
     "KDIGO Clinical Practice Guideline for Acute Kidney Injury. Kidney Int Suppl. "

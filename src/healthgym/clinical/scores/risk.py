@@ -9,6 +9,8 @@ from healthgym.clinical.scores._quantity import optional_measured
 from healthgym.clinical.scores.result import ScoreResult
 from healthgym.clinical.units import Q
 
+__all__ = ["charlson", "has_bled", "rcri"]
+
 _PISTERS_2010 = (
     "Pisters R, Lane DA, Nieuwlaat R, de Vos CB, Crijns HJ, Lip GY. A novel user-friendly "
     "score (HAS-BLED) to assess 1-year risk of major bleeding in patients with atrial "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["qsofa", "sirs"]
+
 _SEYMOUR_2016 = (
     "Seymour CW, Liu VX, Iwashyna TJ, et al. Assessment of clinical criteria for sepsis: "
     "for the Third International Consensus Definitions for Sepsis and Septic Shock "

@@ -10,6 +10,8 @@ from healthgym.clinical.scores import _items
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["audit", "audit_c", "cage", "dast10"]
+
 _BABOR_2001 = (
     "Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use "
     "Disorders Identification Test. Guidelines for Use in Primary Care. 2nd ed. Geneva: "

@@ -8,6 +8,13 @@ from healthgym.clinical.errors import CalculatorInputError
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = [
+    "jumpstart_triage",
+    "revised_trauma_score",
+    "start_triage",
+    "triage_revised_trauma_score",
+]
+
 _CHAMPION_1989 = (
     "Champion HR, Sacco WJ, Copes WS, Gann DS, Gennarelli TA, Flanagan ME. A revision of "
     "the Trauma Score. J Trauma. 1989;29(5):623-629."

@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["esi_danger_zone_vitals", "esi_level"]
+
 _ESI_V4 = (
     "Gilboy N, Tanabe P, Travers D, Rosenau AM. Emergency Severity Index (ESI): A Triage "
     "Tool for Emergency Department Care, Version 4. Implementation Handbook 2012 Edition. "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["perc", "wells_dvt", "wells_pe"]
+
 _WELLS_2000 = (
     "Wells PS, Anderson DR, Rodger M, et al. Derivation of a simple clinical model to "
     "categorize patients probability of pulmonary embolism: increasing the models utility "

@@ -8,6 +8,8 @@ from typing import Literal
 from healthgym.clinical.scores import _validation as v
 from healthgym.clinical.scores.result import ScoreResult
 
+__all__ = ["pesi", "spesi"]
+
 _AUJESKY_2005 = (
     "Aujesky D, Obrosky DS, Stone RA, et al. Derivation and validation of a prognostic "
     "model for pulmonary embolism. Am J Respir Crit Care Med. 2005;172(8):1041-1046."

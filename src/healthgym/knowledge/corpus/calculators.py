@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from healthgym.clinical.diseases import PROFILES
-from healthgym.clinical.scores import SCORES
+from healthgym.clinical.registry import core_scores
 
 from ..passages import Passage
 from ._util import doc_sections, join, label, passage, signature_inputs
@@ -71,28 +71,23 @@ def sentence_of(text: str) -> str:
 
 def score_passages() -> Iterator[Passage]:
     used = _used_in()
-    for key, fn in sorted(SCORES.items()):
+    for key, fn in sorted(core_scores().items()):
         yield from calculator_passages(key, fn, "score", used.get(key))
 
 
 def _calculator_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
     """Public functions listed in ``__all__`` of modules under
-    ``healthgym.clinical.calculators`` (none yet is fine)."""
-    try:
-        package = importlib.import_module("healthgym.clinical.calculators")
-    except ImportError:
-        return
+    ``healthgym.clinical.calculators``.  A module that fails to import raises: a
+    corpus silently missing a calculator family would be a silent failure."""
+    package = importlib.import_module("healthgym.clinical.calculators")
     seen: set[str] = set()
     modules = [package]
     for info in pkgutil.iter_modules(getattr(package, "__path__", []), package.__name__ + "."):
-        try:
-            modules.append(importlib.import_module(info.name))
-        except Exception:  # a half-written module must not break the corpus
-            continue
+        modules.append(importlib.import_module(info.name))
     for module in modules:
         for name in sorted(getattr(module, "__all__", ())):
             fn = getattr(module, name, None)
-            if inspect.isfunction(fn) and name not in seen and name not in SCORES:
+            if inspect.isfunction(fn) and name not in seen and name not in core_scores():
                 seen.add(name)
                 yield name, fn
 

@@ -10,7 +10,7 @@ from healthgym.clinical.diseases import PROFILES, DiseaseProfile
 from healthgym.clinical.features import FEATURES
 from healthgym.clinical.imaging import IMAGING
 from healthgym.clinical.labs import LAB_TESTS
-from healthgym.clinical.scores import SCORES
+from healthgym.clinical.registry import core_scores
 from healthgym.clinical.treatments import TREATMENTS
 from healthgym.patients.comorbidities import COMORBIDITIES
 
@@ -73,7 +73,7 @@ def key_test_result(p: DiseaseProfile, key: str) -> str:
 
 
 def score_summary(name: str) -> str:
-    fn = SCORES.get(name)
+    fn = core_scores().get(name)
     return doc_sections(fn)["summary"] if fn else label(name)
 
 
