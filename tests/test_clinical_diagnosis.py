@@ -10,12 +10,12 @@ from healthgym.agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 from healthgym.clinical.diseases import PROFILES
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
-from healthgym.domains.shared import shared_tool_names
-from healthgym.domains.shared.calculator_tools import CALCULATOR_TOOLS
 from healthgym.env import HealthGymEnv
 from healthgym.patients.comorbidities import COMORBIDITIES
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
+from healthgym.tools.calculators import CALCULATOR_TOOLS
+from healthgym.tools.shared import shared_tool_names
 
 DOMAIN = get_domain("clinical_diagnosis")
 TEST = DOMAIN.indices("test")

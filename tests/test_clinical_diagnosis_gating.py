@@ -12,13 +12,16 @@ import pytest
 
 from healthgym.clinical.features import FEATURES
 from healthgym.domains import get_domain
-from healthgym.domains.clinical_diagnosis import score_tools as st
-from healthgym.domains.clinical_diagnosis import tools as t
-from healthgym.domains.clinical_diagnosis.records import DiagnosisState, key_call
-from healthgym.domains.clinical_diagnosis.toolkit import ALL_TOOLS
+from healthgym.domains.clinical_diagnosis import score_values as sv
+from healthgym.domains.clinical_diagnosis.records import DiagnosisState
+from healthgym.domains.clinical_diagnosis.tools import ALL_TOOLS
 from healthgym.env import HealthGymEnv
 from healthgym.tools import ToolError, format_hermes
 from healthgym.tools.elicit import elicited
+from healthgym.tools.library import encounter_scores as st
+from healthgym.tools.library import record as rec
+from healthgym.tools.library import score_needs as sn
+from healthgym.tools.library.encounter import key_call
 
 DOMAIN = get_domain("clinical_diagnosis")
 TOOLS = {tool.name: tool for tool in ALL_TOOLS}
@@ -84,11 +87,11 @@ def test_score_refuses_until_its_findings_are_observed_then_computes(tool):
 
 def test_single_lab_test_satisfies_a_lab_need_like_its_panel():
     s = DOMAIN.new_state(DOMAIN.task(0))
-    t.get_vitals(s)
-    t.examine(s, "neurological")
+    rec.get_vitals(s)
+    rec.examine(s, "neurological")
     with pytest.raises(ToolError, match="blood urea nitrogen"):
         st.calculate_curb65(s)
-    t.order_lab_test(s, "bun")
+    rec.order_lab_test(s, "bun")
     assert st.calculate_curb65(s).startswith("CURB-65:")
 
 
@@ -113,12 +116,12 @@ def test_wells_dvt_does_not_reveal_calf_swelling_on_turn_one():
 
 def test_centor_needs_the_throat_and_neck_examined():
     s = DOMAIN.new_state(a_task_with("streptococcal_pharyngitis"))
-    t.get_vitals(s)
-    t.get_history_of_present_illness(s)
-    t.examine(s, "heent")
+    rec.get_vitals(s)
+    rec.get_history_of_present_illness(s)
+    rec.examine(s, "heent")
     with pytest.raises(ToolError, match="neck examination"):
         st.calculate_centor_mcisaac(s)
-    t.examine(s, "neck")
+    rec.examine(s, "neck")
     assert st.calculate_centor_mcisaac(s).startswith("McIsaac (modified Centor):")
 
 
@@ -156,30 +159,30 @@ def test_needs_cover_everything_the_score_reads(tool):
     the source of every finding it looks up, every laboratory value."""
     for index in range(0, 38 * 3, 7):
         task = DOMAIN.task(index)
-        s = st.observe_all(DOMAIN.new_state(task))
+        s = sv.observe_all(DOMAIN.new_state(task))
         rec = _Recorder(s.patient)
         s.patient = rec  # type: ignore[assignment]
         tool(s, **default_arguments(tool))
         assert rec.read | rec.features_read | rec.labs_read  # the recorder sees the reads
         needs = set(tool.needs)
         if "vitals" in rec.read:
-            assert st.VITALS_NEED in needs
+            assert sn.VITALS_NEED in needs
         if "comorbidities" in rec.read:
-            assert st.PMH_NEED in needs
+            assert sn.PMH_NEED in needs
         for f in rec.features_read:
             if f in FEATURES:
-                assert st.feature_need(f) in needs, (tool.name, f)
+                assert sn.feature_need(f) in needs, (tool.name, f)
         for lab in rec.labs_read - {"pco2"}:  # PaCO2: optional, read only once shown
-            assert st.lab_need(lab) in needs, (tool.name, lab)
+            assert sn.lab_need(lab) in needs, (tool.name, lab)
 
 
 def test_sirs_uses_paco2_only_once_the_blood_gas_was_shown():
     s = DOMAIN.new_state(DOMAIN.task(0))
-    t.get_vitals(s)
-    t.order_lab_panel(s, "cbc")
+    rec.get_vitals(s)
+    rec.order_lab_panel(s, "cbc")
     before = st.calculate_sirs(s)
     assert "paco2" not in before.lower()
-    t.order_lab_panel(s, "abg")
+    rec.order_lab_panel(s, "abg")
     assert elicited(s).has("order_lab_test:pco2")
     st.calculate_sirs(s)
 
@@ -200,5 +203,5 @@ def test_reference_solution_observes_before_each_score():
 def test_score_value_helper_sees_the_whole_record():
     task = a_task_with("deep_vein_thrombosis")
     patient = DOMAIN.new_state(task).patient
-    value = st.score_value(st.calculate_wells_dvt, patient, alternative_diagnosis_likely=False)
+    value = sv.score_value(st.calculate_wells_dvt, patient, alternative_diagnosis_likely=False)
     assert value == task.reference.answer["score_value"]

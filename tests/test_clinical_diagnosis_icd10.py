@@ -14,7 +14,7 @@ import pytest
 from healthgym.clinical.diseases import PROFILES
 from healthgym.domains import get_domain
 from healthgym.domains.clinical_diagnosis import icd10
-from healthgym.domains.clinical_diagnosis.tools import lookup_icd10
+from healthgym.domains.clinical_diagnosis.tools_record import lookup_icd10
 from healthgym.tools import ToolError
 
 DOMAIN = get_domain("clinical_diagnosis")

@@ -6,11 +6,11 @@ import pytest
 
 from healthgym.clinical.diseases import PROFILES
 from healthgym.clinical.diseases.match import icd_lookup, match_diagnosis
+from healthgym.clinical.imaging import IMAGING
 from healthgym.clinical.labs import LAB_TESTS
 from healthgym.clinical.treatments import TREATMENTS
 from healthgym.domains import get_domain
-from healthgym.domains.clinical_diagnosis import score_tools as st
-from healthgym.domains.clinical_diagnosis import tools as t
+from healthgym.domains.clinical_diagnosis import tools_record as t
 from healthgym.domains.clinical_diagnosis.grading import grade
 from healthgym.domains.clinical_diagnosis.records import DiagnosisState
 from healthgym.domains.clinical_diagnosis.tasks import safety_rules
@@ -18,6 +18,8 @@ from healthgym.env import HealthGymEnv
 from healthgym.episode import EpisodeLog
 from healthgym.patients.model import Allergy, Medication, Patient
 from healthgym.tools import ToolError, format_hermes
+from healthgym.tools.library import encounter_scores as st
+from healthgym.tools.library import record as rec
 
 CAP = PROFILES["community_acquired_pneumonia"]
 
@@ -64,67 +66,67 @@ def observe_bedside(s: DiagnosisState) -> DiagnosisState:
     """History, vital signs and the examination of every system (what a score may read
     at the bedside, without tests)."""
     for f in (
-        t.get_history_of_present_illness,
-        t.get_past_medical_history,
-        t.get_social_history,
-        t.get_vitals,
+        rec.get_history_of_present_illness,
+        rec.get_past_medical_history,
+        rec.get_social_history,
+        rec.get_vitals,
     ):
         f(s)
-    for system in t.EXAM_SYSTEMS:
-        t.examine(s, system)
+    for system in rec.EXAM_SYSTEMS:
+        rec.examine(s, system)
     return s
 
 
 def test_history_vitals_and_demographics():
     s = state()
-    assert t.get_demographics(s) == (
+    assert rec.get_demographics(s) == (
         "Test Patient, 70-year-old male. Height 180 cm, weight 80 kg, BMI 24.7 kg/m2."
     )
-    hpi = t.get_history_of_present_illness(s)
+    hpi = rec.get_history_of_present_illness(s)
     assert hpi.startswith("Presenting complaint: cough and fever for three days.")
     assert "Reports cough." in hpi and "Denies hemoptysis." in hpi
     assert "Disoriented" not in hpi  # signs belong to the examination
-    assert t.get_vitals(s) == (
+    assert rec.get_vitals(s) == (
         "Heart rate 118 beats/min; Systolic blood pressure 88 mmHg; Diastolic "
         "blood pressure 55 mmHg; Respiratory rate 32 breaths/min; "
         "Temperature 38.9 C; Oxygen saturation (room air) 90 %."
     )
-    assert t.get_allergies(s) == "Penicillin: anaphylaxis"
-    assert t.get_medications(s) == "lisinopril 10 mg once daily (Hypertension)"
-    assert "Hypertension" in t.get_past_medical_history(s)
+    assert rec.get_allergies(s) == "Penicillin: anaphylaxis"
+    assert rec.get_medications(s) == "lisinopril 10 mg once daily (Hypertension)"
+    assert "Hypertension" in rec.get_past_medical_history(s)
 
 
 def test_examination_by_system():
     s = state()
-    assert t.examine(s, "respiratory").startswith("Inspiratory crackles")
-    assert "Dullness at the right base." in t.examine(s, "respiratory")
-    assert "Disoriented" in t.examine(s, "neurological")
-    assert t.examine(s, "abdominal") == t.NORMAL_EXAM["abdominal"]
+    assert rec.examine(s, "respiratory").startswith("Inspiratory crackles")
+    assert "Dullness at the right base." in rec.examine(s, "respiratory")
+    assert "Disoriented" in rec.examine(s, "neurological")
+    assert rec.examine(s, "abdominal") == rec.NORMAL_EXAM["abdominal"]
 
 
 def test_labs_revealed_only_when_ordered_with_flags():
     s = state()
     with pytest.raises(ToolError, match="bun"):
         st.calculate_curb65(s)
-    out = t.order_lab_panel(s, "bmp")
+    out = rec.order_lab_panel(s, "bmp")
     assert "Blood urea nitrogen: 25 mg/dL (ref 8-20) [H]" in out
     assert "bun" in s.revealed_labs and "wbc" not in s.revealed_labs
-    assert "White blood cells: 15.2 x10^9/L (ref 4.5-11) [H]" in t.order_lab_test(s, "wbc")
+    assert "White blood cells: 15.2 x10^9/L (ref 4.5-11) [H]" in rec.order_lab_test(s, "wbc")
 
 
 def test_imaging_and_ecg_reports():
     s = state()
-    assert t.order_imaging(s, "chest_xray").endswith("Right lower lobe consolidation.")
-    other = next(k for k in t.IMAGING if k != "chest_xray")
-    assert t.order_imaging(s, other).endswith(t.IMAGING[other].normal_report)
-    assert t.order_ecg(s) == "12-lead ECG: Sinus tachycardia." and s.ecg_done
+    assert rec.order_imaging(s, "chest_xray").endswith("Right lower lobe consolidation.")
+    other = next(k for k in IMAGING if k != "chest_xray")
+    assert rec.order_imaging(s, other).endswith(IMAGING[other].normal_report)
+    assert rec.order_ecg(s) == "12-lead ECG: Sinus tachycardia." and s.ecg_done
 
 
 def test_curb65_from_record_matches_hand_count():
     s = state()
-    t.get_vitals(s)
-    t.examine(s, "neurological")
-    t.order_lab_panel(s, "bmp")
+    rec.get_vitals(s)
+    rec.examine(s, "neurological")
+    rec.order_lab_panel(s, "bmp")
     # confusion 1, BUN 25 > 19 1, RR 32 >= 30 1, SBP 88 < 90 1, age 70 >= 65 1
     out = st.calculate_curb65(s)
     assert out.startswith("CURB-65: 5") and s.score_values["curb65"] == 5
@@ -236,7 +238,7 @@ def test_grader_wrong_diagnosis_and_coherence_checks():
 
 def test_social_history_lookup_and_differential():
     s = state(smoking="Current smoker, 20 cigarettes a day.")
-    assert t.get_social_history(s) == (
+    assert rec.get_social_history(s) == (
         "Smoking: Current smoker, 20 cigarettes a day. Alcohol: Does not drink alcohol."
     )
     assert f"{CAP.icd10} Pneumonia, unspecified organism (billable)" in t.lookup_icd10(
@@ -254,5 +256,5 @@ def test_social_history_lookup_and_differential():
 def test_categorical_lab_result():
     key = next(k for k, v in LAB_TESTS.items() if v.categorical)
     s = state()
-    out = t.order_lab_test(s, key)
+    out = rec.order_lab_test(s, key)
     assert out == f"{LAB_TESTS[key].name}: {LAB_TESTS[key].normal_text}"

@@ -18,10 +18,11 @@ from healthgym.agents import LazyPolicy
 from healthgym.clinical.diseases import PROFILES
 from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
-from healthgym.domains.clinical_diagnosis import score_tools as st
+from healthgym.domains.clinical_diagnosis import score_values as sv
 from healthgym.runner import run_suite, summarize
 from healthgym.tasks import Task
 from healthgym.tools import ToolError
+from healthgym.tools.library import encounter_scores as st
 
 DOMAIN = get_domain("clinical_diagnosis")
 MARGIN = 0.15
@@ -154,7 +155,7 @@ def test_score_outputs_carry_values_not_verdicts():
     words -= {"acute", "with", "the", "and", "from", "type"}
     bands = re.compile(r"\b(low|moderate|high|intermediate) risk\b|\blikely\b|\bprobable\b")
     for task in test_tasks()[::7]:
-        state = st.observe_all(DOMAIN.new_state(task))
+        state = sv.observe_all(DOMAIN.new_state(task))
         for t in st.SCORE_TOOLS:
             props = t.parameters["properties"]
             out = t(state, **{k: _default(s) for k, s in props.items()})

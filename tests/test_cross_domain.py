@@ -20,11 +20,11 @@ from healthgym.domains import get_domain
 from healthgym.domains.cross_domain.clock import ACTION_TOOLS
 from healthgym.domains.cross_domain.diagnoses import phrases_of
 from healthgym.domains.cross_domain.pathways import PATHWAY_ORDER, PATHWAYS
-from healthgym.domains.cross_domain.toolkit import REUSED, TOOL_NAMES
-from healthgym.domains.shared import shared_tool_names
+from healthgym.domains.cross_domain.tools import REUSED, TOOL_NAMES
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
+from healthgym.tools.shared import shared_tool_names
 
 NAME = "cross_domain"
 DOMAIN = get_domain(NAME)
@@ -259,11 +259,11 @@ def test_prompts_and_reset_hide_the_answer():
 def test_reused_tools_are_the_other_domains_tools():
     """A reused tool is the other domain's own Tool object, and the wrapped version keeps
     its name, description and schema (it is one tool, counted once)."""
-    from healthgym.domains.clinical_diagnosis import toolkit as cd
-    from healthgym.domains.cross_domain import toolkit as mine
+    from healthgym.domains.clinical_diagnosis import tools as cd
+    from healthgym.domains.cross_domain import tools as mine
     from healthgym.domains.drug_interaction import tools as di
-    from healthgym.domains.shared.calculator_tools import CALCULATOR_TOOLS
-    from healthgym.domains.triage_emergency import toolkit as te
+    from healthgym.domains.triage_emergency import tools as te
+    from healthgym.tools.calculators import CALCULATOR_TOOLS
 
     others = [*cd.ALL_TOOLS, *di.ALL_TOOLS, *CALCULATOR_TOOLS, *te.ALL_TOOLS]
     reused = [

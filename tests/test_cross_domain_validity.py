@@ -21,7 +21,7 @@ import pytest
 from healthgym.domains import get_domain
 from healthgym.domains.cross_domain import rules
 from healthgym.domains.cross_domain.clock import ACTION_TOOLS
-from healthgym.domains.cross_domain.toolkit import REUSED
+from healthgym.domains.cross_domain.tools import REUSED
 from healthgym.domains.triage_emergency.vocab import LSI_CATEGORY
 from healthgym.env import HealthGymEnv
 from healthgym.tools import TOOL_KINDS, ToolError, format_hermes

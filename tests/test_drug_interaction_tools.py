@@ -16,6 +16,7 @@ from healthgym.env import HealthGymEnv
 from healthgym.episode import EpisodeLog
 from healthgym.patients.model import Allergy
 from healthgym.tools import ToolError, format_hermes
+from healthgym.tools.library import drugs as lib
 
 DOMAIN = get_domain("drug_interaction")
 MEDS = [
@@ -117,7 +118,7 @@ def test_record_reading_calculators_are_gated():
     with pytest.raises(ToolError, match="call get_labs first"):
         td.renal_dose_adjustment(s, "levofloxacin")
     with pytest.raises(ToolError, match="call get_allergies first"):
-        td.check_allergy(s, "amoxicillin")
+        lib.check_allergy(s, "amoxicillin")
     tr.get_labs(s)
     assert "48.6 mL/min" in td.renal_dose_adjustment(s, "levofloxacin")
     with pytest.raises(ToolError, match="problem list"):
@@ -138,10 +139,10 @@ def test_hepatic_tool_computes_child_pugh():
 
 def test_interaction_tools():
     s = state()
-    out = tg.check_interaction(s, "Zocor", "Biaxin")
+    out = lib.check_interaction(s, "Zocor", "Biaxin")
     assert out.startswith("simvastatin + clarithromycin: Severity: CONTRAINDICATED.")
     assert s.saw_pair("clarithromycin", "simvastatin") == "contraindicated"
-    assert tg.check_interaction(s, "warfarin", "metoprolol").endswith(
+    assert lib.check_interaction(s, "warfarin", "metoprolol").endswith(
         "no clinically significant interaction listed."
     )
     assert s.saw_pair("warfarin", "metoprolol") == "none"
@@ -166,16 +167,16 @@ def test_profile_and_burden_tools():
     assert "478" not in qt and "> 500 ms" in qt  # thresholds only; the QTc is in get_labs
     sero = tg.serotonergic_burden(s, [*regimen, "tramadol"])
     assert sero == "Serotonergic drugs (2 of 6): sertraline, tramadol."
-    mono = tg.drug_monograph(s, "diphenhydramine")
+    mono = lib.drug_monograph(s, "diphenhydramine")
     assert "AGS Beers 2023 (age >= 65): avoid" in mono and "diphenhydramine" in s.monographs
 
 
 def test_allergy_pregnancy_and_alternatives():
     s = state()
-    out = td.check_allergy(s, "Keflex")
+    out = lib.check_allergy(s, "Keflex")
     assert "- Penicillin (anaphylaxis): cross-reactive (shared class: penicillin)" in out
     assert "- Sulfonamide antibiotics (rash): no class cross-reactivity" in out
-    assert "cross-reactive (shared class: sulfonamide)" in td.check_allergy(s, "Bactrim")
+    assert "cross-reactive (shared class: sulfonamide)" in lib.check_allergy(s, "Bactrim")
     assert "CONTRAINDICATED" in td.pregnancy_lactation_safety(s, "lisinopril")
     assert "patient" not in td.pregnancy_lactation_safety(s, "lisinopril").lower()
     alts = td.find_alternatives(s, "simvastatin", avoid="clarithromycin")
@@ -197,9 +198,9 @@ def test_allergy_pregnancy_and_alternatives():
 def test_bad_arguments_give_clear_errors():
     s = state()
     with pytest.raises(ToolError, match="did you mean simvastatin"):
-        tg.drug_monograph(s, "simvastatn")
+        lib.drug_monograph(s, "simvastatn")
     with pytest.raises(ToolError, match="required"):
-        tg.check_interaction(s, " ", "warfarin")
+        lib.check_interaction(s, " ", "warfarin")
     env = HealthGymEnv("drug_interaction", split=None)
     env.reset(options={"index": 1})
     cases = [

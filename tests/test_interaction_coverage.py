@@ -33,6 +33,7 @@ from healthgym.domains.drug_interaction.patients import Builder, GenerationFaile
 from healthgym.domains.drug_interaction.records import DrugPatient, DrugState, HomeMed
 from healthgym.domains.drug_interaction.tasks import N_TASKS, make_task
 from healthgym.tasks import task_split
+from healthgym.tools.library import drugs as lib
 
 TABLE = drugs()
 
@@ -150,7 +151,7 @@ def test_check_interaction_tool_reports_the_neprilysin_pair():
         ],
     )
     s = DrugState(patient=p, task_type="most_severe")
-    out = tg.check_interaction(s, "sacubitril/valsartan", "lisinopril")
+    out = lib.check_interaction(s, "sacubitril/valsartan", "lisinopril")
     assert out.startswith("sacubitril-valsartan + lisinopril: Severity: CONTRAINDICATED.")
     screen = tg.screen_interactions(s, drugs=["sacubitril/valsartan", "lisinopril"])
     assert "angioedema" in screen

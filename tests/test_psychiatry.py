@@ -22,10 +22,10 @@ from healthgym.clinical.text import normalize
 from healthgym.domains import get_domain
 from healthgym.domains.psychiatry.conditions import DIAGNOSES, VARIANTS
 from healthgym.domains.psychiatry.dsm5 import CRITERIA
-from healthgym.domains.shared import shared_tool_names
 from healthgym.env import HealthGymEnv
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
+from healthgym.tools.shared import shared_tool_names
 
 NAME = "psychiatry"
 DOMAIN = get_domain(NAME)

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from healthgym.clinical.errors import CalculatorInputError
-from healthgym.clinical.scores.more import MORE_SCORES
+from healthgym.clinical.guidelines.cognitive import mmse, moca, serial_sevens_points
+from healthgym.clinical.registry import calculator
 from healthgym.domains import get_domain
-from healthgym.domains.psychiatry.cognition import mmse, moca, serial_sevens_points
 from healthgym.domains.psychiatry.conditions import (
     VARIANT_BY_KEY,
     aud_severity,
@@ -230,18 +230,18 @@ def test_instruments_are_coherent_with_the_symptom_facts():
         dx = task.reference.answer["diagnosis"]
         if dx == "posttraumatic_stress_disorder":
             assert r.pcl5 is not None
-            res = MORE_SCORES["pcl5"](items=r.pcl5)
+            res = calculator("pcl5")(items=r.pcl5)
             assert "DSM-5 cluster rule met" in res.interpretation
             for _, lo, hi, need in PTSD_CLUSTERS:
                 assert sum(x >= 2 for x in r.pcl5[lo:hi]) >= need
         elif r.pcl5 is not None:
-            assert "cluster rule not met" in MORE_SCORES["pcl5"](items=r.pcl5).interpretation
+            assert "cluster rule not met" in calculator("pcl5")(items=r.pcl5).interpretation
         if dx == "alcohol_use_disorder":
-            assert MORE_SCORES["audit"](items=r.audit).value >= 8, task.id
+            assert calculator("audit")(items=r.audit).value >= 8, task.id
         else:
             assert r.count([f"aud.{i}" for i in range(1, 12)]) == 0
         if dx == "bipolar_i_disorder":
-            mdq = MORE_SCORES["mdq"](
+            mdq = calculator("mdq")(
                 items=r.mdq.items, same_period=r.mdq.same_period, impairment=r.mdq.impairment
             )
             assert mdq.value >= 4 and r.mdq.impairment == "serious"

@@ -6,7 +6,7 @@ import pytest
 
 from healthgym.domains import get_domain
 from healthgym.domains.psychiatry import instrument_tools as it
-from healthgym.domains.psychiatry import tools as t
+from healthgym.domains.psychiatry import tools_interview as t
 from healthgym.domains.psychiatry.grading import grade, treatment_score
 from healthgym.domains.psychiatry.records import (
     Alcohol,

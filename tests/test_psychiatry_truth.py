@@ -31,7 +31,7 @@ import pytest
 from healthgym.clinical.calculators.qtc import qtc_bazett
 from healthgym.clinical.calculators.renal import ckd_epi_2021, cockcroft_gault
 from healthgym.domains import get_domain
-from healthgym.domains.psychiatry import tools as t
+from healthgym.domains.psychiatry import tools_interview as t
 from healthgym.domains.psychiatry.conditions import VARIANT_BY_KEY
 from healthgym.domains.psychiatry.grading import grade
 from healthgym.domains.psychiatry.records import (

@@ -22,6 +22,7 @@ from healthgym.domains.triage_emergency.reference import MAX_REFERENCE_CALLS
 from healthgym.domains.triage_emergency.tasks import SCENARIO_KEYS
 from healthgym.domains.triage_emergency.vocab import DISPOSITIONS, ORDERS
 from healthgym.env import HealthGymEnv
+from healthgym.patients import esi as E
 from healthgym.runner import run_episode, run_suite, summarize
 from healthgym.tools import ToolError, validate_arguments
 
@@ -87,16 +88,16 @@ def test_ground_truth_invariants():
     for task in all_tasks():
         state = DOMAIN.new_state(task)
         for p in state.patients.values():
-            esi = T.true_esi(p)
-            if T.avpu(p) in ("P", "U"):  # unresponsive: airway support is life-saving
+            esi = E.true_esi(p)
+            if E.avpu(p) in ("P", "U"):  # unresponsive: airway support is life-saving
                 assert "airway_support" in p.lsi, (task.id, p.scenario)
-            if T.avpu(p) == "V":  # lethargy is new (ESI decision point B)
+            if E.avpu(p) == "V":  # lethargy is new (ESI decision point B)
                 assert p.new_confusion, (task.id, p.scenario)
             if esi >= 3:  # stable adults with an infection screen negative for sepsis
                 assert not T.activations(p), (task.id, p.scenario)
             if T.activations(p):
                 assert esi <= 2, (task.id, p.scenario)
-            if T.esi_result(p).interpretation.endswith("up-triaged") and not p.adult:
+            if E.esi_result(p).interpretation.endswith("up-triaged") and not p.adult:
                 up_triaged_children += 1
         if task.grader["kind"] == "queue":
             g = task.grader

@@ -6,14 +6,16 @@ import random
 
 import pytest
 
+from healthgym.clinical import triage as pr
 from healthgym.domains import get_domain
-from healthgym.domains.triage_emergency import protocols as pr
 from healthgym.domains.triage_emergency import truth as T
 from healthgym.domains.triage_emergency.generator import R, make_patient
 from healthgym.domains.triage_emergency.grading import kendall_tau, orders_score
 from healthgym.domains.triage_emergency.mci import category
-from healthgym.domains.triage_emergency.records import Casualty, Ecg, SuicideScreen
+from healthgym.domains.triage_emergency.records import Casualty
 from healthgym.env import HealthGymEnv
+from healthgym.patients import esi
+from healthgym.patients.encounter import Ecg, SuicideScreen
 from healthgym.tools import format_hermes
 
 DOMAIN = get_domain("triage_emergency")
@@ -44,26 +46,26 @@ def test_esi_levels_of_canonical_presentations():
     """ESI v4 (Gilboy 2012): A needs a life-saving intervention -> 1; B high risk, new
     confusion or pain >= 7 -> 2; C none -> 5, one -> 4, two or more -> D; D danger-zone
     vitals -> 2, else 3."""
-    assert T.true_esi(patient(lsi=["cpr_defibrillation"])) == 1
-    assert T.true_esi(patient(gcs_eye="to_pressure", lsi=["airway_support"])) == 1
-    assert T.true_esi(patient(high_risk=["chest pain typical of ACS"], resources=[LABS])) == 2
-    assert T.true_esi(patient(new_confusion=True, gcs_verbal="confused")) == 2
-    assert T.true_esi(patient(pain=7, resources=[LABS, CT])) == 2
-    assert T.true_esi(patient(pain=6, resources=[LABS, CT, IVF])) == 3
-    assert T.true_esi(patient(resources=[LABS, CT], vitals={"hr": 104})) == 2  # D (adult)
-    assert T.true_esi(patient(resources=[R("sutures", "simple_procedure")])) == 4
-    assert T.true_esi(patient(resources=[R("x-ray", "xray"), R("splint", "splint")])) == 4
-    assert T.true_esi(patient(resources=[R("refill", "prescription")])) == 5
-    assert T.true_esi(patient(resources=[R("strep test", "poc_test")])) == 5
+    assert esi.true_esi(patient(lsi=["cpr_defibrillation"])) == 1
+    assert esi.true_esi(patient(gcs_eye="to_pressure", lsi=["airway_support"])) == 1
+    assert esi.true_esi(patient(high_risk=["chest pain typical of ACS"], resources=[LABS])) == 2
+    assert esi.true_esi(patient(new_confusion=True, gcs_verbal="confused")) == 2
+    assert esi.true_esi(patient(pain=7, resources=[LABS, CT])) == 2
+    assert esi.true_esi(patient(pain=6, resources=[LABS, CT, IVF])) == 3
+    assert esi.true_esi(patient(resources=[LABS, CT], vitals={"hr": 104})) == 2  # D (adult)
+    assert esi.true_esi(patient(resources=[R("sutures", "simple_procedure")])) == 4
+    assert esi.true_esi(patient(resources=[R("x-ray", "xray"), R("splint", "splint")])) == 4
+    assert esi.true_esi(patient(resources=[R("refill", "prescription")])) == 5
+    assert esi.true_esi(patient(resources=[R("strep test", "poc_test")])) == 5
 
 
 def test_paediatric_danger_zone_up_triages_three_to_two():
     """An 18-month-old needing labs and IV fluids: HR 170 (> 160 for 3 mo-3 y) -> ESI 2;
     HR 140 -> ESI 3. The same HR 140 at 9 years (> 100) would up-triage."""
     toddler = dict(age_years=1.5, resources=[LABS, IVF])
-    assert T.true_esi(patient(vitals={"hr": 170, "rr": 30}, **toddler)) == 2
-    assert T.true_esi(patient(vitals={"hr": 140, "rr": 30}, **toddler)) == 3
-    assert T.true_esi(patient(age_years=9, vitals={"hr": 140}, resources=[LABS, IVF])) == 2
+    assert esi.true_esi(patient(vitals={"hr": 170, "rr": 30}, **toddler)) == 2
+    assert esi.true_esi(patient(vitals={"hr": 140, "rr": 30}, **toddler)) == 3
+    assert esi.true_esi(patient(age_years=9, vitals={"hr": 140}, resources=[LABS, IVF])) == 2
 
 
 def test_resource_count_by_type():
@@ -75,7 +77,7 @@ def test_resource_count_by_type():
         R("sedation", "complex_procedure"),
         R("tetanus", "tetanus"),
     ]
-    assert T.resource_count(items) == 1 + 1 + 2
+    assert esi.resource_count(items) == 1 + 1 + 2
 
 
 def test_queue_key_tie_rule():

@@ -7,20 +7,17 @@ import random
 import pytest
 
 from healthgym.domains import get_domain
-from healthgym.domains.triage_emergency import decision_tools as d
 from healthgym.domains.triage_emergency import score_tools as s
-from healthgym.domains.triage_emergency import tools as t
+from healthgym.domains.triage_emergency import tools_record as t
 from healthgym.domains.triage_emergency.generator import R, make_patient
-from healthgym.domains.triage_emergency.records import (
-    Casualty,
-    Ecg,
-    SuicideScreen,
-    TriagePatient,
-    TriageState,
-)
+from healthgym.domains.triage_emergency.records import Casualty, TriageState
 from healthgym.domains.triage_emergency.submit import submit_triage
+from healthgym.domains.triage_emergency.tools import ALL_TOOLS
+from healthgym.patients.encounter import Ecg, SuicideScreen, TriagePatient
 from healthgym.tools import ArgumentError, ToolError, validate_arguments
+from healthgym.tools.library import triage as d
 
+DOMAIN_TOOLS = {x.name: x for x in ALL_TOOLS}
 VITALS = {"hr": 80, "sbp": 120, "dbp": 70, "rr": 16, "spo2": 98, "temp_c": 37.0, "cap_refill_s": 1}
 
 
@@ -94,7 +91,7 @@ def test_mental_status_describes_findings_and_avpu():
         gcs_motor="localises",
         baseline="Son: normally independent.",
     )
-    text = t.assess_mental_status(state(p), "P1")
+    text = d.assess_mental_status(state(p), "P1")
     assert text == (
         "AVPU: V (responds to voice). Findings: eyes open to voice; confused conversation, "
         "disoriented to time and place; localises to a painful stimulus. "
@@ -192,7 +189,7 @@ def test_decision_point_c_lists_care_without_classifying_or_counting():
 
 def test_anticipated_care_is_padded_to_a_length_that_says_nothing():
     from healthgym.domains.triage_emergency.generator import MAX_CARE_ITEMS, MIN_CARE_ITEMS
-    from healthgym.domains.triage_emergency.truth import resource_count
+    from healthgym.patients.esi import resource_count
 
     lengths = set()
     for seed in range(40):
@@ -263,7 +260,7 @@ def test_gcs_from_findings():
 def _observed(p: TriagePatient, *tools: str) -> TriageState:
     st = state(p)
     for name in tools:
-        getattr(t, name)(st, patient_id="P1")
+        DOMAIN_TOOLS[name](st, patient_id="P1")
     return st
 
 

@@ -1,15 +1,19 @@
-"""Time-critical activation criteria (stroke, STEMI, sepsis, trauma) as pure functions.
+"""Emergency-department triage rules: time-critical activation criteria (stroke, STEMI,
+sepsis, trauma) as pure functions, and the department protocols as reference text.
 
 Each function states the published rule it implements; :data:`PROTOCOL_TEXT` holds
-the same criteria as the reference text the ``lookup_protocol`` tool shows (the
-same text for every patient, so it carries no information about any one task).
+the same criteria as the reference text the ``lookup_protocol`` tool
+(:mod:`healthgym.tools.library.triage`) shows (the same text for every patient, so it
+carries no information about any one task).  Used by triage_emergency (activations of
+an arrival) and cross_domain (the sepsis screen of a pathway patient).
 """
 
 from __future__ import annotations
 
 import itertools
+from typing import Literal
 
-from ...clinical.scores import qsofa, sirs
+from .scores import qsofa, sirs
 
 AHA_ASA_2019 = (
     "Powers WJ, Rabinstein AA, Ackerson T, et al. Guidelines for the Early Management of "
@@ -323,3 +327,16 @@ PROTOCOL_TEXT: dict[str, str] = {
         "immediate; A, V or P appropriate -> delayed."
     ),
 }
+
+# the protocols lookup_protocol offers, in the order its schema lists them
+PROTOCOLS: tuple[str, ...] = (
+    "esi",
+    "stroke",
+    "stemi",
+    "trauma",
+    "sepsis",
+    "suicide",
+    "start",
+    "jumpstart",
+)
+ProtocolName = Literal[PROTOCOLS]  # type: ignore[valid-type]

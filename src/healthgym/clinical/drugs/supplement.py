@@ -1,11 +1,13 @@
-"""Psychiatry's formulary: the project formulary plus the options it does not hold yet.
+"""Supplementary monographs: drugs a domain offers that the core formulary does not hold yet.
 
-Every drug the agent may submit (``treatments.DRUG_KEYS``) resolves here, so that
-``check_prescription`` checks each offered option against the record (issue 17: naltrexone,
-acamprosate and chlordiazepoxide were offered as options yet checked as "not in the
-formulary").  The project formulary (:mod:`healthgym.clinical.drugs`) is used first; the
-entries below fill its gaps with the same :class:`~healthgym.clinical.drugs.model.Drug`
-model and vocabularies, from each drug's US prescribing information (label):
+The core formulary (:func:`healthgym.clinical.drugs.drugs`) drives the interaction table
+and every task generator that draws from it, so adding a drug there changes those tasks;
+the monographs below use the same :class:`~healthgym.clinical.drugs.model.Drug` model and
+vocabularies and are looked up with :func:`monograph` (core first, then these), with
+interactions derived by the core's mechanism rules (:func:`any_interaction`).  Psychiatry
+offers them as treatment options (issue 17: naltrexone, acamprosate and chlordiazepoxide
+were offered yet checked as "not in the formulary").  Sources, each drug's US prescribing
+information (label):
 
 * naltrexone - ReVia (naltrexone hydrochloride tablets) prescribing information
   (Duramed/Teva, 2013): contraindicated in patients receiving opioid analgesics, with
@@ -40,7 +42,7 @@ model and vocabularies, from each drug's US prescribing information (label):
   16 mg/day, < 9 mL/min not recommended.
 
 Benzodiazepines and the AGS Beers Criteria 2023 (J Am Geriatr Soc 2023;71:2052-81): avoid
-in adults >= 65, except for alcohol withdrawal (handled in ``safety.py``).
+in adults >= 65, except for alcohol withdrawal (psychiatry's safety rules apply it).
 """
 
 from __future__ import annotations
@@ -48,10 +50,10 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from healthgym.clinical.drugs import Drug, Interaction, RenalBand, RenalDosing
-from healthgym.clinical.drugs import drugs as project_formulary
-from healthgym.clinical.drugs import interaction as project_interaction
-from healthgym.clinical.drugs.derive import derive_pair
+from .derive import derive_pair
+from .formulary import drugs
+from .interactions import interaction
+from .model import Drug, Interaction, RenalBand, RenalDosing
 
 _ABOVE = math.inf
 
@@ -238,18 +240,18 @@ SUPPLEMENT: dict[str, Drug] = {
 }
 
 
-def get(key: str) -> Drug | None:
-    """The project formulary's entry, else this module's supplement, else None."""
-    return project_formulary().get(key) or SUPPLEMENT.get(key)
+def monograph(name: str) -> Drug | None:
+    """The core formulary's entry for a generic name, else the supplement's, else None."""
+    return drugs().get(name) or SUPPLEMENT.get(name)
 
 
 @cache
-def interaction(a: str, b: str) -> Interaction | None:
-    """The interaction of two drugs: the project table, or derived for a supplement drug
-    by the project's mechanism rules (:func:`healthgym.clinical.drugs.derive.derive_pair`)."""
-    if a in project_formulary() and b in project_formulary():
-        return project_interaction(a, b)
-    da, db = get(a), get(b)
+def any_interaction(a: str, b: str) -> Interaction | None:
+    """The interaction of two drugs: the core table, or derived for a supplement drug by
+    the core's mechanism rules (:func:`healthgym.clinical.drugs.derive.derive_pair`)."""
+    if a in drugs() and b in drugs():
+        return interaction(a, b)
+    da, db = monograph(a), monograph(b)
     if da is None or db is None:
         return None
     return derive_pair(da, db)

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from ...patients.model import Patient
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import DiagnosisState
+from .records import new_state
 from .tasks import N_TASKS, make_task
-from .toolkit import ALL_TOOLS
-
-
-def new_state(task: Task) -> DiagnosisState:
-    return DiagnosisState(patient=Patient.model_validate(task.hidden["patient"]))
-
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="clinical_diagnosis",

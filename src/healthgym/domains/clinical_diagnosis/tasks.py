@@ -26,11 +26,12 @@ from ...patients.generator import generate_patient, is_unsafe
 from ...patients.model import Patient
 from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task_seed, task_split
 from ...tools.elicit import elicited
+from ...tools.library.encounter import key_call
+from ...tools.library.encounter_scores import SCORE_TOOL_BY_NAME
+from ...tools.library.record import EXAM_SYSTEMS
 from .plan import drug_group
-from .records import DiagnosisState, key_call
-from .score_tools import SCORE_TOOL_BY_NAME
-from .toolkit import ALL_TOOLS, TOOL_NAMES
-from .tools import EXAM_SYSTEMS
+from .records import DiagnosisState
+from .tools import ALL_TOOLS, TOOL_NAMES
 
 _TOOLS = {t.name: t for t in ALL_TOOLS}
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...tools import Tool
-from ..shared.calculator_tools import CALCULATOR_TOOLS
-from .score_tools import SCORE_TOOLS
-from .tools import RECORD_TOOLS, submit_diagnosis
+from ...tools.calculators import CALCULATOR_TOOLS
+from ...tools.library.encounter_scores import SCORE_TOOLS
+from .tools_record import RECORD_TOOLS, submit_diagnosis
 
 ALL_TOOLS: list[Tool] = [*RECORD_TOOLS, *SCORE_TOOLS, *CALCULATOR_TOOLS, submit_diagnosis]
 TOOL_NAMES: list[str] = [t.name for t in ALL_TOOLS]

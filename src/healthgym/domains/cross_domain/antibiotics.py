@@ -39,8 +39,9 @@ interaction with a home medication, or its renal band says avoid (major).
 
 Dose: the regimen of the formulary's renal band for the patient's Cockcroft-Gault
 creatinine clearance (Cockcroft DW, Gault MH. Nephron 1976;16:31-41), computed with
-actual body weight (the original derivation) or with the calculator's default weight
-choice (``weight_type='auto'``); either band is accepted.  Where the label has a
+actual body weight (the original derivation; the record's CrCl,
+:mod:`healthgym.patients.derived`) or with the calculator's default weight choice
+(``weight_type='auto'``); either band is accepted (:func:`crcl_values`).  Where the label has a
 separate table for the indication, that table is used
 (:data:`healthgym.clinical.drugs.data_infect.INDICATION_DOSING`: piperacillin-tazobactam
 for nosocomial pneumonia 4.5 g every 6 h, CrCl 20-40 3.375 g every 6 h, < 20 2.25 g
@@ -61,12 +62,11 @@ from dataclasses import dataclass
 from ...clinical.calculators.renal import cockcroft_gault
 from ...clinical.drugs import SEVERITY_RANK, drugs, normalize_name
 from ...clinical.drugs.data_infect import INDICATION_DOSING
+from ...clinical.drugs.hazards import allergy_hits, ix_of
 from ...clinical.treatments import (
-    allergy_conflict,
     fluoroquinolone_pyelonephritis_ok,
 )
 from ...patients.model import Patient
-from ..drug_interaction.hazards import ix_of
 
 INFECTION_CONDITIONS = frozenset(
     {
@@ -189,20 +189,23 @@ def home_drugs(patient: Patient) -> list[str]:
 
 
 def crcl_values(patient: Patient) -> tuple[float, ...]:
-    """Cockcroft-Gault CrCl with actual body weight and with the 'auto' weight choice."""
-    cr = float(patient.labs["creatinine"])
-    out = []
-    for weight_type in ("actual", "auto"):
-        r = cockcroft_gault(
-            age=patient.age,
-            sex=patient.sex,
-            weight=patient.weight_kg,
-            creatinine=cr,
-            height=patient.height_cm,
-            weight_type=weight_type,  # type: ignore[arg-type]
-        )
-        out.append(round(float(r.value), 1))
-    return tuple(out)
+    """The creatinine clearances whose renal band a dose may follow: the record's CrCl
+    (:meth:`healthgym.patients.model.PatientCore.crcl`, Cockcroft-Gault with actual body
+    weight, the project's one rule) and - a grading tolerance of this domain, kept so
+    that its answers do not change - Cockcroft-Gault with the calculator's weight choice
+    by BMI (``weight_type='auto'``: the lesser of ideal and actual weight at BMI
+    18.5-24.9, adjusted weight above 24.9; Winter MA et al. Pharmacotherapy
+    2012;32:604-12), the convention an agent using ``calc_renal_function``'s default
+    gets."""
+    by_bmi = cockcroft_gault(
+        age=patient.age,
+        sex=patient.sex,
+        weight=patient.weight_kg,
+        creatinine=float(patient.labs["creatinine"]),
+        height=patient.height_cm,
+        weight_type="auto",
+    )
+    return (patient.crcl(), round(float(by_bmi.value), 1))
 
 
 def _band_texts(renal, usual: str, patient: Patient) -> list[str]:
@@ -250,14 +253,9 @@ def regimens(
 
 
 def allergy_hazards(name: str, patient: Patient) -> list[tuple[str, str, str]]:
-    """(allergy label, reaction, why) for each documented allergy that rules ``name`` out."""
-    d = drugs()[name]
-    out = []
-    for a in patient.allergies:
-        why = allergy_conflict(name, d.allergy_classes, a.allergen, a.reaction)
-        if why:
-            out.append((a.allergen, a.reaction, why))
-    return out
+    """(allergy label, reaction, why) for each documented allergy that rules ``name`` out
+    (:func:`healthgym.clinical.drugs.hazards.allergy_hits`)."""
+    return allergy_hits(drugs()[name], patient.allergies)
 
 
 def hazards(name: str, patient: Patient) -> list[tuple[str, str, str]]:

@@ -25,10 +25,10 @@ are applied to antimicrobials only (:mod:`.antibiotics`).
 from __future__ import annotations
 
 from ...clinical.drugs import drugs
+from ...clinical.drugs.hazards import allergy_hits
 from ...clinical.treatment_match import match_treatments
 from ...clinical.treatments import TREATMENTS
 from ...patients.model import Patient
-from ..drug_interaction.hazards import allergy_hits
 from .antibiotics import crcl_values
 
 P2Y12 = {
@@ -59,7 +59,7 @@ def is_antithrombotic(name: str) -> bool:
 
 def allergic(name: str, patient: Patient) -> bool:
     d = drugs().get(name)
-    return d is not None and bool(allergy_hits(d, patient))  # type: ignore[arg-type]
+    return d is not None and bool(allergy_hits(d, patient.allergies))
 
 
 def comorbidity_contraindications(name: str, patient: Patient) -> list[str]:

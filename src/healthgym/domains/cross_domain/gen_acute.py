@@ -23,7 +23,7 @@ import numpy as np
 
 from ...clinical.diseases import DiseaseProfile
 from ...patients.model import Patient
-from ..clinical_diagnosis.score_tools import calculate_heart_score
+from ...tools.library.encounter_scores import calculate_heart_score
 from . import antibiotics as ab
 from . import gen_common as g
 from . import rules

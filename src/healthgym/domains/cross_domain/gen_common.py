@@ -32,10 +32,10 @@ from ...patients.coherence import (
     medication_conflict,
 )
 from ...patients.comorbidities import COMORBIDITIES
+from ...patients.encounter import Ecg, ResourceItem, TriagePatient, Vitals
 from ...patients.generator import generate_patient
 from ...patients.model import Allergy, Medication, Patient
-from ..clinical_diagnosis.records import DiagnosisState
-from ..triage_emergency.records import Ecg, ResourceItem, TriagePatient, Vitals
+from ...tools.library.encounter import EncounterState
 from .records import Facts
 
 PENDING = (
@@ -205,7 +205,7 @@ def triage_view(
     deficits: tuple[str, ...] = (),
     last_known_well_h: float | None = None,
 ) -> TriagePatient:
-    """The triage_emergency view of the same person (what the ESI tools read).
+    """The ED-encounter view of the same person (what the shared ESI tools read).
 
     Mental status follows the record: a patient with new confusion opens the eyes
     spontaneously but talks confusedly (GCS verbal 4); ``drowsy`` opens them to voice;
@@ -310,6 +310,6 @@ def score_value(tool: Any, patient: Patient, **arguments: Any) -> float:
 
     The generator computes the truth, so it runs the tool's function itself, past the
     elicitation gate that an agent's call goes through."""
-    state = DiagnosisState(patient=patient, revealed_labs=set(LAB_TESTS), ecg_done=True)
+    state = EncounterState(patient=patient, revealed_labs=set(LAB_TESTS), ecg_done=True)
     tool.fn(state, **arguments)
     return next(iter(state.score_values.values()))

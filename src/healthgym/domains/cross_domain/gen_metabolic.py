@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from ..clinical_diagnosis.score_tools import calculate_glasgow_blatchford
+from ...tools.library.encounter_scores import calculate_glasgow_blatchford
 from . import gen_common as g
 from . import rules
 from .records import Facts

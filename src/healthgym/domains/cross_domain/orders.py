@@ -27,9 +27,8 @@
 from __future__ import annotations
 
 from ...clinical.drugs import drugs
+from ...clinical.drugs.hazards import ix_of, same_family
 from ...tasks import Task
-from ..drug_interaction.hazards import ix_of
-from ..drug_interaction.task_common import same_family
 from . import antibiotics as ab
 from .records import PathwayState
 

@@ -1,16 +1,16 @@
 """The shared state of a cross_domain episode: one patient carried through a pathway.
 
-The state is built so that the toolkits of the other domains work on it unchanged:
+The state is built so that the shared tools work on it unchanged:
 
-* it *is* a :class:`~healthgym.domains.clinical_diagnosis.records.DiagnosisState`
-  (``patient`` is a :class:`healthgym.patients.model.Patient`; ``revealed_labs``,
-  ``imaging_done``, ``ecg_done`` and ``score_values`` are the diagnosis tools' own
-  bookkeeping), so the record, laboratory, imaging and score tools read it;
-* it carries the fields the triage_emergency ESI tools read (``kind``, ``patients``
-  holding a :class:`~healthgym.domains.triage_emergency.records.TriagePatient` view of
-  the same person with id ``P1``, ``seen``);
-* and the fields the drug_interaction reference tools write (``monographs``,
-  ``seen_severity``, ``allergy_checked``).
+* it *is* an :class:`~healthgym.tools.library.encounter.EncounterState` (``patient`` is
+  a :class:`healthgym.patients.model.Patient`; ``revealed_labs``, ``imaging_done``,
+  ``ecg_done`` and ``score_values`` are the work-up tools' own bookkeeping), so the
+  record, laboratory, imaging and score tools read it;
+* it carries the fields the shared triage tools read (``kind``, ``patients`` holding a
+  :class:`~healthgym.patients.encounter.TriagePatient` view of the same person with id
+  ``P1``, ``seen``; :class:`healthgym.tools.library.triage.TriageEncounterState`);
+* and the fields the shared drug tools write (``monographs``, ``seen_severity``,
+  ``allergy_checked``; :class:`healthgym.tools.library.drugs.DrugCheckState`).
 
 On top of that it keeps the pathway record: a clock in minutes since arrival
 (every tool call takes time, see :mod:`.clock`), the minute each piece of evidence
@@ -24,8 +24,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..clinical_diagnosis.records import DiagnosisState
-from ..triage_emergency.records import TriagePatient
+from ...patients.encounter import TriagePatient
+from ...patients.model import Patient
+from ...tasks import Task
+from ...tools.library.encounter import EncounterState
 
 
 class Facts(BaseModel):
@@ -59,14 +61,14 @@ class Action:
 
 
 @dataclass
-class PathwayState(DiagnosisState):
+class PathwayState(EncounterState):
     facts: Facts | None = None
     phases: tuple[str, ...] = ()
-    # triage_emergency tool compatibility: one arrival, id P1
+    # the shared triage tools: one arrival, id P1
     kind: str = "single"
     patients: dict[str, TriagePatient] = field(default_factory=dict)
     seen: set[tuple[str, str]] = field(default_factory=set)
-    # drug_interaction tool compatibility
+    # the shared drug tools
     monographs: set[str] = field(default_factory=set)
     seen_severity: dict[tuple[str, str], str] = field(default_factory=dict)
     allergy_checked: set[str] = field(default_factory=set)
@@ -101,3 +103,14 @@ class PathwayState(DiagnosisState):
     def last(self, tool: str) -> Action | None:
         found = self.of(tool)
         return found[-1] if found else None
+
+
+def new_state(task: Task) -> PathwayState:
+    hidden = task.hidden
+    triage = hidden.get("triage")
+    return PathwayState(
+        patient=Patient.model_validate(hidden["patient"]),
+        facts=Facts.model_validate(hidden["facts"]),
+        phases=tuple(task.grader["phases"]),
+        patients={"P1": TriagePatient.model_validate(triage)} if triage else {},
+    )

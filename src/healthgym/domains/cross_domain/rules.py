@@ -1,7 +1,7 @@
 """Published decision rules of the pathways, as pure functions of the record.
 
-* Triage: ESI v4 via :func:`healthgym.domains.triage_emergency.truth.true_esi` on the
-  patient's triage view (Gilboy N et al. ESI Implementation Handbook, AHRQ 2012).
+* Triage: ESI v4 via :func:`healthgym.patients.esi.true_esi` on the patient's triage
+  view (Gilboy N et al. ESI Implementation Handbook, AHRQ 2012).
 * Sepsis (Evans L et al. Surviving Sepsis Campaign 2021, Crit Care Med
   2021;49:e1063-e1143; Levy MM et al. hour-1 bundle, Crit Care Med 2018;46:997-1000;
   Singer M et al. Sepsis-3, JAMA 2016;315:801-10): sepsis-induced hypoperfusion is
@@ -41,17 +41,17 @@
   presentation, not urgently within 12 h (ESGE 2021; Lau JYW et al. N Engl J Med
   2020;382:1299-1308).
 * Post-operative fever: NEWS2 response bands (Royal College of Physicians 2017); the adult
-  sepsis screen of :func:`healthgym.domains.triage_emergency.protocols.sepsis_alert_indicated`.
+  sepsis screen of :func:`healthgym.clinical.triage.sepsis_alert_indicated`.
 """
 
 from __future__ import annotations
 
 from ...clinical.calculators.body import ideal_body_weight
 from ...clinical.scores import news2
+from ...clinical.triage import sepsis_alert_indicated
+from ...patients.encounter import TriagePatient
+from ...patients.esi import true_esi
 from ...patients.model import Patient
-from ..triage_emergency.protocols import sepsis_alert_indicated
-from ..triage_emergency.records import TriagePatient
-from ..triage_emergency.truth import true_esi
 from .gen_common import mean_arterial_pressure
 
 # ------------------------------------------------------------------ triage

@@ -21,7 +21,7 @@ from .generator import make_case
 from .pathways import PATHWAYS, phase_lines
 from .reference import reference
 from .safety import safety_rules
-from .toolkit import TOOL_NAMES
+from .tools import TOOL_NAMES
 
 DOMAIN = "cross_domain"
 PER_PATHWAY = 70

@@ -1,11 +1,15 @@
-"""The cross_domain toolkit: the other domains' tools on one shared state, plus the
+"""The cross_domain toolkit: the shared clinical tools on one shared state, plus the
 pathway's own actions.
 
 Reused unchanged (same name, schema and code, see :mod:`.records` for why they run on
-the shared state): the clinical_diagnosis record, test and score tools, the shared
-calculators, the drug_interaction reference tools and the triage_emergency ESI
-decision-point tools.  New here: the NIHSS examination and score, the pathway actions
-(:mod:`.tools_actions`), the pathway status and the submission.  Every tool is wrapped
+the shared state): the work-up record and test tools
+(:mod:`healthgym.tools.library.record`, also clinical_diagnosis's), the
+clinical_diagnosis score tools, the shared calculators, the drug references and
+allergy check (:mod:`healthgym.tools.library.drugs`, also drug_interaction's) and the
+ESI decision-point, mental-status and protocol tools
+(:mod:`healthgym.tools.library.triage`, also triage_emergency's).  New here: the NIHSS
+examination and score, the pathway actions (:mod:`.tools_actions`), the pathway status
+and the submission.  Every tool is wrapped
 by :func:`.clock.timed` (the pathway clock and evidence stamps); the wrapper changes
 neither the tool's name nor its schema nor its output.
 
@@ -21,7 +25,9 @@ domain's own tools: ``pathway_status`` and ``nihss_examination`` observe,
 from __future__ import annotations
 
 from ...tools import Tool
-from ..clinical_diagnosis.score_tools import (
+from ...tools.calculators import calc_body_size, calc_renal_function
+from ...tools.library.drugs import check_allergy, check_interaction, drug_monograph
+from ...tools.library.encounter_scores import (
     calculate_anion_gap,
     calculate_curb65,
     calculate_glasgow_blatchford,
@@ -31,48 +37,20 @@ from ..clinical_diagnosis.score_tools import (
     calculate_sirs,
     calculate_timi_ua_nstemi,
 )
-from ..clinical_diagnosis.tools import (
-    examine,
-    get_allergies,
-    get_demographics,
-    get_history_of_present_illness,
-    get_medications,
-    get_past_medical_history,
-    get_social_history,
-    get_vitals,
-    order_ecg,
-    order_imaging,
-    order_lab_panel,
-    order_lab_test,
-)
-from ..drug_interaction.tools_dosing import check_allergy
-from ..drug_interaction.tools_drug import check_interaction, drug_monograph
-from ..shared.calculator_tools import calc_body_size, calc_renal_function
-from ..triage_emergency.decision_tools import (
+from ...tools.library.record import RECORD_TOOLS as WORKUP_TOOLS
+from ...tools.library.triage import (
+    assess_mental_status,
     check_danger_zone_vitals,
     esi_expected_resources,
     esi_high_risk_review,
     esi_lifesaving_needs,
+    lookup_protocol,
 )
-from ..triage_emergency.tools import assess_mental_status, lookup_protocol
 from .clock import timed
 from .tools_actions import ACTION_TOOLS, pathway_status, submit_pathway
 from .tools_neuro import calculate_nihss, nihss_examination
 
-RECORD_TOOLS: list[Tool] = [
-    get_demographics,
-    get_history_of_present_illness,
-    get_past_medical_history,
-    get_social_history,
-    get_medications,
-    get_allergies,
-    get_vitals,
-    examine,
-    order_lab_panel,
-    order_lab_test,
-    order_imaging,
-    order_ecg,
-]
+RECORD_TOOLS: list[Tool] = list(WORKUP_TOOLS)
 TRIAGE_TOOLS: list[Tool] = [
     esi_lifesaving_needs,
     esi_high_risk_review,

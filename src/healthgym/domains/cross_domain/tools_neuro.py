@@ -3,7 +3,7 @@
 The examination describes what the examiner sees for each of the 15 items in words
 (paraphrasing the NINDS form's definitions) and never gives an item score or a total:
 scoring is the agent's job.  :func:`calculate_nihss` adds the agent's item scores
-with :func:`healthgym.clinical.scores.more.nihss` (Brott T et al. Stroke
+with :func:`healthgym.clinical.scores.neuro.nihss` (Brott T et al. Stroke
 1989;20:864-70) and keeps the total for the grader.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ...clinical.scores.more import nihss
+from ...clinical.scores import nihss
 from ...tools import Range, tool
 from .gen_stroke import FINDINGS, NIHSS_ITEMS
 from .records import PathwayState

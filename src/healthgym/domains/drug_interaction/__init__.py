@@ -4,22 +4,12 @@ safe alternatives, dose for kidney function and deprescribe."""
 from __future__ import annotations
 
 from ...clinical.drugs import drugs
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import DrugPatient, DrugState
+from .records import new_state
 from .tasks import N_TASKS, make_task
 from .tools import ALL_TOOLS
-
-
-def new_state(task: Task) -> DrugState:
-    return DrugState(
-        patient=DrugPatient.model_validate(task.hidden["patient"]),
-        task_type=task.hidden["task_type"],
-        order=task.hidden.get("order"),
-    )
-
 
 DOMAIN = Domain(
     name="drug_interaction",

@@ -39,15 +39,15 @@ import re
 from typing import Any
 
 from ...clinical.drugs import SEVERITY_RANK, drugs, group_members, normalize_name
+from ...clinical.drugs.hazards import ix_of, same_family
 from ...clinical.matching import annotate, bands_fitting, parse_band, parse_regimens
 from ...clinical.matching import match_band as _match_band
 from ...clinical.matching.drug_names import asserted_drugs, drug_mentions, negated_drugs
 from ...episode import EpisodeLog
 from ...rewards import Grade, Violation
 from ...tasks import Task
-from .hazards import hazards, ix_of
+from .hazards import hazards
 from .records import DrugState
-from .task_common import same_family
 
 RENAL_TOLERANCE = 1.0  # mL/min: reported CrCl/eGFR may be rounded
 

@@ -6,7 +6,7 @@ with the severity the reward's safety taxonomy uses:
 * ``allergy`` (critical): a documented allergy rules the drug out - its allergy class
   (:data:`healthgym.clinical.treatments.ALLERGY_CLASSES`), and beta-lactam
   cross-reactivity by reaction severity and R1 side chain (Khan DA et al. AAAAI/ACAAI
-  drug allergy practice parameter 2022, :func:`healthgym.clinical.treatments.allergy_conflict`);
+  drug allergy practice parameter 2022; :func:`healthgym.clinical.drugs.hazards.allergy_hits`);
 * ``contraindicated_interaction`` (critical) / ``major_interaction`` (major): an
   interaction of that severity with a home medication;
 * ``pregnancy_contraindicated`` (critical) / ``pregnancy_avoid`` (major) in pregnancy,
@@ -21,17 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...clinical.drugs import SEVERITY_RANK, Drug, Interaction, drugs, interaction_table
+from ...clinical.drugs import SEVERITY_RANK, drugs
 from ...clinical.drugs.derive import screen_reasons
-from ...clinical.treatments import ALLERGY_CLASSES, allergy_conflict
+from ...clinical.drugs.hazards import allergy_hits, ix_of
 from .records import DrugPatient
 
 REASONS = ("interaction", "allergy", "renal", "hepatic", "pregnancy", "beers")
-
-
-def ix_of(a: str, b: str) -> Interaction | None:
-    """Interaction of two generic names (fast path, no name normalisation)."""
-    return interaction_table().get((a, b) if a < b else (b, a))
 
 
 @dataclass(frozen=True)
@@ -43,34 +38,13 @@ class Hazard:
     text: str
 
 
-def allergy_hits(drug: Drug, patient: DrugPatient) -> list[tuple[str, str, str]]:
-    """(allergy label, reaction, why) for each documented allergy that rules the drug out:
-    its class, and for a cephalosporin or carbapenem after a penicillin allergy the
-    reaction's severity and the R1 side chain (AAAAI/ACAAI 2022 practice parameter,
-    :func:`healthgym.clinical.treatments.allergy_conflict`: after hives, ceftriaxone or
-    meropenem may be given; after anaphylaxis no beta-lactam but aztreonam; cephalexin
-    shares amoxicillin's side chain)."""
-    hits = []
-    for a in patient.allergies:
-        why = allergy_conflict(drug.name, drug.allergy_classes, a.allergen, a.reaction)
-        if why:
-            hits.append((a.allergen, a.reaction, why))
-    return hits
-
-
-def allergy_class_shared(drug: Drug, allergen: str) -> str | None:
-    """The allergy class a documented allergy label shares with the drug (None: none)."""
-    cls = ALLERGY_CLASSES.get(allergen)
-    return cls if cls and cls in drug.allergy_classes else None
-
-
 def hazards(name: str, patient: DrugPatient, regimen: list[str] | None = None) -> list[Hazard]:
     """Every reason ``name`` is unsafe for the patient (empty when it is safe)."""
     d = drugs()[name]
     regimen = patient.regimen() if regimen is None else regimen
     out = [
         Hazard("allergy", "critical", "allergy", label, f"{label} allergy ({reaction})")
-        for label, reaction, _ in allergy_hits(d, patient)
+        for label, reaction, _ in allergy_hits(d, patient.allergies)
     ]
     for other in regimen:
         if other == name:

@@ -4,42 +4,25 @@ The record holds what a pharmacist reviewing orders needs: demographics (for
 Cockcroft-Gault), serum creatinine, liver tests and clinical findings (for
 Child-Pugh), pregnancy and lactation, allergies with reactions, the problem list and
 the home medications (each with an indication on the problem list), and an optional
-ECG QTc.  Derived values are computed with the project's calculators:
-Cockcroft-Gault (Cockcroft DW, Gault MH. Nephron 1976;16:31-41, actual body weight as in
-the original derivation), CKD-EPI 2021 (Inker LA et al. N Engl J Med 2021;385:1737-49)
-and Child-Pugh (Pugh RN et al. Br J Surg 1973;60:646-9).
+ECG QTc.  It is built on the shared :class:`healthgym.patients.model.PatientCore`
+(identity, demographics, body size), whose derived values it uses: creatinine
+clearance by Cockcroft-Gault with actual body weight (Cockcroft DW, Gault MH. Nephron
+1976;16:31-41, the weight of the original derivation) and CKD-EPI 2021 eGFR (Inker LA
+et al. N Engl J Med 2021;385:1737-49), both from :mod:`healthgym.patients.derived`.
+Child-Pugh is computed here (Pugh RN et al. Br J Surg 1973;60:646-9).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from ...clinical.calculators.renal import ckd_epi_2021, cockcroft_gault
 from ...clinical.scores import child_pugh
 from ...clinical.scores.result import ScoreResult
-from ...patients.model import Allergy
-
-
-@lru_cache(maxsize=4096)
-def _crcl(age: int, sex: str, weight: float, creatinine: float) -> float:
-    result = cockcroft_gault(
-        age=age,
-        sex=sex,
-        weight=weight,
-        creatinine=creatinine,
-        weight_type="actual",  # type: ignore[arg-type]
-    )
-    return round(float(result.value), 1)
-
-
-@lru_cache(maxsize=4096)
-def _egfr(age: int, sex: str, creatinine: float) -> float:
-    value = ckd_epi_2021(age=age, sex=sex, creatinine=creatinine).value  # type: ignore[arg-type]
-    return round(float(value), 1)
+from ...patients.model import Allergy, PatientCore
+from ...tasks import Task
 
 
 class HomeMed(BaseModel):
@@ -50,13 +33,9 @@ class HomeMed(BaseModel):
     indication: str  # condition key
 
 
-class DrugPatient(BaseModel):
-    id: str
-    name: str
-    age: int
-    sex: Literal["male", "female"]
-    weight_kg: float
-    height_cm: float
+class DrugPatient(PatientCore):
+    """A patient whose orders a pharmacist reviews (fields after the shared core's)."""
+
     creatinine_mg_dl: float
     potassium: float
     bilirubin_mg_dl: float
@@ -70,30 +49,20 @@ class DrugPatient(BaseModel):
     pregnant: bool = False
     gestational_weeks: int | None = None
     lactating: bool = False
-    allergies: list[Allergy] = []
-    conditions: list[str] = []
-    medications: list[HomeMed] = []
+    allergies: list[Allergy] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list)
+    medications: list[HomeMed] = Field(default_factory=list)
+
+    def serum_creatinine(self) -> float:
+        return self.creatinine_mg_dl
+
+    def qtc(self) -> float | None:
+        """The QTc of the ECG on file (ms), None without one."""
+        return None if self.qtc_ms is None else float(self.qtc_ms)
 
     def regimen(self) -> list[str]:
         """Generic names of the home medications, in list order."""
         return [m.drug for m in self.medications]
-
-    def crcl_result(self) -> ScoreResult:
-        return cockcroft_gault(
-            age=self.age,
-            sex=self.sex,
-            weight=self.weight_kg,
-            creatinine=self.creatinine_mg_dl,
-            weight_type="actual",
-        )
-
-    def crcl(self) -> float:
-        """Cockcroft-Gault creatinine clearance (actual body weight), mL/min, 1 decimal."""
-        return _crcl(self.age, self.sex, self.weight_kg, self.creatinine_mg_dl)
-
-    def egfr(self) -> float:
-        """CKD-EPI 2021 eGFR, mL/min/1.73 m^2, 1 decimal."""
-        return _egfr(self.age, self.sex, self.creatinine_mg_dl)
 
     def renal_value(self, basis: str) -> float:
         return self.crcl() if basis == "crcl" else self.egfr()
@@ -137,3 +106,11 @@ class DrugState:
 
     def saw_pair(self, a: str, b: str) -> str | None:
         return self.seen_severity.get(tuple(sorted((a, b))))  # type: ignore[arg-type]
+
+
+def new_state(task: Task) -> DrugState:
+    return DrugState(
+        patient=DrugPatient.model_validate(task.hidden["patient"]),
+        task_type=task.hidden["task_type"],
+        order=task.hidden.get("order"),
+    )

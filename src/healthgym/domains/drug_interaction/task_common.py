@@ -9,7 +9,6 @@ from typing import Any
 import numpy as np
 
 from ...clinical.drugs import CONDITIONS, SEVERITY_RANK, drugs, interaction_table
-from ...clinical.drugs.derive import duplicate_family
 from ...tasks import RefCall, SafetyRule
 from .hazards import hazards
 from .records import DrugPatient
@@ -56,14 +55,6 @@ def pairs_of(severity: str) -> tuple[tuple[str, str], ...]:
 def rank(a: str, b: str) -> int:
     ix = interaction_table().get((a, b) if a < b else (b, a))
     return SEVERITY_RANK[ix.severity] if ix else 0
-
-
-def same_family(a: str, b: str) -> bool:
-    """Same therapeutic group or duplication family (a second drug of the class is a
-    duplication, never a routine co-prescription)."""
-    da, db = drugs()[a], drugs()[b]
-    family = duplicate_family(da)
-    return da.group == db.group or (family is not None and family == duplicate_family(db))
 
 
 def who(p: DrugPatient) -> str:

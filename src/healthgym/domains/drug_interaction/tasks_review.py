@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...clinical.drugs import SEVERITY_RANK, drugs
+from ...clinical.drugs.hazards import same_family
 from ...clinical.treatments import ALLERGY_CLASSES
 from .hazards import hazards
 from .patients import Builder, GenerationFailed, outpatient_pool
@@ -31,7 +32,6 @@ from .task_common import (
     rank,
     ref,
     regimen_forms,
-    same_family,
     weighted,
     who,
 )

@@ -26,6 +26,7 @@ from functools import cache
 import numpy as np
 
 from ...clinical.drugs import SEVERITY_RANK, RenalBand, drugs, group_members
+from ...clinical.drugs.hazards import same_family
 from ...clinical.treatments import ALLERGY_CLASSES
 from ...tasks import SafetyRule
 from .hazards import hazards, is_safe, max_regimen_severity
@@ -40,7 +41,6 @@ from .task_common import (
     rank,
     ref,
     regimen_forms,
-    same_family,
     weighted,
     who,
 )

@@ -9,9 +9,10 @@ gated on the observations that show the values they read (:mod:`healthgym.tools.
   marking a band: choosing the band is the agent's job;
 * ``hepatic_dose_adjustment`` computes Child-Pugh from the liver tests and findings
   (``get_labs``) for a patient whose problem list (``get_problem_list``) has been read;
-* ``check_allergy`` compares a drug with the allergies the agent has read
-  (``get_allergies``): class cross-reactivity, and for beta-lactams the reaction's
-  severity and R1 side chain (AAAAI/ACAAI 2022 practice parameter,
+* ``check_allergy`` (the shared tool of :mod:`healthgym.tools.library.drugs`) compares
+  a drug with the allergies the agent has read (``get_allergies``): class
+  cross-reactivity, and for beta-lactams the reaction's severity and R1 side chain
+  (AAAAI/ACAAI 2022 practice parameter,
   :func:`healthgym.clinical.treatments.allergy_conflict`).
 
 ``pregnancy_lactation_safety`` and ``find_alternatives`` are ``reference``: the drug's
@@ -25,20 +26,18 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...clinical.drugs import ALLERGY_CLASS_NAMES, drugs, group_members, normalize_name
+from ...clinical.drugs.hazards import ix_of
 from ...clinical.treatments import ALLERGY_CLASSES
 from ...tools import MaxLen, Range, ToolError, tool
 from ...tools.elicit import Need
-from .hazards import allergy_class_shared, allergy_hits, ix_of
+from ...tools.library.drugs import Name, check_allergy, record_severity, resolve
 from .records import DrugState
-from .tools_drug import Name, _record
-from .tools_record import resolve
 
 Reason = Literal["interaction", "allergy", "renal", "hepatic", "pregnancy", "beers", "other"]
 SeverityArg = Literal["contraindicated", "major", "moderate", "minor"]
 DEMOGRAPHICS = Need("the patient's age, sex and weight", ("get_patient_summary",))
 LABS = Need("the laboratory results (creatinine, liver tests)", ("get_labs",))
 PROBLEMS = Need("the problem list (liver disease)", ("get_problem_list",))
-ALLERGIES = Need("the documented allergies", ("get_allergies",))
 
 
 @tool(kind="compute", needs=(DEMOGRAPHICS, LABS))
@@ -99,41 +98,6 @@ def hepatic_dose_adjustment(state: DrugState, drug: Name) -> str:
     return f"{head} {d.name} in Child-Pugh {cls}: {advice or 'no class-specific advice listed'}."
 
 
-@tool(kind="compute", needs=(ALLERGIES,))
-def check_allergy(state: DrugState, drug: Name) -> str:
-    """Check a drug against the allergies you have read (allergy-class cross-reactivity).
-
-    Args:
-        drug: generic or brand name.
-    """
-    d = drugs()[resolve(state, drug)]
-    p = state.patient
-    state.allergy_checked.add(d.name)
-    classes = ", ".join(d.allergy_classes) or "none"
-    if not p.allergies:
-        return f"No known drug allergies. {d.name} allergy classes: {classes}."
-    hits = allergy_hits(d, p)
-    lines = [f"{d.name} allergy classes: {classes}."]
-    for a in p.allergies:
-        match = next((h for h in hits if h[0] == a.allergen), None)
-        shared = allergy_class_shared(d, a.allergen)
-        if match:
-            verdict = (
-                f"cross-reactive (shared class: {shared}): {match[2]}"
-                if shared
-                else f"cross-reactive ({match[2]})"
-            )
-        elif shared:
-            verdict = (
-                f"shares the {shared} class, but after a non-severe reaction a drug with a "
-                "dissimilar R1 side chain may be given with caution (AAAAI/ACAAI 2022)"
-            )
-        else:
-            verdict = "no class cross-reactivity"
-        lines.append(f"- {a.allergen} ({a.reaction}): {verdict}")
-    return "\n".join(lines)
-
-
 @tool(kind="reference")
 def pregnancy_lactation_safety(state: DrugState, drug: Name) -> str:
     """Show a drug's pregnancy and lactation safety (the patient's pregnancy and
@@ -192,7 +156,7 @@ def find_alternatives(state: DrugState, drug: Name, avoid: Name | None = None) -
         note = ""
         if avoid_drug:
             ix = ix_of(m, avoid_drug) if m != avoid_drug else None
-            _record(state, m, avoid_drug, ix)
+            record_severity(state, m, avoid_drug, ix)
             note = f"; with {avoid_drug}: " + (
                 f"Severity: {ix.severity.upper()} ({ix.category})" if ix else "no interaction"
             )

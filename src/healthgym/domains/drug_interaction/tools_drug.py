@@ -10,8 +10,10 @@ about what the call named (a drug, a pair, a list of drugs) and never a verdict 
 the task's question.  Pair severities are always printed as ``Severity: <LEVEL>`` by
 :func:`severity_line`; :func:`screen_interactions` flags interacting pairs among the
 drugs it is given without severity (no ranking), and a severity appears only for pairs
-the agent asks about (:func:`check_interaction`, :func:`check_interactions`, or
-``find_alternatives`` with ``avoid``).
+the agent asks about (``check_interaction``, :func:`check_interactions`, or
+``find_alternatives`` with ``avoid``).  ``drug_monograph`` and ``check_interaction``
+are the shared drug tools of :mod:`healthgym.tools.library.drugs` (also offered by
+cross_domain).
 """
 
 from __future__ import annotations
@@ -19,12 +21,19 @@ from __future__ import annotations
 from typing import Annotated
 
 from ...clinical.drugs import ENZYME_LABEL, ENZYMES, Drug, Interaction, drugs
+from ...clinical.drugs.hazards import ix_of
 from ...tools import MaxLen, ToolError, tool
-from .hazards import ix_of
+from ...tools.library.drugs import (
+    Name,
+    check_interaction,
+    cyp_text,
+    drug_monograph,
+    record_severity,
+    resolve,
+    severity_line,
+)
 from .records import DrugState
-from .tools_record import resolve
 
-Name = Annotated[str, MaxLen(120)]
 Names = Annotated[list[Annotated[str, MaxLen(120)]], MaxLen(30)]
 # QTc thresholds quoted as reference text (never applied to a patient here): AHA/ACCF
 # 2010 scientific statement (Drew BJ et al. Circulation 2010;121:1047-60): QTc > 500 ms
@@ -33,91 +42,11 @@ QTC_HIGH_RISK = 500
 QTC_PROLONGED = {"male": 470, "female": 480}
 
 
-def severity_line(a: str, b: str, ix: Interaction | None) -> str:
-    if ix is None:
-        return f"{a} + {b}: no clinically significant interaction listed."
-    return (
-        f"{a} + {b}: Severity: {ix.severity.upper()}. Category: {ix.category}. "
-        f"Mechanism: {ix.mechanism} Effect: {ix.effect} Management: {ix.management}"
-    )
-
-
-def _record(state: DrugState, a: str, b: str, ix: Interaction | None) -> None:
-    state.seen_severity[(a, b) if a < b else (b, a)] = ix.severity if ix else "none"
-
-
-def _cyp_text(d: Drug) -> str:
-    parts = []
-    for label, roles in (("substrate of", d.substrate), ("inhibits", d.inhibits)):
-        if roles:
-            parts.append(
-                label + " " + ", ".join(f"{ENZYME_LABEL[e]} ({v})" for e, v in roles.items())
-            )
-    if d.induces:
-        parts.append(
-            "induces " + ", ".join(f"{ENZYME_LABEL[e]} ({v})" for e, v in d.induces.items())
-        )
-    return "; ".join(parts) if parts else "no significant CYP450/P-gp role"
-
-
 def resolve_all(state: DrugState, names: list[str]) -> list[str]:
     """Generic names of the drugs listed (duplicates dropped, order kept)."""
     if not names:
         raise ToolError("list at least one drug (generic or brand names)")
     return list(dict.fromkeys(resolve(state, n) for n in names))
-
-
-@tool(kind="reference")
-def drug_monograph(state: DrugState, drug: Name) -> str:
-    """Return a drug's monograph: class, mechanism, CYP roles, renal and hepatic dosing,
-    QT and serotonergic risk, pregnancy/lactation, contraindications and adverse effects.
-
-    Args:
-        drug: generic or brand name.
-    """
-    d = drugs()[resolve(state, drug)]
-    state.monographs.add(d.name)
-    renal = "no labelled renal bands"
-    if d.renal:
-        bands = "; ".join(f"{d.renal.measure} {b.label()}: {b.dose}" for b in d.renal.bands)
-        renal = f"{bands} ({d.renal.measure} in {d.renal.unit})"
-    lines = [
-        f"{d.name} ({', '.join(d.brands) or 'generic'}): {d.drug_class}.",
-        f"Mechanism: {d.mechanism}.",
-        f"Usual adult dose: {d.usual_dose}.",
-        f"CYP450/P-gp: {_cyp_text(d)}.",
-        f"Renal dosing: {renal}." + (f" Note: {d.renal_note}." if d.renal_note else ""),
-        "Hepatic (Child-Pugh): "
-        + ("; ".join(f"{k}: {v}" for k, v in d.hepatic.items()) or "no class-specific advice")
-        + ".",
-        f"QT risk: {d.qt_risk or 'not listed'}. Serotonergic: {'yes' if d.serotonergic else 'no'}"
-        + (f" (MAO inhibitor, {d.maoi})" if d.maoi else "")
-        + ".",
-        f"Pregnancy: {d.pregnancy[0]} - {d.pregnancy[1]}. Lactation: {d.lactation[0]} - "
-        f"{d.lactation[1]}.",
-        "Contraindications: " + ("; ".join(d.contraindications) or "hypersensitivity") + ".",
-        "Allergy classes: " + (", ".join(d.allergy_classes) or "none") + ".",
-        "Adverse effects: " + "; ".join(d.adverse_effects) + ".",
-    ]
-    if d.beers:
-        lines.append(f"AGS Beers 2023 (age >= 65): {d.beers[0]} - {d.beers[1]}.")
-    return "\n".join(lines)
-
-
-@tool(kind="reference")
-def check_interaction(state: DrugState, drug_a: Name, drug_b: Name) -> str:
-    """Check one pair of drugs: severity, mechanism, effect and management.
-
-    Args:
-        drug_a: first drug (generic or brand name).
-        drug_b: second drug.
-    """
-    a, b = resolve(state, drug_a), resolve(state, drug_b)
-    if a == b:
-        return f"{drug_a} and {drug_b} are the same drug ({a})."
-    ix = ix_of(a, b)
-    _record(state, a, b, ix)
-    return severity_line(a, b, ix)
 
 
 @tool(kind="reference")
@@ -135,7 +64,7 @@ def check_interactions(state: DrugState, drug: Name, others: Names) -> str:
         if b == a:
             continue
         ix = ix_of(a, b)
-        _record(state, a, b, ix)
+        record_severity(state, a, b, ix)
         lines.append("- " + severity_line(a, b, ix))
     if not lines:
         return f"No other drug to check {a} against."
@@ -182,7 +111,7 @@ def cyp_profile(state: DrugState, drugs: Names) -> str:
     names = resolve_all(state, drugs)
     table = _table()
     if len(names) == 1:
-        return f"{names[0]}: {_cyp_text(table[names[0]])}."
+        return f"{names[0]}: {cyp_text(table[names[0]])}."
     lines = []
     for e in ENZYMES:
         roles = []

@@ -4,22 +4,12 @@ the tool's name, which gates the record-reading calculators of :mod:`.tools_dosi
 
 from __future__ import annotations
 
-from ...clinical.drugs import CONDITIONS, get_drug
-from ...tools import ToolError, tool
+from ...clinical.drugs import CONDITIONS
+from ...tools import tool
 from .records import DrugState
 
 ASCITES = {"none": "none", "mild": "mild", "moderate_severe": "moderate to severe"}
 ENCEPHALOPATHY = {"none": "none", "grade_1_2": "grade 1-2", "grade_3_4": "grade 3-4"}
-
-
-def resolve(state: DrugState, name: str) -> str:
-    """Generic name of a drug the agent named; a clear error if it is unknown."""
-    if not name.strip():
-        raise ToolError("a drug name is required")
-    try:
-        return get_drug(name).name
-    except KeyError as e:
-        raise ToolError(str(e.args[0])) from None
 
 
 @tool(kind="observe")

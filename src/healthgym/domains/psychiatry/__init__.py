@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import PsychRecord, PsychState
+from .records import new_state
 from .tasks import N_TASKS, make_task
-from .toolkit import ALL_TOOLS
-
-
-def new_state(task: Task) -> PsychState:
-    return PsychState(record=PsychRecord.model_validate(task.hidden["record"]))
-
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="psychiatry",

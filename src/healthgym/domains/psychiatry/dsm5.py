@@ -504,7 +504,7 @@ def true_judgments(criteria_set: str, r: PsychRecord) -> tuple[list[str], int]:
         codes += ["D"] * (not r.mood_episodes_during_psychosis) + ["E"]
         return codes, r.psychosis_months * 30
     if criteria_set == "neurocognitive":
-        from .cognition import moca  # local: cognition imports nothing from here
+        from ...clinical.guidelines.cognitive import moca
 
         impaired_test = moca(education_years=r.education_years, **r.moca).value < 26
         codes = ["A_concern"] * bool(r.cognitive_concern) + ["A_impairment"] * impaired_test

@@ -6,8 +6,10 @@ Rule: *tools observe and compute; the agent judges*.
   the patient's answer to each item - nothing more: no total, band or screen verdict.
 * ``score_instrument`` (compute) adds up the items of a questionnaire the agent has
   already administered in this episode (gated: it refuses before ``administer_<name>``)
-  with the published scoring rules (:mod:`healthgym.clinical.scores.more`; MoCA and MMSE
-  from ``cognition.py``) and reports totals and sub-scores, never the cut-off bands -
+  with the published scoring rules (:mod:`healthgym.clinical.scores.psychiatric`,
+  :mod:`~healthgym.clinical.scores.substance_use`; MoCA and MMSE
+  from :mod:`healthgym.clinical.guidelines.cognitive`) and reports totals and
+  sub-scores, never the cut-off bands -
   those are general knowledge, in ``psychiatry_guideline('instruments')``.
 * ``dsm5_checklist`` (compute) applies DSM-5-TR's counting rules to the criterion
   judgments the agent passes; ``dsm5_criteria`` (reference) prints a criteria set.
@@ -20,12 +22,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from healthgym.clinical.scores.more import MORE_SCORES
+from healthgym.clinical.registry import calculator
 from healthgym.clinical.scores.result import ScoreResult
 
+from ...clinical.guidelines.cognitive import MMSE_ITEMS, MOCA_ITEMS, mmse, moca
 from ...tools import MaxLen, Range, ToolError, tool
 from ...tools.elicit import Need
-from .cognition import MMSE_ITEMS, MOCA_ITEMS, mmse, moca
 from .dsm5 import CRITERIA, CRITERIA_SETS, RULES, evaluate, normalize_codes
 from .guideline import GUIDELINE_TOPICS, guideline_text
 from .records import PsychState
@@ -247,15 +249,15 @@ _PCL5_CLUSTERS = (("B", 1, 5), ("C", 6, 7), ("D", 8, 14), ("E", 15, 20))
 def _score(state: PsychState, instrument: str) -> tuple[ScoreResult, str]:
     r = state.record
     if instrument == "phq9":
-        res = MORE_SCORES["phq9"](items=r.phq9)
+        res = calculator("phq9")(items=r.phq9)
         return res, f"PHQ-9 total {res.value:g}/27 (sum of items 1-9; item 9 = {r.phq9[8]})."
     if instrument == "gad7":
-        res = MORE_SCORES["gad7"](items=r.gad7)
+        res = calculator("gad7")(items=r.gad7)
         return res, f"GAD-7 total {res.value:g}/21 (sum of items 1-7)."
     if instrument == "pcl5":
         if r.pcl5 is None:
             raise ToolError("there are no PCL-5 answers to score: it was not applicable")
-        res = MORE_SCORES["pcl5"](items=r.pcl5)
+        res = calculator("pcl5")(items=r.pcl5)
         clusters = "; ".join(
             f"{c} (items {lo}-{hi}): {sum(x >= 2 for x in r.pcl5[lo - 1 : hi])} rated >= 2"
             for c, lo, hi in _PCL5_CLUSTERS
@@ -267,21 +269,21 @@ def _score(state: PsychState, instrument: str) -> tuple[ScoreResult, str]:
         )
     if instrument == "mdq":
         m = r.mdq
-        res = MORE_SCORES["mdq"](items=m.items, same_period=m.same_period, impairment=m.impairment)
+        res = calculator("mdq")(items=m.items, same_period=m.same_period, impairment=m.impairment)
         return res, (
             f"MDQ question 1: {res.value:g}/13 yes; question 2 (same period): "
             f"{'yes' if m.same_period else 'no'}; question 3 (problems): {m.impairment}."
         )
     if instrument == "audit":
-        res = MORE_SCORES["audit"](items=r.audit)
+        res = calculator("audit")(items=r.audit)
         c = sum(r.audit[:3])
         return res, f"AUDIT total {res.value:g}/40; AUDIT-C (items 1-3) {c}/12."
     if instrument == "cage":
         a = r.cage
-        res = MORE_SCORES["cage"](cut_down=a[0], annoyed=a[1], guilty=a[2], eye_opener=a[3])
+        res = calculator("cage")(cut_down=a[0], annoyed=a[1], guilty=a[2], eye_opener=a[3])
         return res, f"CAGE {res.value:g}/4 yes answers."
     if instrument == "dast10":
-        res = MORE_SCORES["dast10"](answers=r.dast10)
+        res = calculator("dast10")(answers=r.dast10)
         return res, f"DAST-10 {res.value:g}/10 (one point per yes, item 3 reverse-scored)."
     if instrument == "moca":
         res = moca(education_years=r.education_years, **r.moca)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .cognition import MMSE_ITEMS, moca, serial_sevens_points
+from ...clinical.guidelines.cognitive import MMSE_ITEMS, moca, serial_sevens_points
 from .records import Cssrs, Mdq, MoodEpisode
 from .symptoms import MDD_A, PHQ9_ORDER, PTSD_ITEMS, keys
 

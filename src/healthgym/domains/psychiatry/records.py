@@ -22,6 +22,8 @@ from healthgym.clinical.calculators.qtc import qtc_bazett
 from healthgym.clinical.calculators.renal import cockcroft_gault
 from healthgym.clinical.scores import child_pugh
 
+from ...tasks import Task
+
 
 @lru_cache(maxsize=4096)
 def _crcl(age: int, sex: str, weight: float, creatinine: float) -> float:
@@ -259,3 +261,7 @@ class PsychState:
     checklist_counts: dict[str, int] = field(default_factory=dict)
     # verdict of the counting rules over the agent's own judgments ("manic_episode" ...)
     checklist_met: dict[str, bool] = field(default_factory=dict)
+
+
+def new_state(task: Task) -> PsychState:
+    return PsychState(record=PsychRecord.model_validate(task.hidden["record"]))

@@ -7,7 +7,7 @@ Sources:
   Version (Columbia Lighthouse Project): yes to question 4 (intent) or 5 (plan with
   intent) or suicidal behaviour in the past 3 months = high risk; yes to question 3
   (method) or behaviour more than 3 months ago = moderate risk; yes to question 1 or 2
-  only = low risk.  The arithmetic is :func:`healthgym.clinical.scores.more` ``c_ssrs_screen``.
+  only = low risk.  The arithmetic is :func:`healthgym.clinical.scores.psychiatric.c_ssrs_screen`.
 * VA/DoD Clinical Practice Guideline for the Assessment and Management of Patients at
   Risk for Suicide (2019): risk factors and protective factors to elicit; the Safety
   Planning Intervention and lethal means safety counselling for patients at elevated
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from healthgym.clinical.scores.more import MORE_SCORES
+from healthgym.clinical.registry import calculator
 from healthgym.clinical.scores.result import ScoreResult
 
 from .records import Cssrs
@@ -60,7 +60,7 @@ PROTECTIVE_FACTORS: dict[str, str] = {
 
 def cssrs_result(c: Cssrs) -> ScoreResult:
     """The library's C-SSRS screen result for a record's answers."""
-    return MORE_SCORES["c_ssrs_screen"](
+    return calculator("c_ssrs_screen")(
         wish_to_be_dead=c.wish_to_be_dead,
         suicidal_thoughts=c.suicidal_thoughts,
         thoughts_with_method=c.thoughts_with_method,

@@ -29,7 +29,7 @@ from .dsm5 import true_judgments
 from .generator import generate_record
 from .records import PsychRecord
 from .safety import answer_targets, safe_add_ons, safe_groups, safety_rules
-from .toolkit import TOOL_NAMES
+from .tools import TOOL_NAMES
 from .treatments import TREATMENTS
 
 DOMAIN = "psychiatry"

@@ -5,31 +5,18 @@ elderly): assign one arrival an ESI level, a care area and the immediate orders
 (including stroke, STEMI, sepsis and trauma activations); put a queue of 3-6
 arrivals in order; and tag the casualties of a mass-casualty scene with START /
 JumpSTART categories.  Ground truth: the ESI v4 algorithm (Gilboy et al., AHRQ
-2012) via :func:`healthgym.clinical.scores.more.esi_level`, the cited activation
-protocols in :mod:`.protocols`, and START / JumpSTART.
+2012) via :func:`healthgym.clinical.scores.triage.esi_level`, the cited activation
+protocols in :mod:`healthgym.clinical.triage`, and START / JumpSTART.
 """
 
 from __future__ import annotations
 
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import Casualty, TriagePatient, TriageState
+from .records import new_state
 from .tasks import N_TASKS, make_task
-from .toolkit import ALL_TOOLS
-
-
-def new_state(task: Task) -> TriageState:
-    hidden = task.hidden
-    patients = [TriagePatient.model_validate(p) for p in hidden.get("patients", [])]
-    casualties = [Casualty.model_validate(c) for c in hidden.get("casualties", [])]
-    return TriageState(
-        kind=hidden["kind"],
-        patients={p.id: p for p in patients},
-        casualties={c.id: c for c in casualties},
-    )
-
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="triage_emergency",

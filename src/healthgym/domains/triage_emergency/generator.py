@@ -16,7 +16,14 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from .records import Ecg, FamilyHistory, ResourceItem, SuicideScreen, TriagePatient, Vitals
+from ...patients.encounter import (
+    Ecg,
+    FamilyHistory,
+    ResourceItem,
+    SuicideScreen,
+    TriagePatient,
+    Vitals,
+)
 
 HS_TNT_URL = 14.0  # ng/L: 99th-percentile upper reference limit of hs-troponin T
 MMOL_TO_MG_DL_GLUCOSE = 18.016

@@ -56,10 +56,11 @@ from typing import Any
 
 from ...clinical.matching import match_score_name
 from ...episode import EpisodeLog
+from ...patients.encounter import TriagePatient
 from ...rewards import Grade
 from ...tasks import Task
 from . import truth as T
-from .records import TriagePatient, TriageState
+from .records import TriageState
 from .reference import presentation_sources
 from .safety import violations
 from .submit import parse_categories

@@ -1,8 +1,8 @@
 """Mass-casualty scenes: casualties generated for START / JumpSTART, and their category.
 
-The category is computed by :func:`healthgym.clinical.scores.more.start_triage`
+The category is computed by :func:`healthgym.clinical.scores.trauma_triage.start_triage`
 (adults and children from 9 years; Super 1984, Benson 1996) or
-:func:`~healthgym.clinical.scores.more.jumpstart_triage` (children 1-8 years; Romig
+:func:`~healthgym.clinical.scores.trauma_triage.jumpstart_triage` (children 1-8 years; Romig
 2002) from the casualty's findings. The findings text a responder records never
 names a category (no triage words or tag colours).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from ...clinical.scores.more import jumpstart_triage, start_triage
+from ...clinical.scores import jumpstart_triage, start_triage
 from .records import Casualty
 from .vocab import MCI_CODE
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...clinical.triage import stemi_on_ecg
+from ...patients.encounter import TriagePatient
+from ...patients.esi import avpu, gcs_total, resource_count, severe_pain_or_distress
 from ...tasks import RefCall
 from . import truth as T
-from .protocols import stemi_on_ecg
-from .records import Casualty, TriagePatient
+from .records import Casualty
 
 MAX_REFERENCE_CALLS = 20
 _PROTOCOL_OF = {
@@ -71,9 +73,9 @@ def decided_at(p: TriagePatient) -> str:
     """The ESI decision point that fixes this patient's level (A, B, C or D)."""
     if p.lsi:
         return "A"
-    if p.high_risk or p.new_confusion or T.severe_pain_or_distress(p):
+    if p.high_risk or p.new_confusion or severe_pain_or_distress(p):
         return "B"
-    return "D" if T.resource_count(p.resources) >= 2 else "C"
+    return "D" if resource_count(p.resources) >= 2 else "C"
 
 
 def heart_arguments(p: TriagePatient) -> dict[str, str]:
@@ -95,7 +97,7 @@ def single_reference(p: TriagePatient) -> tuple[list[RefCall], dict[str, Any]]:
     point = decided_at(p)
     calls = [_presentation(p), _call("get_vitals", patient_id=pid)]
     calls.append(_call("assess_abc", required=point == "A", patient_id=pid))
-    altered = T.avpu(p) != "A" or T.gcs_total(p) < 15
+    altered = avpu(p) != "A" or gcs_total(p) < 15
     sepsis = bool(p.infection_signs) and p.adult
     rts = bool(p.mechanism) and bool(T.trauma_red(p)) and p.vitals.sbp > 0
     if altered or sepsis or rts:  # the GCS findings feed qSOFA and the RTS

@@ -37,9 +37,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...patients.encounter import TriagePatient
 from ...rewards import Violation
 from ...tasks import SafetyRule
-from .records import Casualty, TriagePatient
+from .records import Casualty
 from .submit import parse_categories
 from .truth import activations, required_orders, suicide_risk_level
 from .vocab import ACTIVATIONS, LSI_ORDERS, MCI_CATEGORIES

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import random
 
+from ...patients.encounter import Ecg, SuicideScreen, TriagePatient
 from .generator import R, make_patient, pick_sex
-from .records import Ecg, SuicideScreen, TriagePatient
 from .scenarios_injury import anticoagulated_head_injury, high_risk_crash, penetrating_torso
 from .scenarios_resus import CXR, ECG, IVF, LABS, MEDS
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import random
 
+from ...patients.encounter import TriagePatient
 from .generator import R, make_patient, pick_sex
-from .records import TriagePatient
 from .scenarios_resus import LABS, MEDS
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import random
 
+from ...patients.encounter import Ecg, TriagePatient
 from .generator import R, make_patient, pick_sex
-from .records import Ecg, TriagePatient
 
 LABS = R("CBC, electrolytes, creatinine, coagulation", "labs")
 ECG = R("12-lead ECG", "ecg")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 
+from ...patients.encounter import TriagePatient
 from .generator import HX, R, make_patient, pick_sex
-from .records import TriagePatient
 from .scenarios_resus import CT, CXR, IVF, LABS, MEDS
 
 UA = R("urinalysis and urine culture", "labs")

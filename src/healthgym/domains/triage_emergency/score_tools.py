@@ -11,6 +11,12 @@ and the point-of-care troponin.  Inputs that are a clinician's reading (HEART hi
 and ECG categories, GCS findings) are arguments.  Scores keep their published point
 values; none states a triage level, an activation or a disposition.
 
+The record-reading scores are record-bound tools (:mod:`healthgym.tools.record_bound`):
+qSOFA, SIRS, the shock index and the HEART score are the declarations shared with
+clinical_diagnosis (and ehr_management for qSOFA), the RTS is declared here; this
+domain supplies the accessor :data:`PATIENT` (the patient named by ``patient_id``),
+its checks and its wording.
+
 The C-SSRS screener (Posner 2011) is an ``observe`` tool: it reports the patient's
 answers to the screening questions; the risk level they imply is the agent's judgment
 (``lookup_protocol('suicide')``).
@@ -18,20 +24,33 @@ answers to the screening questions; the risk level they imply is the agent's jud
 
 from __future__ import annotations
 
-from typing import Literal
-
-from ...clinical.errors import CalculatorInputError
-from ...clinical.scores import gcs, heart_score, qsofa, shock_index
-from ...clinical.scores.more import revised_trauma_score
+from ...clinical.scores import gcs, qsofa
 from ...clinical.scores.result import ScoreResult
+from ...clinical.triage import sirs_vital_criteria
+from ...clinical.triage_vocab import (
+    GCS_EYE,
+    GCS_MOTOR,
+    GCS_VERBAL,
+    PMH,
+    GcsEye,
+    GcsMotor,
+    GcsVerbal,
+)
 from ...tools import ToolError, tool
 from ...tools.elicit import Need
+from ...tools.record_bound import (
+    HEART_SCORE,
+    QSOFA,
+    SHOCK_INDEX,
+    SIRS,
+    Arg,
+    RecordScore,
+    RecordSource,
+)
 from .generator import HS_TNT_URL
-from .protocols import sirs_vital_criteria
 from .records import TriagePatient, TriageState
-from .tools import PatientId, get_patient
+from .tools_record import PatientId, get_patient
 from .truth import gcs_total, in_arrest
-from .vocab import GCS_EYE, GCS_MOTOR, GCS_VERBAL, PMH, GcsEye, GcsMotor, GcsVerbal
 
 VITALS = Need("this patient's vital signs", ("get_vitals:{patient_id}",))
 MENTAL = Need("this patient's mental-status assessment", ("assess_mental_status:{patient_id}",))
@@ -61,6 +80,49 @@ def _adult(p: TriagePatient, score: str) -> None:
         raise ToolError(f"{score} is validated for adults (18 years and over) only")
 
 
+def _sirs_text(components: dict[str, float]) -> tuple[int, str]:
+    n = int(sum(components.values()))
+    detail = ", ".join(f"{k} {v:g}" for k, v in components.items())
+    return n, f"SIRS vital-sign criteria met: {n} of 3 ({detail}); white-cell count not yet known"
+
+
+def _sirs_report(state: TriageState, p: TriagePatient, key: str, result: ScoreResult) -> str:
+    n, text = _sirs_text(result.components)
+    state.score_values[key] = float(n)
+    return text + "."
+
+
+def _measurable(p: TriagePatient) -> None:
+    if p.vitals.sbp <= 0 or p.vitals.hr <= 0:
+        raise ToolError("no measurable pulse or blood pressure: the shock index is undefined")
+
+
+def _chest_pain(p: TriagePatient) -> None:
+    if in_arrest(p) or p.poc.get("troponin") is None:
+        raise ToolError("the HEART score applies to adults with chest pain")
+
+
+# the patient a score reads, picked by the patient_id the agent names
+PATIENT: RecordSource[TriagePatient] = RecordSource(
+    locate=lambda state, tool_name, patient_id: get_patient(state, patient_id, tool_name),
+    locator=(Arg("patient_id", PatientId),),
+    fields={
+        "respiratory_rate": lambda p: p.vitals.rr,
+        "sbp": lambda p: p.vitals.sbp,
+        "heart_rate": lambda p: p.vitals.hr,
+        "temperature_c": lambda p: p.vitals.temp_c,
+        "wbc": lambda p: None,  # no white-cell count at triage: that criterion is not assessed
+        "gcs": gcs_total,
+        "altered_mentation": lambda p: gcs_total(p) < 15,
+        "age": lambda p: p.age_years,
+        "risk_factor_count": lambda p: sum(PMH[k][1] for k in p.pmh),
+        "known_atherosclerotic_disease": lambda p: any(PMH[k][2] for k in p.pmh),
+        "troponin_ratio": lambda p: float(p.poc["troponin"]) / HS_TNT_URL,  # type: ignore[arg-type]
+    },
+    report=lambda state, p, key, result: _report(state, key, result),
+)
+
+
 @tool(kind="compute")
 def calculate_gcs(state: TriageState, eye: GcsEye, verbal: GcsVerbal, motor: GcsMotor) -> str:
     """Glasgow Coma Scale from the eye, verbal and motor findings you observed (preverbal
@@ -75,57 +137,44 @@ def calculate_gcs(state: TriageState, eye: GcsEye, verbal: GcsVerbal, motor: Gcs
     return _report(state, "gcs", result)
 
 
-@tool(kind="compute", needs=(VITALS,))
-def calculate_shock_index(state: TriageState, patient_id: PatientId) -> str:
-    """Shock index (heart rate / systolic blood pressure) from the triage vitals you
+calculate_shock_index = SHOCK_INDEX.bind(
+    PATIENT,
+    needs=(VITALS,),
+    check=_measurable,
+    doc="""Shock index (heart rate / systolic blood pressure) from the triage vitals you
     measured (call get_vitals first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
-    """
-    p = get_patient(state, patient_id, "calculate_shock_index")
-    if p.vitals.sbp <= 0 or p.vitals.hr <= 0:
-        raise ToolError("no measurable pulse or blood pressure: the shock index is undefined")
-    return _report(state, "shock_index", shock_index(heart_rate=p.vitals.hr, sbp=p.vitals.sbp))
+    """,
+)
 
 
-@tool(kind="compute", needs=(VITALS, MENTAL))
-def calculate_qsofa(state: TriageState, patient_id: PatientId) -> str:
-    """qSOFA (respiratory rate >= 22, SBP <= 100, altered mentation = GCS < 15) from the
+calculate_qsofa = QSOFA.bind(
+    PATIENT,
+    needs=(VITALS, MENTAL),
+    check=lambda p: _adult(p, "qSOFA"),
+    doc="""qSOFA (respiratory rate >= 22, SBP <= 100, altered mentation = GCS < 15) from the
     vitals and mental status you observed (call get_vitals and assess_mental_status first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
-    """
-    p = get_patient(state, patient_id, "calculate_qsofa")
-    _adult(p, "qSOFA")
-    v = p.vitals
-    result = qsofa(respiratory_rate=v.rr, sbp=v.sbp, altered_mentation=gcs_total(p) < 15)
-    return _report(state, "qsofa", result)
+    """,
+)
 
-
-def _sirs_text(temp: float, hr: float, rr: float) -> tuple[int, str]:
-    comps = sirs_vital_criteria(temp, hr, rr)
-    n = int(sum(comps.values()))
-    detail = ", ".join(f"{k} {v:g}" for k, v in comps.items())
-    return n, f"SIRS vital-sign criteria met: {n} of 3 ({detail}); white-cell count not yet known"
-
-
-@tool(kind="compute", needs=(VITALS,))
-def calculate_sirs(state: TriageState, patient_id: PatientId) -> str:
-    """SIRS criteria assessable at triage (temperature > 38 or < 36 C, heart rate > 90,
+calculate_sirs = SIRS.bind(
+    PATIENT,
+    needs=(VITALS,),
+    check=lambda p: _adult(p, "the adult SIRS criteria"),
+    report=_sirs_report,
+    doc="""SIRS criteria assessable at triage (temperature > 38 or < 36 C, heart rate > 90,
     respiratory rate > 20) from the vitals you measured (call get_vitals first); the
     white-cell criterion awaits laboratory results.
 
     Args:
         patient_id: the patient's id (e.g. P1).
-    """
-    p = get_patient(state, patient_id, "calculate_sirs")
-    _adult(p, "the adult SIRS criteria")
-    v = p.vitals
-    n, text = _sirs_text(v.temp_c, v.hr, v.rr)
-    state.score_values["sirs"] = float(n)
-    return text + "."
+    """,
+)
 
 
 @tool(kind="compute", needs=(VITALS, MENTAL))
@@ -142,35 +191,32 @@ def sepsis_screen(state: TriageState, patient_id: PatientId) -> str:
     if not p.adult:
         return "The adult SIRS / qSOFA screening criteria do not apply under 18 years."
     v = p.vitals
-    lines = [_sirs_text(v.temp_c, v.hr, v.rr)[1] + "."]
+    lines = [_sirs_text(sirs_vital_criteria(v.temp_c, v.hr, v.rr))[1] + "."]
     q = qsofa(respiratory_rate=v.rr, sbp=v.sbp, altered_mentation=gcs_total(p) < 15)
     detail = ", ".join(f"{k} {c:g}" for k, c in q.components.items())
     lines.append(f"qSOFA: {q.value:g} of 3 ({detail}).")
     return "\n".join(lines)
 
 
-@tool(kind="compute", needs=(VITALS, MENTAL))
-def calculate_rts(state: TriageState, patient_id: PatientId) -> str:
-    """Revised Trauma Score (weighted; GCS, systolic BP, respiratory rate) from the vitals
+calculate_rts = RecordScore(
+    "calculate_rts", "revised_trauma_score", ("gcs", "sbp", "respiratory_rate"), key="rts"
+).bind(
+    PATIENT,
+    needs=(VITALS, MENTAL),
+    doc="""Revised Trauma Score (weighted; GCS, systolic BP, respiratory rate) from the vitals
     and mental status you observed (call get_vitals and assess_mental_status first).
 
     Args:
         patient_id: the patient's id (e.g. P1).
-    """
-    p = get_patient(state, patient_id, "calculate_rts")
-    v = p.vitals
-    result = revised_trauma_score(gcs=gcs_total(p), sbp=v.sbp, respiratory_rate=v.rr)
-    return _report(state, "rts", result)
+    """,
+)
 
-
-@tool(kind="compute", needs=(HISTORY, ECG, TROPONIN))
-def calculate_heart_score(
-    state: TriageState,
-    patient_id: PatientId,
-    history: Literal["slightly", "moderately", "highly"],
-    ecg: Literal["normal", "nonspecific_repolarization", "significant_st_deviation"],
-) -> str:
-    """HEART score for chest pain: your reading of the history and the ECG, with age, risk
+calculate_heart_score = HEART_SCORE.bind(
+    PATIENT,
+    needs=(HISTORY, ECG, TROPONIN),
+    check=_chest_pain,
+    refuse_invalid_inputs=True,
+    doc="""HEART score for chest pain: your reading of the history and the ECG, with age, risk
     factors and the point-of-care troponin you obtained (call get_presentation,
     obtain_triage_ecg and point_of_care_test with test='troponin' first).
 
@@ -178,24 +224,8 @@ def calculate_heart_score(
         patient_id: the patient's id (e.g. P1).
         history: how suspicious the history is for acute coronary syndrome.
         ecg: your reading of the triage ECG.
-    """
-    p = get_patient(state, patient_id, "calculate_heart_score")
-    if in_arrest(p) or p.poc.get("troponin") is None:
-        raise ToolError("the HEART score applies to adults with chest pain")
-    n_rf = sum(PMH[k][1] for k in p.pmh)
-    athero = any(PMH[k][2] for k in p.pmh)
-    try:
-        result = heart_score(
-            history=history,
-            ecg=ecg,
-            age=p.age_years,
-            risk_factor_count=n_rf,
-            known_atherosclerotic_disease=athero,
-            troponin_ratio=float(p.poc["troponin"]) / HS_TNT_URL,  # type: ignore[arg-type]
-        )
-    except CalculatorInputError as e:  # pragma: no cover - inputs are validated above
-        raise ToolError(str(e)) from None
-    return _report(state, "heart_score", result)
+    """,
+)
 
 
 _QUESTIONS = (

@@ -6,7 +6,8 @@ the k-th single task takes its presentation from pool ``k mod 5`` of
 when it is 3 (3-6 arrivals to put in order; at most one needs a life-saving
 intervention), and ``mci`` when it is 4 (4-7 casualties of a
 mass-casualty scene).  Every patient is generated from the task's seed; the ground
-truth comes from :mod:`.truth` (ESI v4), :mod:`.protocols` and :mod:`.mci`.
+truth comes from :mod:`.truth` (ESI v4 via :mod:`healthgym.patients.esi`),
+:mod:`healthgym.clinical.triage` and :mod:`.mci`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from ...patients.encounter import TriagePatient
+from ...patients.esi import danger_count, true_esi
 from ...tasks import RefCall, ReferenceSolution, Task, task_id, task_seed, task_split
 from ...tools.elicit import elicited
 from . import truth as T
 from .generator import age_text, article, clock, person_word
 from .mci import SCENES, category, generate_casualties
-from .records import TaskKind, TriagePatient, TriageState
+from .records import TaskKind, TriageState
 from .reference import decided_at, mci_reference, queue_reference, single_reference
 from .safety import mci_rules, queue_rules, single_rules
 from .scenarios_emergent import EMERGENT_SCENARIOS
@@ -31,7 +34,7 @@ from .scenarios_urgent import (
     URGENT_SCENARIOS,
 )
 from .score_tools import calculate_heart_score
-from .toolkit import TOOL_NAMES
+from .tools import TOOL_NAMES
 
 DOMAIN = "triage_emergency"
 N_TASKS = 750
@@ -94,7 +97,7 @@ def _single(index: int, rng: random.Random) -> dict[str, Any]:
     pool = LEVEL_POOLS[k % len(LEVEL_POOLS)]
     key = pool[(k // len(LEVEL_POOLS)) % len(pool)]
     p = build_patient(key, rng, "P1", rng.randint(0, 1439))
-    esi = T.true_esi(p)
+    esi = true_esi(p)
     calls, extra = single_reference(p)
     if "score_name" in extra:
         heart = next(c for c in calls if c.name == "calculate_heart_score")
@@ -146,7 +149,7 @@ def _queue(rng: random.Random) -> dict[str, Any]:
         minute += rng.randint(1, 12)
         patients.append(build_patient(key, rng, f"P{i + 1}", minute))
     order = [p.id for p in sorted(patients, key=T.queue_key)]
-    esi = {p.id: T.true_esi(p) for p in patients}
+    esi = {p.id: true_esi(p) for p in patients}
     listing = "\n".join(
         f"- {p.id} (arrived {clock(p.arrival_minute)}): {age_text(p.age_days)} "
         f'{person_word(p.sex, p.age_years)}, "{p.chief_complaint}"'
@@ -161,7 +164,7 @@ def _queue(rng: random.Random) -> dict[str, Any]:
             "kind": "queue",
             "order": order,
             "esi": esi,
-            "danger": {p.id: T.danger_count(p) for p in patients},
+            "danger": {p.id: danger_count(p) for p in patients},
             "scenarios": keys,
         },
         "safety": queue_rules(order, esi),

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from ...tools import Tool
-from .decision_tools import DECISION_TOOLS
+from ...tools.library.triage import DECISION_TOOLS, assess_mental_status, lookup_protocol
 from .score_tools import SCORE_TOOLS
 from .submit import submit_triage
-from .tools import (
+from .tools_record import (
     assess_abc,
-    assess_mental_status,
     get_presentation,
     get_vitals,
-    lookup_protocol,
     mci_assess_casualty,
     obtain_triage_ecg,
     point_of_care_test,

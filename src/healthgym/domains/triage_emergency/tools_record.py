@@ -5,53 +5,23 @@ Every ``observe`` tool reads the episode's hidden record of one patient
 in ``state.seen`` (the grader's coherence checks) and in the episode's elicitation
 record under ``"<tool>:<patient id>"`` (``"poc_<test>:<patient id>"`` for a
 point-of-care test), which gates the record-reading ``compute`` tools per patient.
-``lookup_protocol`` is a ``reference`` tool (the same text in every task).  No tool
-states a triage level, a care area, an order to give or a mass-casualty category.
+The ESI decision-point tools, ``assess_mental_status`` and ``lookup_protocol`` are the
+shared triage tools of :mod:`healthgym.tools.library.triage`.  No tool states a triage
+level, a care area, an order to give or a mass-casualty category.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from ...tools import MaxLen, ToolError, tool
+from ...clinical.triage import INJURY_PATTERNS
+from ...patients.encounter import TriagePatient
+from ...patients.esi import avpu
+from ...tools import ToolError, tool
 from ...tools.elicit import elicited
+from ...tools.library.triage import PatientId, get_patient, pain_scale
 from .generator import HS_TNT_URL, MMOL_TO_MG_DL_GLUCOSE, age_text, clock, person_word
 from .mci import assessment_text
-from .protocols import INJURY_PATTERNS, PROTOCOL_TEXT
-from .records import TriagePatient, TriageState
-from .truth import avpu
-from .vocab import AVPU_TEXT, GCS_EYE, GCS_MOTOR, GCS_VERBAL, PocTest, Protocol
-
-PatientId = Annotated[str, MaxLen(8)]
-
-
-def get_patient(
-    state: TriageState, patient_id: str, tool_name: str, observe: bool = False
-) -> TriagePatient:
-    """The patient ``patient_id`` (case-insensitive), noting that ``tool_name`` saw it;
-    an observation (``observe``) is also recorded as ``"<tool_name>:<id>"`` in the
-    episode's elicitation record."""
-    if state.kind == "mci":
-        raise ToolError(
-            "this is a mass-casualty scene: assess each casualty with mci_assess_casualty"
-        )
-    pid = patient_id.strip().upper()
-    if pid not in state.patients:
-        raise ToolError(
-            f"unknown patient_id {patient_id[:8]!r}; patients here: {', '.join(state.patients)}"
-        )
-    state.seen.add((tool_name, pid))
-    if observe:
-        elicited(state).show(f"{tool_name}:{pid}")
-    return state.patients[pid]
-
-
-def pain_scale(age_years: float) -> str:
-    """FLACC under 3 years (Merkel 1997), Wong-Baker FACES 3-7 years (Wong & Baker
-    1988), numeric rating scale from 8 years."""
-    if age_years < 3:
-        return "FLACC behavioural scale"
-    return "Wong-Baker FACES scale" if age_years < 8 else "numeric rating scale"
+from .records import TriageState
+from .vocab import PocTest
 
 
 def _history(p: TriagePatient) -> str:
@@ -134,22 +104,6 @@ def assess_abc(state: TriageState, patient_id: PatientId) -> str:
     return f"Airway: {p.airway}\nBreathing: {p.breathing}\nCirculation: {p.circulation}"
 
 
-@tool(kind="observe")
-def assess_mental_status(state: TriageState, patient_id: PatientId) -> str:
-    """Assess responsiveness (AVPU), the Glasgow Coma Scale findings (eye, verbal and motor
-    responses, described, not scored) and the usual mental state per family or carers.
-
-    Args:
-        patient_id: the patient's id (e.g. P1).
-    """
-    p = get_patient(state, patient_id, "assess_mental_status", observe=True)
-    level = avpu(p)
-    findings = "; ".join(
-        (GCS_EYE[p.gcs_eye][1], GCS_VERBAL[p.gcs_verbal][1], GCS_MOTOR[p.gcs_motor][1])
-    )
-    return f"AVPU: {level} ({AVPU_TEXT[level]}). Findings: {findings}. Baseline: {p.baseline}"
-
-
 def _leads(values: dict[str, float]) -> str:
     return ", ".join(f"{lead} {mm:g} mm" for lead, mm in values.items())
 
@@ -201,19 +155,6 @@ def point_of_care_test(state: TriageState, patient_id: PatientId, test: PocTest)
     if value is None:
         raise ToolError("urine hCG applies to patients who could be pregnant (female, 12-55 y)")
     return f"Urine hCG: {value}."
-
-
-@tool(kind="reference")
-def lookup_protocol(state: TriageState, protocol: Protocol) -> str:
-    """Read a department protocol (general rules, the same for every patient): the ESI v4
-    algorithm (decision points A-D, what is and is not a resource, danger-zone vitals by
-    age, care areas), the activation criteria for stroke, STEMI, trauma or sepsis, the
-    C-SSRS suicide-risk screening rule, or the START / JumpSTART mass-casualty algorithms.
-
-    Args:
-        protocol: which protocol to read.
-    """
-    return PROTOCOL_TEXT[protocol]
 
 
 @tool(kind="observe")

@@ -1,13 +1,8 @@
 """Ground truth of triage_emergency, derived from a patient's facts by published rules.
 
-* ESI level: :func:`healthgym.clinical.scores.more.esi_level` (ESI v4, Gilboy et al.,
-  AHRQ 2012) applied to the decision-point facts of the patient: A = any needed
-  life-saving intervention (the patient's ``lsi`` list; every unresponsive patient,
-  P or U on AVPU, needs airway support); B = any high-risk feature, new confusion /
-  lethargy / disorientation, or severe pain or distress (pain >= 7/10, the handbook's
-  threshold, or severe distress); C = resources counted by type (see
-  :func:`resource_count`); D = any danger-zone vital sign
-  (:func:`healthgym.clinical.scores.more.esi_danger_zone_vitals`) up-triages to 2.
+* ESI level: :func:`healthgym.patients.esi.true_esi` (ESI v4, Gilboy et al., AHRQ
+  2012, applied to the decision-point facts of the encounter record; shared with
+  cross_domain).
 * Immediate orders and activations: :func:`required_orders` / :func:`acceptable_orders`.
 * Care area: :func:`disposition_for`.
 * Queue order: :func:`queue_key` (the tie rule inside an ESI level).
@@ -15,73 +10,17 @@
 
 from __future__ import annotations
 
-from ...clinical.scores import gcs
-from ...clinical.scores.more import esi_danger_zone_vitals, esi_level
+from ...clinical import triage as pr
 from ...clinical.scores.psychiatric import c_ssrs_screen
-from ...clinical.scores.result import ScoreResult
-from . import protocols as pr
-from .records import ResourceItem, TriagePatient
-from .vocab import AVPU_BY_EYE, GCS_EYE, GCS_MOTOR, GCS_VERBAL, RESOURCE_TYPES
+from ...clinical.triage_vocab import GCS_MOTOR
+from ...patients.encounter import TriagePatient
+from ...patients.esi import avpu, danger_count, gcs_total, true_esi
 
-SEVERE_PAIN = 7  # ESI handbook: pain >= 7/10 is severe pain (decision point B)
 OXYGEN_TARGET = 94  # BTS 2017 (O'Driscoll BR et al. Thorax 2017;72:i1): target 94-98%
-
-
-def gcs_total(p: TriagePatient) -> int:
-    return int(
-        gcs(
-            eye=GCS_EYE[p.gcs_eye][0],
-            verbal=GCS_VERBAL[p.gcs_verbal][0],
-            motor=GCS_MOTOR[p.gcs_motor][0],
-        ).value
-    )
-
-
-def avpu(p: TriagePatient) -> str:
-    """AVPU from eye opening: spontaneous A, to voice V, to pain P, none U."""
-    return AVPU_BY_EYE[p.gcs_eye]
 
 
 def in_arrest(p: TriagePatient) -> bool:
     return "cpr_defibrillation" in p.lsi
-
-
-def danger_zone(p: TriagePatient) -> ScoreResult:
-    v = p.vitals
-    return esi_danger_zone_vitals(
-        age_years=p.age_years, heart_rate=v.hr, respiratory_rate=v.rr, spo2=v.spo2
-    )
-
-
-def danger_count(p: TriagePatient) -> int:
-    return int(danger_zone(p).value)
-
-
-def resource_count(items: list[ResourceItem]) -> int:
-    """ESI expected resources: each resource *type* counts once (several laboratory
-    tests are one resource, as are several radiographs); a complex procedure counts
-    two; items that are not resources count zero (ESI v4 handbook, chapter 5)."""
-    kinds = {i.kind for i in items if i.kind in RESOURCE_TYPES}
-    return sum(RESOURCE_TYPES[k][1] for k in kinds)
-
-
-def severe_pain_or_distress(p: TriagePatient) -> bool:
-    return p.pain >= SEVERE_PAIN or p.distress == "severe"
-
-
-def esi_result(p: TriagePatient) -> ScoreResult:
-    return esi_level(
-        requires_immediate_lifesaving_intervention=bool(p.lsi),
-        high_risk_situation=bool(p.high_risk),
-        new_confusion_lethargy_disorientation=p.new_confusion,
-        severe_pain_or_distress=severe_pain_or_distress(p),
-        expected_resources=resource_count(p.resources),
-        danger_zone_vitals=danger_count(p) > 0,
-    )
-
-
-def true_esi(p: TriagePatient) -> int:
-    return int(esi_result(p).value)
 
 
 def suicide_risk_level(p: TriagePatient) -> int:
@@ -93,7 +32,7 @@ def suspected_infection(p: TriagePatient) -> bool:
 
 
 def activations(p: TriagePatient) -> list[str]:
-    """The time-critical activations this patient meets (see :mod:`.protocols`)."""
+    """The time-critical activations this patient meets (see :mod:`healthgym.clinical.triage`)."""
     v = p.vitals
     out = []
     if pr.stroke_alert_indicated(p.deficits, p.last_known_well_h):
@@ -133,7 +72,8 @@ def required_orders(p: TriagePatient) -> list[str]:
     """Orders a correct triage must start, each from a cited rule.
 
     * Every needed life-saving intervention (ESI decision point A).
-    * Every indicated activation (stroke, STEMI, sepsis, trauma; :mod:`.protocols`).
+    * Every indicated activation (stroke, STEMI, sepsis, trauma;
+      :mod:`healthgym.clinical.triage`).
     * ``ecg_12_lead`` for ischaemic-sounding chest pain: ECG within 10 min of arrival
       (Gulati 2021 AHA/ACC chest-pain guideline, class 1).
     * ``poc_glucose`` for a focal deficit, new confusion or a P/U level of response
