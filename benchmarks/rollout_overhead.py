@@ -30,8 +30,7 @@ import urllib.request
 
 from healthgym.agents.openai_policy import OpenAIChatPolicy
 from healthgym.domains import domain_names, get_domain
-from healthgym.rollout import EpisodeSpec, RolloutConfig, rollout
-from healthgym.runner import select_tasks
+from healthgym.rollout import EpisodeSpec, RolloutConfig, rollout, select_tasks
 
 
 def start_server() -> tuple[subprocess.Popen[str], int]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from healthgym.datasets import extract_choice, extract_yes_no_maybe, load_medqa
+from shared_data import BENCHMARKS, needs_shared
 
 VITAMINS = {"A": "Vitamin C", "B": "Iron", "C": "Vitamin B12", "D": "Vitamin D"}
 YNM = {"A": "yes", "B": "no", "C": "maybe"}
-BENCH = Path(__file__).parents[1].parent / "shared" / "benchmarks"
+BENCH = BENCHMARKS
 
 
 @pytest.mark.parametrize(
@@ -109,7 +108,7 @@ def test_extract_yes_no_maybe_directly():
     assert extract_yes_no_maybe("") is None
 
 
-@pytest.mark.skipif(not BENCH.is_dir(), reason="shared/benchmarks not present")
+@needs_shared(BENCH)
 def test_round_trip_on_medqa():
     """Every MedQA answer, stated as a letter or as its option text, is recovered."""
     records = load_medqa(BENCH / "medqa_usmle_4opt")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -20,9 +19,10 @@ from healthgym.datasets import (
     load_pubmedqa,
     load_pubmedqa_test_ids,
 )
+from shared_data import BENCHMARKS, needs_shared
 
-BENCH = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_files = pytest.mark.skipif(not BENCH.is_dir(), reason="shared/benchmarks not present")
+BENCH = BENCHMARKS
+needs_files = needs_shared(BENCH)
 
 
 @cache

@@ -9,7 +9,7 @@ import pytest
 
 from healthgym.domains.ehr_management import actions as act
 from healthgym.domains.ehr_management import score_tools as sc
-from healthgym.domains.ehr_management import tools as t
+from healthgym.domains.ehr_management import tools_read as t
 from healthgym.domains.ehr_management.comorbidity import lace_conditions
 from healthgym.domains.ehr_management.drugs import match_drug
 from healthgym.domains.ehr_management.records import EhrState, parse_time

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from healthgym.cli import app
 from healthgym.eval.registry import benchmark_names
+from shared_data import BENCHMARKS, needs_shared
 
-SHARED = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared benchmarks absent")
+SHARED = BENCHMARKS
+needs_shared = needs_shared(SHARED)
 runner = CliRunner()
 
 

@@ -16,18 +16,21 @@ from typing import Any
 import pytest
 
 from healthgym.agents.scripted import ScriptedAgent
+from healthgym.domains import get_domain
 from healthgym.env import HealthGymEnv
 from healthgym.eval import EvalConfig, run_eval
 from healthgym.eval.agentic import episode_specs, item_task, uses_medical_qa
-from healthgym.eval.harness import load_items, read_records
+from healthgym.eval.harness import load_items
 from healthgym.eval.items import Benchmark, EvalItem, ScoreResult
 from healthgym.eval.prompts import direct_prompt
+from healthgym.eval.records import read_records
 from healthgym.eval.registry import get_benchmark
 from healthgym.eval.scripted import scripted_answer
 from healthgym.tools import format_hermes
+from shared_data import BENCHMARKS, needs_shared
 
-SHARED = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared benchmarks absent")
+SHARED = BENCHMARKS
+needs_shared = needs_shared(SHARED)
 FIVE = ["medqa", "medmcqa", "mmlu_medical", "pubmedqa", "medcalc"]
 
 
@@ -129,7 +132,7 @@ def test_agentic_medcalc_runs_in_the_eval_domain_with_calculators(tmp_path):
     rec = read_records(tmp_path / "o" / "records.jsonl")[0]
     assert rec["tool_calls"] == ["submit_final_answer"] and rec["reward"] > 0.5
     specs = episode_specs(get_benchmark("medcalc"), load_items(get_benchmark("medcalc"), SHARED, 1))
-    env = HealthGymEnv("medical_qa", split=None)
+    env = HealthGymEnv(specs[0].domain, split=None)  # the registered domain eval_medcalc
     obs, info = env.reset(options={"task": specs[0].task})
     names = {t["function"]["name"] for t in info["tools"]}
     assert {"calc_renal_function", "search_knowledge", "submit_final_answer"} <= names
@@ -225,7 +228,8 @@ def test_the_gold_never_reaches_the_policy():
     item = items[0]
     assert not uses_medical_qa(item)
     specs = episode_specs(BMI, items)
-    env = HealthGymEnv("medical_qa", split=None)
+    assert specs[0].domain == "eval_bmi" and get_domain("eval_bmi").name == "eval_bmi"
+    env = HealthGymEnv("eval_bmi", split=None)  # registered, resolved by name
     obs, info = env.reset(options={"task": specs[0].task})
     assert env.domain.name == "eval_bmi"
     names = {t["function"]["name"] for t in info["tools"]}
@@ -233,9 +237,9 @@ def test_the_gold_never_reaches_the_policy():
     assert "run_sql" not in names
     for shown in (obs, json.dumps(info), direct_prompt(item)):
         assert str(item.gold) not in shown and "BMI = weight" not in shown
-    # the next reset is back to the environment's own domain
-    env.reset(options={"index": 0})
-    assert env.domain.name == "medical_qa"
+    # the domain's tasks are the items bound to it
+    env.reset(options={"index": 1})
+    assert env.task is not None and env.task.grader["uid"] == items[1].uid
 
 
 def test_sql_items_run_on_the_users_database(tmp_path):
@@ -289,7 +293,7 @@ def test_sql_items_run_on_the_users_database(tmp_path):
     assert rows("SELECT COUNT(*) FROM patients") == [(3,)]  # the DELETE was refused
     # the tool results the agent saw
     specs = episode_specs(bench, [item], str(db))
-    env = HealthGymEnv("medical_qa", split=None)
+    env = HealthGymEnv("eval_sqlmini", split=None)
     env.reset(options={"task": specs[0].task})
     obs = env.step(format_hermes("run_sql", {"query": "DELETE FROM patients"}))[0]
     assert obs == "[run_sql] Error: only SELECT queries are allowed (the query starts with DELETE)"
@@ -306,7 +310,7 @@ def test_sql_items_run_on_the_users_database(tmp_path):
     )[0]
     assert obs.startswith("[run_sql] 60 row(s) (the first 50 shown)\n1\n2\n")
     assert obs.endswith("\n50")
-    no_db = item_task(item, 0, specs[0].task.episode_domain)
+    no_db = item_task(item, 0, bench)
     env.reset(options={"task": no_db})
     assert "no database is configured" in env.step(format_hermes("run_sql", {"query": "x"}))[0]
 
@@ -442,8 +446,8 @@ def test_loglik_and_direct_with_a_tiny_local_model(tmp_path):
 
 def test_direct_messages_offer_no_tools_and_carry_the_image(tmp_path):
     from healthgym.agents.openai_policy import OpenAIChatPolicy
-    from healthgym.eval.agentic import image_part
-    from healthgym.eval.harness import direct_session
+    from healthgym.eval.direct import direct_session
+    from healthgym.eval.domain import image_part
     from healthgym.eval.prompts import DIRECT_SYSTEM
 
     png = tmp_path / "scan.png"

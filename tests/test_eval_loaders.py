@@ -28,9 +28,11 @@ from healthgym.eval.loaders.mcq import load_pubmedqa_items
 from healthgym.eval.loaders.medcalc import load_medcalc_items
 from healthgym.eval.loaders.vqa import load_vqa_items
 from healthgym.eval.registry import BENCHMARKS, benchmark_names, get_benchmark
+from shared_data import BENCHMARKS as SHARED_BENCHMARKS
+from shared_data import needs_shared
 
-BENCH = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_files = pytest.mark.skipif(not BENCH.is_dir(), reason="shared/benchmarks not present")
+BENCH = SHARED_BENCHMARKS
+needs_files = needs_shared(BENCH)
 
 
 @cache

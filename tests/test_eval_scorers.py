@@ -41,9 +41,10 @@ from healthgym.eval.scorers.sql import (
 )
 from healthgym.eval.scorers.vqa import normalize, score_vqa, token_f1
 from healthgym.eval.scorers.yesno import score_yes_no
+from shared_data import BENCHMARKS, needs_shared
 
-BENCH = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_files = pytest.mark.skipif(not BENCH.is_dir(), reason="shared/benchmarks not present")
+BENCH = BENCHMARKS
+needs_files = needs_shared(BENCH)
 LONG = "lorem ipsum dolor sit amet " * 400  # 10,800 characters
 
 # ------------------------------------------------------------------------ multiple choice

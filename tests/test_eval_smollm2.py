@@ -4,7 +4,6 @@ and the combined report of the runs (slow; still run in CI)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,16 +14,17 @@ pytest.importorskip("gguf")
 
 from healthgym.agents.smollm2 import SmolLM2NotInstalled, load_smollm2, smollm2_gguf  # noqa: E402
 from healthgym.eval import EvalConfig, run_eval  # noqa: E402
-from healthgym.eval.harness import read_records  # noqa: E402
+from healthgym.eval.records import read_records  # noqa: E402
 from healthgym.eval.report import write_report  # noqa: E402
+from shared_data import BENCHMARKS as BENCHMARKS_DIR  # noqa: E402
+from shared_data import needs_shared  # noqa: E402
 
-SHARED = Path(__file__).parents[1].parent / "shared" / "benchmarks"
+SHARED = BENCHMARKS_DIR
 try:
     smollm2_gguf()
 except SmolLM2NotInstalled as e:  # pragma: no cover
     pytest.skip(str(e), allow_module_level=True)
-if not SHARED.is_dir():  # pragma: no cover
-    pytest.skip("shared benchmarks absent", allow_module_level=True)
+pytestmark = needs_shared(SHARED)
 
 BENCHMARKS = ["mmlu_medical", "pubmedqa"]
 

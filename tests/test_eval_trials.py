@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,10 +16,12 @@ from typer.testing import CliRunner
 
 from healthgym.cli import app
 from healthgym.eval import EvalConfig, run_eval
-from healthgym.eval.harness import read_records, summarize
 from healthgym.eval.items import Benchmark, EvalItem, ScoreResult
+from healthgym.eval.records import read_records
 from healthgym.eval.report import write_report
 from healthgym.eval.scorers.choice import score_choice
+from healthgym.eval.summary import summarize
+from shared_data import BENCHMARKS, needs_shared
 
 OPTIONS = {"A": "aspirin", "B": "heparin", "C": "warfarin", "D": "alteplase"}
 ITEMS = [
@@ -201,10 +202,10 @@ def test_report_shows_pass_hat_k(tmp_path):
     assert "pass^k over repeated trials" in page.read_text()
 
 
-SHARED = Path(__file__).parents[1].parent / "shared" / "benchmarks"
+SHARED = BENCHMARKS
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="shared benchmarks absent")
+@needs_shared(SHARED)
 def test_cli_trials(tmp_path):
     out = tmp_path / "rnd"
     args = ["eval", "--benchmarks", "medqa,pubmedqa", "--data-dir", str(SHARED), "--limit", "20"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,10 @@ from healthgym.datasets import MCQRecord, load_medmcqa, load_medqa, load_mirage,
 from healthgym.domains.medical_qa import benchmark_task, benchmark_tasks
 from healthgym.env import HealthGymEnv
 from healthgym.tools import format_hermes
+from shared_data import BENCHMARKS, needs_shared
 
-BENCH = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_files = pytest.mark.skipif(not BENCH.is_dir(), reason="shared/benchmarks not present")
+BENCH = BENCHMARKS
+needs_files = needs_shared(BENCH)
 RECORD = MCQRecord(
     id="q1",
     source="toy",

@@ -10,7 +10,8 @@ import pytest
 
 from healthgym.clinical.diseases import PROFILES
 from healthgym.clinical.drugs import drugs, interaction
-from healthgym.clinical.scores import SCORES, curb65
+from healthgym.clinical.registry import core_scores
+from healthgym.clinical.scores import curb65
 from healthgym.clinical.text import contains_phrase, normalize
 from healthgym.clinical.treatments import ALLERGY_CLASSES, TREATMENTS
 from healthgym.domains import get_domain
@@ -79,7 +80,7 @@ def test_calculate_rejects_bad_inputs_clearly(inputs, message):
 
 def test_calculate_schema_is_fixed_and_valid():
     schema = calculate.parameters["properties"]["score"]
-    assert set(schema["enum"]) <= set(SCORES) and len(schema["enum"]) >= 20
+    assert set(schema["enum"]) <= set(core_scores()) and len(schema["enum"]) >= 20
     assert all(t.score in schema["enum"] for t in cq.TEMPLATES)
     assert validate_arguments(submit_answer, {"answer": "b", "rationale": "x"})["answer"] == "B"
     for score in schema["enum"]:
@@ -104,7 +105,7 @@ def test_calculator_questions_are_computed_by_the_score_library():
     for q in questions:
         calc = q.calculation
         assert calc is not None
-        value = float(SCORES[calc["score"]](**calc["inputs"]).value)
+        value = float(core_scores()[calc["score"]](**calc["inputs"]).value)
         assert value == calc["value"] and float(q.correct.text) == value
         numbers = [float(o.text) for o in q.options]
         assert numbers == sorted(numbers) and len(set(numbers)) == 4

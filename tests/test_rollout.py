@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from healthgym.agents import OraclePolicy, RandomToolPolicy
 from healthgym.agents.base import Generation
 from healthgym.agents.scripted import ScriptedAgent
 from healthgym.domains import get_domain
+from healthgym.env import HealthGymEnv
 from healthgym.rollout import EpisodeSpec, RolloutConfig, episode_specs, rollout
-from healthgym.runner import run_suite, summarize
+from healthgym.runner import TRAJECTORY_FIELDS, run_episode, run_suite, summarize, trajectory
 from healthgym.tools.parse import format_hermes
 
 
@@ -27,6 +30,40 @@ def test_scripted_rollout_matches_the_synchronous_runner():
         assert [t["action"] for t in new["turns"]] == [t["action"] for t in old["turns"]]
         assert [t["observation"] for t in new["turns"]] == [t["observation"] for t in old["turns"]]
     assert summarize(records)["overall"]["reward"] == summarize(reference)["overall"]["reward"]
+
+
+def test_run_episode_is_a_face_of_the_rollout_loop():
+    """The synchronous runner plays the one loop: its trajectory is the rollout record's
+    compact view, the policy object itself plays, and a failure is raised."""
+    env = HealthGymEnv("psychiatry", split=None, max_turns=8)
+    policy = RandomToolPolicy(seed=4)
+    traj = run_episode(env, policy, 7)
+    assert tuple(traj) == TRAJECTORY_FIELDS
+    assert set(traj["turns"][0]) == {"action", "observation"}
+    (record,) = rollout(
+        ScriptedAgent(lambda d: RandomToolPolicy(seed=4), name="random"),
+        [EpisodeSpec("psychiatry", 7)],
+        RolloutConfig(max_turns=8),
+    )
+    view = trajectory(record)
+    assert {**traj, "seconds": 0} == {**view, "seconds": 0}
+    assert policy._submit is not None  # the caller's object was reset and played
+
+    class Broken(OraclePolicy):
+        def act(self, observation: str) -> str:
+            raise KeyError("boom")
+
+    with pytest.raises(KeyError, match="boom"):
+        run_episode(env, Broken(), 7)
+
+
+async def _run_episode_inside_an_event_loop() -> dict[str, Any]:
+    return run_episode(HealthGymEnv("medical_qa", split=None), OraclePolicy(), 0)
+
+
+def test_run_episode_works_when_called_from_async_code():
+    traj = asyncio.run(_run_episode_inside_an_event_loop())
+    assert traj["reward_components"]["accuracy"] == 1.0
 
 
 def test_oracle_over_every_domain_concurrently():

@@ -76,7 +76,8 @@ def eval_cmd(
     benchmark's summary gains trials, pass_hat_k, pass_at_k, success_rate and run_std."""
     if ctx.invoked_subcommand is not None:
         return
-    from .eval.harness import EvalConfig, run_eval
+    from .eval.config import EvalConfig
+    from .eval.harness import run_eval
 
     if not benchmarks or data_dir is None or out is None:
         raise typer.BadParameter("--benchmarks, --data-dir and --out are required")

@@ -21,13 +21,17 @@ is set) by trimming old tool output (sessions with ``fit_context``: see
 ``EpisodeSpec.trial`` / ``seed`` run a task several times (``healthgym run --trials``):
 a session with ``set_seed`` samples with that seed, and the record carries both.
 
-Records are a superset of :func:`healthgym.runner.run_episode`'s, so
-:func:`healthgym.runner.summarize` aggregates both.
+This is the one episode loop of healthgym: the scripted reference policies run in it
+through :class:`~healthgym.agents.scripted.ScriptedAgent`, and
+:func:`healthgym.runner.run_episode` / :func:`~healthgym.runner.run_suite` are its
+synchronous faces (:func:`play`). :func:`healthgym.runner.summarize` aggregates the
+records.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import time
 import traceback
 from collections.abc import Callable
@@ -35,8 +39,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .agents.base import AgentPolicy, AgentSession, ContextLengthExceeded
+from .domains import get_domain
 from .env import HealthGymEnv
-from .runner import select_tasks
 from .tasks import Task, task_id
 from .version import suite_version
 
@@ -68,6 +72,12 @@ class RolloutConfig:
     episode_timeout: float | None = None
     concurrency: int = 64
     context_window: int | None = None
+
+
+def select_tasks(domain: str, split: str | None, limit: int | None) -> list[int]:
+    """The first ``limit`` task indices of ``domain``'s split (all when ``limit`` is None)."""
+    indices = get_domain(domain).indices(split)
+    return indices[:limit] if limit else indices
 
 
 def episode_specs(
@@ -112,8 +122,14 @@ def _turn_calls(env: HealthGymEnv, turn: int) -> list[dict[str, Any]]:
 
 
 async def _episode(
-    agent: AgentPolicy, env: HealthGymEnv, spec: EpisodeSpec, cfg: RolloutConfig
+    agent: AgentPolicy,
+    env: HealthGymEnv,
+    spec: EpisodeSpec,
+    cfg: RolloutConfig,
+    record_errors: bool = True,
 ) -> dict[str, Any]:
+    """Play one episode on ``env`` and return its record. A failure is recorded in the
+    record's ``error`` (``record_errors``) or raised."""
     start = time.perf_counter()
     record: dict[str, Any] = {
         "task_id": task_id(spec.domain, spec.index),
@@ -201,6 +217,8 @@ async def _episode(
     except asyncio.CancelledError:
         raise
     except Exception as e:  # recorded; the other episodes go on
+        if not record_errors:
+            raise
         record["error"] = _error(e, len(record["turns"]))
     finally:
         if session is not None:
@@ -306,3 +324,17 @@ def rollout(
             await agent.aclose()
 
     return asyncio.run(main())
+
+
+def play(agent: AgentPolicy, env: HealthGymEnv, spec: EpisodeSpec) -> dict[str, Any]:
+    """One episode of ``spec`` on the caller's ``env``, synchronously: the loop of
+    :func:`run_rollouts` with the environment's turn limit, no token budget and no
+    timeout; a failure is raised, not recorded. The agent stays open."""
+    cfg = RolloutConfig(max_turns=env.max_turns, concurrency=1)
+    coro = _episode(agent, env, spec, cfg, record_errors=False)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no event loop in this thread: the usual case
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # called from async code
+        return pool.submit(asyncio.run, coro).result()

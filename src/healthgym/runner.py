@@ -1,58 +1,58 @@
-"""Run policies over tasks and aggregate the reward components.
+"""Synchronous faces of the episode loop, and the aggregation of episode records.
 
-This is the synchronous episode loop behind ``healthgym run``; every episode
-goes through :class:`healthgym.env.HealthGymEnv`, so the reward is the one the
-trainers see.
+:func:`run_episode` and :func:`run_suite` (behind ``healthgym run`` with scripted
+policies, the tests and the benchmarks) play scripted :class:`~healthgym.agents.base.
+Policy` objects through the one episode loop, :mod:`healthgym.rollout` (the policy
+adapted by :class:`~healthgym.agents.scripted.ScriptedAgent`), on the caller's
+:class:`healthgym.env.HealthGymEnv`, so the reward is the one the trainers see.
+:func:`summarize` aggregates records of either.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Iterator
 from math import comb
 from typing import Any
 
 from .agents.base import Policy
-from .domains import get_domain
+from .agents.scripted import ScriptedAgent
 from .env import HealthGymEnv
 from .rewards.reward import COMPONENTS
-from .tasks import task_id
+from .rollout import EpisodeSpec, play, select_tasks
 from .version import suite_version
+
+# the fields of a trajectory of run_episode, in order (a turn: action, observation)
+TRAJECTORY_FIELDS = (
+    "task_id",
+    "domain",
+    "task_hash",
+    "suite_version",
+    "policy",
+    "turns",
+    "ended_by",
+    "env_errors",
+    "reward",
+    "reward_components",
+    "seconds",
+)
+
+
+def trajectory(record: dict[str, Any]) -> dict[str, Any]:
+    """The compact trajectory of a rollout record: :data:`TRAJECTORY_FIELDS`, each turn
+    reduced to its ``action`` and ``observation``."""
+    out = {k: record.get(k) for k in TRAJECTORY_FIELDS}
+    out["env_errors"] = record.get("env_errors", 0)
+    out["turns"] = [{"action": t["action"], "observation": t["observation"]} for t in out["turns"]]
+    return out
 
 
 def run_episode(env: HealthGymEnv, policy: Policy, task_index: int) -> dict[str, Any]:
-    """One full episode of ``policy`` on task ``task_index`` (the domain-wide index)."""
-    obs, info = env.reset(options={"task_id": task_id(env.domain.name, task_index)})
-    assert env.task is not None
-    policy.reset(env.task, obs, info)
-    turns = []
-    start = time.perf_counter()
-    done = False
-    reward, step_info = 0.0, {}
-    while not done:
-        action = policy.act(obs)
-        obs, reward, terminated, truncated, step_info = env.step(action)
-        turns.append({"action": action, "observation": obs})
-        done = terminated or truncated
-    return {
-        "task_id": env.task.id,
-        "domain": env.task.domain,
-        "task_hash": env.task.content_hash(),
-        "suite_version": suite_version(),
-        "policy": policy.name,
-        "turns": turns,
-        "ended_by": step_info.get("ended_by"),
-        "env_errors": step_info.get("env_errors", 0),
-        "reward": reward,
-        "reward_components": step_info["reward_components"],
-        "seconds": round(time.perf_counter() - start, 4),
-    }
-
-
-def select_tasks(domain: str, split: str | None, limit: int | None) -> list[int]:
-    indices = get_domain(domain).indices(split)
-    return indices[:limit] if limit else indices
+    """One full episode of ``policy`` on task ``task_index`` (the domain-wide index),
+    played on ``env`` by the rollout loop (:func:`healthgym.rollout.play`): its
+    :func:`trajectory`. The policy object itself plays (its state carries over)."""
+    spec = EpisodeSpec(env.domain.name, task_index)
+    return trajectory(play(ScriptedAgent.driving(policy), env, spec))
 
 
 def run_suite(
@@ -62,7 +62,8 @@ def run_suite(
     limit_per_domain: int | None = None,
     max_turns: int = 20,
 ) -> Iterator[dict[str, Any]]:
-    """Yield one trajectory per task of each domain's split."""
+    """Yield one trajectory (:func:`run_episode`) per task of each domain's split, one
+    environment and one ``make_policy(domain)`` per domain."""
     for domain in domains:
         env = HealthGymEnv(domain=domain, split=split, max_turns=max_turns)
         policy = make_policy(domain)

@@ -1,14 +1,14 @@
-"""The policy interfaces the episode runners drive.
+"""The policy interface the episode loop drives, and the scripted-policy shape.
 
-Two shapes of policy exist:
-
-* :class:`Policy`: a synchronous, one-episode-at-a-time policy (the scripted
-  references: oracle, lazy, random). ``runner.run_suite`` drives it directly.
-* :class:`AgentPolicy`: a model-backed policy that serves many concurrent episodes.
-  ``start`` opens an :class:`AgentSession` per episode; the session keeps that
-  episode's full multi-turn history (messages, and for local models the exact token
-  stream) and its ``generate`` coroutine returns a :class:`Generation`. The rollout
-  runner (:mod:`healthgym.rollout`) drives these with asyncio.
+* :class:`AgentPolicy`: the one interface of the episode loop
+  (:mod:`healthgym.rollout`). ``start`` opens an :class:`AgentSession` per episode;
+  the session keeps that episode's full multi-turn history (messages, and for local
+  models the exact token stream) and its ``generate`` coroutine returns a
+  :class:`Generation`. One policy serves many concurrent episodes.
+* :class:`Policy`: the shape of a scripted reference policy (oracle, lazy, random,
+  the exploit and shallow-reader probes): ``reset`` then ``act`` per turn.
+  :class:`~healthgym.agents.scripted.ScriptedAgent` adapts it to
+  :class:`AgentPolicy`; nothing drives it directly.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from ..tasks import Task
 
 
 class Policy(Protocol):
-    """Produces the agent's next message from the latest observation."""
+    """A scripted policy: the agent's next message from the latest observation (run
+    through :class:`~healthgym.agents.scripted.ScriptedAgent`)."""
 
     name: str
 

@@ -33,6 +33,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from ..clinical.text import fold_no_article
+
 YesNoMaybe = Literal["yes", "no", "maybe"]
 
 _BOXED = re.compile(r"\\(?:boxed|text|textbf|mathrm)\{([^{}]*)\}")
@@ -112,7 +114,6 @@ _ANSWER_TAIL = re.compile(
     r"\b(?:final\s+|correct\s+|best\s+)?answer\b(?:\s+(?:is|would\s+be)\b)?\s*[:=\-]?\s*",
     re.IGNORECASE,
 )
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING = re.compile(r"\s*[\(\[]?([A-J])(?:[\)\]]\s*[.:]?|[.:])(?=\s|$)(.{0,400})", re.S)
 
 
@@ -120,11 +121,6 @@ def _clean(text: str) -> str:
     text = _BOXED.sub(r"\1", text)
     text = _MARKDOWN.sub("", text)
     return text.replace("\u00a0", " ")
-
-
-def _norm(text: str) -> str:
-    t = _NON_WORD.sub(" ", text.lower()).strip()
-    return re.sub(r"^(?:the|an|a)\s+", "", t)
 
 
 def _letters_and_texts(options: Mapping[str, str] | Sequence[str] | str) -> dict[str, str]:
@@ -143,7 +139,7 @@ def extract_yes_no_maybe(text: str) -> YesNoMaybe | None:
         return cues[-1].group(1).lower()  # type: ignore[return-value]
     lines = [ln for ln in clean.splitlines() if ln.strip()]
     for candidate in (clean, lines[-1]):
-        word = _norm(candidate)
+        word = fold_no_article(candidate)
         if word in ("yes", "no", "maybe"):
             return word  # type: ignore[return-value]
     lead = _YNM_LEAD.match(clean)
@@ -209,8 +205,10 @@ def _leading_letter(clean: str, texts: dict[str, str]) -> str | None:
     first = rest.split(None, 1)[0].strip(".,;:()[]")
     if len(first) <= 1:
         return None  # "A. B. ...": a list of letters, not an option line
-    option = _norm(texts[letter])
-    if rest[0].isupper() or (option and _norm(rest[: len(option) + 8]).startswith(option[:40])):
+    option = fold_no_article(texts[letter])
+    if rest[0].isupper() or (
+        option and fold_no_article(rest[: len(option) + 8]).startswith(option[:40])
+    ):
         return letter
     return None
 
@@ -244,7 +242,7 @@ def _mentions(clean: str, valid: set[str]) -> set[str]:
 
 
 def _by_option_text(clean: str, texts: dict[str, str]) -> str | None:
-    normed = {k: _norm(v) for k, v in texts.items() if _norm(v)}
+    normed = {k: fold_no_article(v) for k, v in texts.items() if fold_no_article(v)}
     if not normed:
         return None
     # the last few answer cues only: a degenerate reply ("answer: answer: ...") must not
@@ -254,10 +252,10 @@ def _by_option_text(clean: str, texts: dict[str, str]) -> str | None:
     for candidate in [*reversed(tails), clean]:
         first = re.split(r"[.\n]\s", candidate.strip(), maxsplit=1)[0]
         for piece in (candidate, first):
-            exact = [k for k, v in normed.items() if v == _norm(piece)]
+            exact = [k for k, v in normed.items() if v == fold_no_article(piece)]
             if len(exact) == 1:
                 return exact[0]
-    whole = f" {_norm(clean)} "
+    whole = f" {fold_no_article(clean)} "
     hits = {k for k, v in normed.items() if _affirmed(whole, f" {v} ")}
     hits = {k for k in hits if not any(j != k and normed[k] in normed[j] for j in hits)}
     return hits.pop() if len(hits) == 1 else None
@@ -298,9 +296,9 @@ def extract_choice(
         word = extract_yes_no_maybe(clean)
         if word is not None:
             return next((k for k, v in texts.items() if v.strip().lower() == word), None)
-    reply = _norm(clean)
+    reply = fold_no_article(clean)
     if len(reply) > 1:  # the reply is exactly one option's text (which may contain letters)
-        exact = [k for k, v in texts.items() if _norm(v) == reply]
+        exact = [k for k, v in texts.items() if fold_no_article(v) == reply]
         if len(exact) == 1:
             return exact[0]
     explicit = _explicit(clean, valid)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -53,18 +53,25 @@ def _resolve(path: str | Path, default_name: str) -> Path:
     return p
 
 
-def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DatasetFormatError(f"{path}:{n}: invalid JSON ({e.msg})") from None
-            if not isinstance(row, dict):
-                raise DatasetFormatError(f"{path}:{n}: expected a JSON object per line")
-            yield n, row
+def read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line of a JSON Lines file; a
+    :class:`DatasetFormatError` names the file and line of anything else."""
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise DatasetFormatError(f"{path}: not UTF-8 text") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DatasetFormatError(f"{path}:{n}: invalid JSON ({e.msg})") from None
+        if not isinstance(row, dict):
+            raise DatasetFormatError(f"{path}:{n}: expected a JSON object per line")
+        rows.append((n, row))
+    return rows
 
 
 def _json_object(path: Path) -> dict[str, Any]:
@@ -97,7 +104,7 @@ def load_medqa(path: str | Path) -> list[MCQRecord]:
     """MedQA (USMLE) JSON Lines; ``id`` is the zero-padded line index (``0000``)."""
     p = _resolve(path, MEDQA_FILE)
     records = []
-    for i, (n, row) in enumerate(_jsonl(p)):
+    for i, (n, row) in enumerate(read_jsonl(p)):
         where = f"{p}:{n}"
         records.append(
             MCQRecord(
@@ -116,7 +123,7 @@ def load_medmcqa(path: str | Path) -> list[MCQRecord]:
     """MedMCQA JSON Lines; ``cop`` 1-4 is the correct option A-D."""
     p = _resolve(path, MEDMCQA_FILE)
     records = []
-    for i, (n, row) in enumerate(_jsonl(p)):
+    for i, (n, row) in enumerate(read_jsonl(p)):
         where = f"{p}:{n}"
         options = {L: _text(_field(row, f"op{L.lower()}", where)) for L in "ABCD"}
         cop = _field(row, "cop", where)

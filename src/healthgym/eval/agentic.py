@@ -7,13 +7,11 @@ evaluated by exactly the loop it is trained in:
 * multiple-choice and yes/no items with at most five options are ``medical_qa`` tasks
   (:func:`healthgym.domains.medical_qa.benchmark_task`): knowledge search and reader,
   the score calculator and ``submit_answer(answer=<letter>, rationale)``;
-* every other item (MedCalc, long-form, EHRSQL, VQA, MCQ with more options) runs in an
-  evaluation domain built here for its benchmark: the knowledge tools, the calculator
-  tools when the benchmark offers ``"calculators"``, ``run_sql`` (on the user's SQLite
-  database, through the EHRSQL scorer's own read-only executor and query
-  normalisation) when it offers ``"sql"``, and the terminal
-  ``submit_final_answer(answer)``. The task carries that domain as ``episode_domain``
-  (the hook of :meth:`healthgym.env.HealthGymEnv.reset`); no domain is registered.
+* every other item (MedCalc, long-form, EHRSQL, VQA, MCQ with more options) is a task
+  of its benchmark's registered evaluation domain ``eval_<benchmark>``
+  (:mod:`.domain`): the knowledge tools, the calculator tools when the benchmark offers
+  ``"calculators"``, ``run_sql`` when it offers ``"sql"``, and the terminal
+  ``submit_final_answer(answer)``.
 
 Whichever route, the harness reads the submitted answer from the episode record
 (:func:`submitted_answer`) and scores it with the benchmark's own scorer. The gold
@@ -23,185 +21,32 @@ scripted oracle replays) and is read by the evaluation grader through the item.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
-import mimetypes
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Any
+from dataclasses import replace
+from functools import partial
+from typing import Any
 
-from pydantic import PrivateAttr
-
+from ..agents.baselines import OraclePolicy
 from ..agents.scripted import ScriptedSession
 from ..datasets import MCQRecord
-from ..domains.base import Domain
+from ..domains.medical_qa import LETTERS as QA_LETTERS
 from ..domains.medical_qa import benchmark_task
-from ..domains.medical_qa.records import LETTERS as QA_LETTERS
-from ..domains.shared.calculator_tools import CALCULATOR_TOOLS
-from ..episode import EpisodeLog
-from ..knowledge.tools import KNOWLEDGE_TOOLS
-from ..rewards import Grade
-from ..rollout import EpisodeSpec
-from ..tasks import RefCall, ReferenceSolution, Task
-from ..tools import MaxLen, ToolError, Toolkit, format_hermes, tool
+from ..rollout import EpisodeSpec, RolloutConfig, run_rollouts
+from ..tasks import Task
+from ..tools import format_hermes
+from .config import EvalConfig
+from .domain import SUBMIT, bind_items, eval_task, task_index
 from .items import Benchmark, EvalItem, ScoreResult
-from .prompts import agentic_prompt
+from .records import item_record, safe_score
+from .scripted import SCRIPTED_POLICIES, gold_letter, scripted_answer, scripted_letter
+from .work import CHUNK, Plan, Sink, Work, as_plan, chunks, make_model_agent, trial_fields
 
-HOME_DOMAIN = "medical_qa"  # the registered domain whose environments host eval episodes
+HOME_DOMAIN = "medical_qa"  # the registered domain of the lettered multiple-choice items
 MCQ_SUBMIT = "submit_answer"
-SUBMIT = "submit_final_answer"
-SQL_MAX_ROWS = 50  # rows shown to the agent
-SQL_MAX_SCAN = 10_000  # rows a query may return at all
-SQL_TIME_LIMIT_S = 5.0
-INSTRUCTIONS = (
-    "You are a physician answering a benchmark question. Use the tools you need, then "
-    f"call {SUBMIT} with your final answer in the format the question asks for."
-)
-
-
-# ------------------------------------------------------------------ the eval domain
-@dataclass
-class EvalState:
-    """An evaluation episode's state: the item it asks and the user's SQL database."""
-
-    uid: str
-    db_path: str | None = None
-
-
-@tool(terminal=True)
-def submit_final_answer(state: EvalState, answer: Annotated[str, MaxLen(8000)]) -> str:
-    """Submit your final answer to the question. Ends the episode.
-
-    Args:
-        answer: the final answer, in the format the question asks for.
-    """
-    return "Answer submitted."
-
-
-def _cell(value: Any) -> str:
-    text = "NULL" if value is None else str(value)
-    return text if len(text) <= 200 else text[:200] + "..."
-
-
-@tool(kind="observe")
-def run_sql(state: EvalState, query: Annotated[str, MaxLen(4000)]) -> str:
-    """Run a read-only SQLite query on the patient database; returns up to 50 rows.
-
-    Args:
-        query: one SQLite SELECT statement.
-    """
-    from .scorers.sql import SqlExecutionError, execute_readonly, postprocess
-
-    if not state.db_path:
-        raise ToolError("no database is configured for this evaluation (--sql-db PATH)")
-    try:
-        rows = execute_readonly(state.db_path, postprocess(query), SQL_TIME_LIMIT_S, SQL_MAX_SCAN)
-    except SqlExecutionError as e:
-        raise ToolError(str(e)) from None
-    except FileNotFoundError:
-        raise ToolError(f"the database {Path(state.db_path).name} does not exist") from None
-    lines = [" | ".join(_cell(v) for v in r) for r in rows[:SQL_MAX_ROWS]]
-    shown = f" (the first {SQL_MAX_ROWS} shown)" if len(rows) > SQL_MAX_ROWS else ""
-    return f"{len(rows)} row(s){shown}" + "".join("\n" + line for line in lines)
-
-
-def _jsonable(value: Any) -> Any:
-    try:
-        json.dumps(value)
-        return value
-    except (TypeError, ValueError):
-        return repr(value)
-
-
-def image_part(path: str) -> list[dict[str, Any]]:
-    """The image at ``path`` as an OpenAI ``image_url`` content part (none if missing)."""
-    p = Path(path)
-    if not p.is_file():
-        return []
-    kind = mimetypes.guess_type(p.name)[0] or "image/png"
-    data = base64.b64encode(p.read_bytes()).decode("ascii")
-    return [{"type": "image_url", "image_url": {"url": f"data:{kind};base64,{data}"}}]
-
-
-def eval_domain(benchmark: Benchmark, items: dict[str, EvalItem]) -> Domain:
-    """The episode domain of ``benchmark``'s items (``items``: uid -> item).
-
-    Its grader scores the submitted answer with the benchmark's scorer, so the
-    episode's accuracy reward is the benchmark's own score.
-    """
-    tools = [*KNOWLEDGE_TOOLS]
-    if "calculators" in benchmark.tools:
-        tools += CALCULATOR_TOOLS
-    if "sql" in benchmark.tools:
-        tools.append(run_sql)
-    tools.append(submit_final_answer)
-    name = f"eval_{benchmark.name}"
-
-    def grade(task: Task, state: EvalState, log: EpisodeLog) -> Grade:
-        item = items[task.grader["uid"]]
-        if log.answer is None:
-            return Grade(accuracy=0.0, details={"correct": False, "submitted": False})
-        result = benchmark.score(item, str(log.answer.get("answer", "")))
-        details = {"correct": result.correct, "extracted": _jsonable(result.extracted)}
-        return Grade(accuracy=float(result.score), details=details)
-
-    def reset_content(task: Task, state: EvalState) -> list[dict[str, Any]]:
-        image = items[task.grader["uid"]].image
-        return image_part(image) if image else []
-
-    def new_state(task: Task) -> EvalState:
-        return EvalState(uid=task.grader["uid"], db_path=task.hidden.get("db_path"))
-
-    def make_task(index: int) -> Task:
-        raise ValueError(f"{name} has no task suite; its tasks are prepared items")
-
-    return Domain(
-        name=name,
-        description=f"Evaluation episodes of {benchmark.name}",
-        toolkit=Toolkit(tools, domain=name),
-        n_tasks=0,
-        make_task=make_task,
-        new_state=new_state,
-        grade=grade,
-        instructions=INSTRUCTIONS,
-        reset_content=reset_content,
-    )
-
-
-class EvalTask(Task):
-    """A prepared task that brings its own (unregistered) episode domain."""
-
-    _episode_domain: Domain | None = PrivateAttr(default=None)
-
-    @property
-    def episode_domain(self) -> Domain | None:
-        return self._episode_domain
 
 
 # ------------------------------------------------------------------ items -> tasks
-def reference_answer(item: EvalItem) -> str:
-    """The answer a perfect agent submits: the gold letter / word / value, the gold SQL
-    (``meta['sql']``, ``null`` when unanswerable) for EHRSQL, the reference text for
-    long-form items."""
-    if item.kind == "sql":  # the gold query, or the abstention of an unanswerable one
-        return str(item.meta.get("sql") or "null")
-    if isinstance(item.gold, (list, tuple)):
-        return ", ".join(str(g) for g in item.gold)
-    return str(item.gold)
-
-
-def gold_letter(item: EvalItem) -> str | None:
-    """The letter of the correct option (MCQ: the gold; yes/no: the option naming it)."""
-    if item.kind == "mcq":
-        return str(item.gold).strip().upper()
-    if item.kind == "yes_no":
-        gold = str(item.gold).strip().lower()
-        return next((k for k, v in item.options.items() if v.strip().lower() == gold), None)
-    return None
-
-
 def uses_medical_qa(item: EvalItem) -> bool:
     """Whether the item runs as a ``medical_qa`` task (lettered options A-E, known key)."""
     letters = list(item.options)
@@ -213,12 +58,10 @@ def uses_medical_qa(item: EvalItem) -> bool:
     )
 
 
-def _seed(uid: str) -> int:
-    return int.from_bytes(hashlib.sha256(f"eval/{uid}".encode()).digest()[:8], "big") % 2**63
-
-
-def item_task(item: EvalItem, index: int, domain: Domain, db_path: str | None = None) -> Task:
-    """``item`` as a prepared task (see the module docstring for the two routes)."""
+def item_task(item: EvalItem, index: int, benchmark: Benchmark, db_path: str | None = None) -> Task:
+    """``item`` as a prepared task (see the module docstring for the two routes):
+    ``index`` numbers a ``medical_qa`` task; an evaluation-domain task is bound to its
+    domain and keeps the index it has there."""
     if uses_medical_qa(item):
         record = MCQRecord(
             id=item.id,
@@ -229,34 +72,22 @@ def item_task(item: EvalItem, index: int, domain: Domain, db_path: str | None = 
             context=tuple(item.context),
         )
         return benchmark_task(record, index=index)
-    answer = reference_answer(item)
-    task = EvalTask(
-        id=f"{domain.name}/{item.id}",
-        domain=domain.name,
-        index=index,
-        seed=_seed(item.uid),
-        split="test",
-        prompt=agentic_prompt(item, SUBMIT),
-        allowed_tools=[t.name for t in domain.toolkit],
-        hidden={"db_path": db_path or item.meta.get("db_path")},
-        reference=ReferenceSolution(
-            calls=[RefCall(name=SUBMIT, arguments={"answer": answer})],
-            answer={"answer": answer},
-        ),
-        grader={"uid": item.uid, "kind": item.kind},
-    )
-    task._episode_domain = domain
-    return task
+    bind_items(benchmark, [item])
+    return eval_task(item, task_index(benchmark, item), benchmark, db_path)
 
 
 def episode_specs(
     benchmark: Benchmark, items: list[EvalItem], db_path: str | None = None
 ) -> list[EpisodeSpec]:
     """One rollout episode per item, in order."""
-    domain = eval_domain(benchmark, {it.uid: it for it in items})
-    return [
-        EpisodeSpec(HOME_DOMAIN, i, item_task(it, i, domain, db_path)) for i, it in enumerate(items)
-    ]
+    own = [it for it in items if not uses_medical_qa(it)]
+    if own:
+        bind_items(benchmark, own)
+    specs = []
+    for i, it in enumerate(items):
+        task = item_task(it, i, benchmark, db_path)
+        specs.append(EpisodeSpec(task.domain, task.index, task))
+    return specs
 
 
 # ------------------------------------------------------------------ scripted agents
@@ -282,21 +113,6 @@ class _OneShot:
         return self.action
 
 
-class _Replay:
-    """Replays the task's reference calls, one per turn (the oracle)."""
-
-    name = "oracle"
-
-    def __init__(self) -> None:
-        self.queue: list[str] = []
-
-    def reset(self, task: Task, observation: str, info: dict[str, Any]) -> None:
-        self.queue = [format_hermes(c.name, c.arguments) for c in task.reference.calls]
-
-    def act(self, observation: str) -> str:
-        return self.queue.pop(0) if self.queue else "I have nothing more to add."
-
-
 class EvalScriptedAgent:
     """A scripted :class:`~healthgym.agents.base.AgentPolicy` for evaluation episodes.
 
@@ -309,8 +125,8 @@ class EvalScriptedAgent:
         self.answers = answers or {}
 
     def start(self, task: Task, observation: str, info: dict[str, Any]) -> ScriptedSession:
-        policy: _OneShot | _Replay
-        policy = _Replay() if self.name == "oracle" else _OneShot(self.answers[task.id])
+        policy: _OneShot | OraclePolicy
+        policy = OraclePolicy() if self.name == "oracle" else _OneShot(self.answers[task.id])
         policy.reset(task, observation, info)
         return ScriptedSession(policy, observation)
 
@@ -347,3 +163,43 @@ def episode_result(
         "seconds": record.get("seconds"),
     }
     return answer, result, extra
+
+
+# ------------------------------------------------------------------ the mode
+def run_agentic(work: Work | Plan, cfg: EvalConfig, sink: Sink, agent: Any = None) -> None:
+    """Every item an episode of the rollout runner, ``CHUNK`` items per rollout call
+    (records are written after each); see the module docstring."""
+    plan = as_plan(work)
+    if agent is None and cfg.policy in SCRIPTED_POLICIES:
+        agent = EvalScriptedAgent(cfg.policy, {})
+    elif agent is None:
+        agent = make_model_agent(cfg)
+    local = cfg.policy in ("local", "smollm2")
+    rcfg = RolloutConfig(
+        max_turns=cfg.max_turns,
+        max_new_tokens=cfg.max_new_tokens,
+        concurrency=min(cfg.concurrency, cfg.batch_size) if local else cfg.concurrency,
+    )
+
+    async def main() -> None:
+        try:
+            for trial, trial_work in plan:
+                tag = trial_fields(cfg, trial)
+                for bench, items in chunks(trial_work, CHUNK):
+                    specs = episode_specs(bench, items, cfg.sql_db)
+                    if tag:  # the session samples with the trial's seed
+                        specs = [replace(sp, trial=trial, seed=tag["seed"]) for sp in specs]
+                    if isinstance(agent, EvalScriptedAgent):
+                        for it, spec in zip(items, specs, strict=True):
+                            assert spec.task is not None
+                            pick = scripted_letter if uses_medical_qa(it) else scripted_answer
+                            answer = pick(cfg.policy, it, cfg.seed + trial) or ""
+                            agent.answers[spec.task.id] = submit_action(it, answer)
+                    records = await run_rollouts(agent, specs, rcfg)
+                    for it, rec in zip(items, records, strict=True):
+                        answer, result, extra = episode_result(it, rec, partial(safe_score, bench))
+                        sink(item_record(it, cfg, answer, result, **extra, **tag))
+        finally:
+            await agent.aclose()
+
+    asyncio.run(main())

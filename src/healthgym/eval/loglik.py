@@ -15,11 +15,15 @@ continues from a copy of its KV cache). torch is imported inside the functions o
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from .items import EvalItem
+from .config import EvalConfig
+from .items import EvalItem, ScoreResult
 from .prompts import loglik_prompt
+from .records import item_record, safe_score
+from .work import Plan, Sink, Work, as_plan, make_model_agent
 
 NORMS = ("sum", "mean")
 
@@ -120,3 +124,42 @@ def score_options(
     return OptionScores(
         tuple(letters), tuple(sums), tuple(means), choose(letters, sums, counts, norm)
     )
+
+
+# ------------------------------------------------------------------ the mode
+def run_loglik(work: Work | Plan, cfg: EvalConfig, sink: Sink, agent: Any = None) -> list[str]:
+    """Returns the benchmarks skipped (no options to score). One trial only: the option
+    log-likelihoods involve no sampling."""
+    plan = as_plan(work)
+    if len(plan) > 1:
+        raise ValueError("loglik mode has no sampling: every trial would be the same")
+    agent = agent or make_model_agent(cfg)
+    skipped: list[str] = []
+    for bench, items in plan[0][1] if plan else []:
+        if bench.kind not in ("mcq", "yes_no"):
+            skipped.append(bench.name)
+            continue
+        for item in items:
+            start = time.perf_counter()
+            try:
+                s = score_options(
+                    agent.model, agent.tokenizer, item, cfg.loglik_norm, agent.chat_template
+                )
+            except Exception as e:  # recorded; the other items go on
+                rec = item_record(item, cfg, None, ScoreResult(0.0, False, None))
+                rec["error"] = f"{type(e).__name__}: {e}"[:500]
+                sink(rec)
+                continue
+            result = safe_score(bench, item, s.choice)
+            sink(
+                item_record(
+                    item,
+                    cfg,
+                    s.choice,
+                    result,
+                    option_logprob_sums=dict(zip(s.letters, s.sums, strict=True)),
+                    option_logprob_means=dict(zip(s.letters, s.means, strict=True)),
+                    seconds=round(time.perf_counter() - start, 4),
+                )
+            )
+    return skipped

@@ -17,7 +17,6 @@ import hashlib
 
 import numpy as np
 
-from .agentic import gold_letter, reference_answer
 from .items import EvalItem
 
 SCRIPTED_POLICIES = ("lazy", "random", "oracle")
@@ -27,6 +26,27 @@ LAZY_ANSWERS: dict[str, str] = {
     "sql": "null",
     "vqa": "yes",
 }
+
+
+def reference_answer(item: EvalItem) -> str:
+    """The answer a perfect agent submits: the gold letter / word / value, the gold SQL
+    (``meta['sql']``, ``null`` when unanswerable) for EHRSQL, the reference text for
+    long-form items."""
+    if item.kind == "sql":  # the gold query, or the abstention of an unanswerable one
+        return str(item.meta.get("sql") or "null")
+    if isinstance(item.gold, (list, tuple)):
+        return ", ".join(str(g) for g in item.gold)
+    return str(item.gold)
+
+
+def gold_letter(item: EvalItem) -> str | None:
+    """The letter of the correct option (MCQ: the gold; yes/no: the option naming it)."""
+    if item.kind == "mcq":
+        return str(item.gold).strip().upper()
+    if item.kind == "yes_no":
+        gold = str(item.gold).strip().lower()
+        return next((k for k, v in item.options.items() if v.strip().lower() == gold), None)
+    return None
 
 
 def _rng(seed: int, uid: str) -> np.random.Generator:

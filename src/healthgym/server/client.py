@@ -13,16 +13,22 @@ AsyncClient``) behave like :class:`healthgym.env.HealthGymEnv` over the wire::
 most one server session.  A refused request raises :class:`EnvServerError` carrying
 the HTTP status and the server's message.  Pass ``client=`` (an ``httpx.Client``,
 e.g. a FastAPI ``TestClient``) or ``transport=`` to run against an in-process app.
+
+Both faces share one core (:class:`_ClientCore`): the session state, the request
+building, the response parsing and the error mapping, written once as I/O-free
+operations (generators of requests); each face only sends the requests.
 """
 
 from __future__ import annotations
 
-import contextlib
-from typing import Any
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import httpx
 
 StepResult = tuple[str, float, bool, bool, dict[str, Any]]
+T = TypeVar("T")
 
 
 class EnvServerError(RuntimeError):
@@ -84,8 +90,30 @@ def _step_result(data: dict[str, Any]) -> StepResult:
     )
 
 
-class EnvClient:
-    """A remote :class:`~healthgym.env.HealthGymEnv` (synchronous)."""
+@dataclass(frozen=True)
+class _Request:
+    """One HTTP request of the protocol; a ``best_effort`` one (ending a session) ignores
+    transport errors and its response."""
+
+    method: str
+    url: str
+    json: Any = None
+    params: dict[str, str] | None = None
+    headers: dict[str, str] | None = None
+    best_effort: bool = False
+
+
+# an operation: yields requests, receives each one's response (None for a failed
+# best-effort request), returns its result
+Op = Generator[_Request, "httpx.Response | None", T]
+
+
+class _ClientCore:
+    """The client's state and protocol, free of I/O: each operation is a generator of
+    :class:`_Request` that the sync and async faces drive over their transports
+    (``client``, or a new ``_http_class`` at ``base_url``, which the client then owns)."""
+
+    _http_class: type[httpx.Client] | type[httpx.AsyncClient]
 
     def __init__(
         self,
@@ -94,46 +122,110 @@ class EnvClient:
         split: str | None = "train",
         max_turns: int | None = None,
         timeout: float = 60.0,
-        client: httpx.Client | None = None,
-        transport: httpx.BaseTransport | None = None,
+        client: httpx.Client | httpx.AsyncClient | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.domain, self.split, self.max_turns = domain, split, max_turns
-        self._owns = client is None
-        self._http = client or httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
         self.session_id: str | None = None
         self.info: dict[str, Any] = {}
+        self._owns = client is None
+        self._http: Any = client or self._http_class(
+            base_url=base_url, timeout=timeout, transport=transport
+        )
 
     @property
     def tool_schemas(self) -> list[dict[str, Any]]:
         """The OpenAI function schemas of the current episode's tools."""
         return list(self.info.get("tools", []))
 
-    def reset(
-        self, *, seed: int | None = None, options: dict[str, Any] | None = None
-    ) -> tuple[str, dict[str, Any]]:
-        """Start an episode on the server (closing this client's previous one)."""
+    def _sid(self) -> str:
+        if self.session_id is None:
+            raise RuntimeError("call reset() before step()/state()")
+        return self.session_id
+
+    def _end_session_op(self) -> Op[None]:
+        if self.session_id is not None:
+            sid, self.session_id = self.session_id, None
+            # server gone or session expired: nothing to end
+            yield _Request("DELETE", f"/session/{sid}", best_effort=True)
+
+    def _reset_op(
+        self, seed: int | None, options: dict[str, Any] | None
+    ) -> Op[tuple[str, dict[str, Any]]]:
         body = _reset_body(self.domain, self.split, self.max_turns, seed, options)
-        self._end_session()
-        data = _check(self._http.post("/reset", json=body))
+        yield from self._end_session_op()
+        data = _check((yield _Request("POST", "/reset", json=body)))
         self.session_id = data["session_id"]
         self.info = data["info"]
         return data["observation"], data["info"]
 
+    def _step_op(self, action: Any) -> Op[StepResult]:
+        body = {"session_id": self._sid(), "action": action}
+        return _step_result(_check((yield _Request("POST", "/step", json=body))))
+
+    def _state_op(self) -> Op[dict[str, Any]]:
+        return _check((yield _Request("GET", "/state", params={"session_id": self._sid()})))
+
+    def _privileged_op(self, token: str) -> Op[dict[str, Any]]:
+        headers = {"Authorization": f"Bearer {token}"}
+        return _check((yield _Request("GET", f"/trainer/task/{self._sid()}", headers=headers)))
+
+
+def _send(http: httpx.Client, req: _Request) -> httpx.Response | None:
+    try:
+        return http.request(
+            req.method, req.url, json=req.json, params=req.params, headers=req.headers
+        )
+    except httpx.HTTPError:
+        if req.best_effort:
+            return None
+        raise
+
+
+async def _asend(http: httpx.AsyncClient, req: _Request) -> httpx.Response | None:
+    try:
+        return await http.request(
+            req.method, req.url, json=req.json, params=req.params, headers=req.headers
+        )
+    except httpx.HTTPError:
+        if req.best_effort:
+            return None
+        raise
+
+
+class EnvClient(_ClientCore):
+    """A remote :class:`~healthgym.env.HealthGymEnv` (synchronous; ``client``: an
+    ``httpx.Client``, ``transport``: an ``httpx.BaseTransport``)."""
+
+    _http_class = httpx.Client
+
+    def _run(self, op: Op[T]) -> T:
+        try:
+            req = next(op)
+            while True:
+                req = op.send(_send(self._http, req))
+        except StopIteration as done:
+            return done.value
+
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        """Start an episode on the server (closing this client's previous one)."""
+        return self._run(self._reset_op(seed, options))
+
     def step(self, action: Any) -> StepResult:
-        data = _check(self._http.post("/step", json={"session_id": self._sid(), "action": action}))
-        return _step_result(data)
+        return self._run(self._step_op(action))
 
     def state(self) -> dict[str, Any]:
-        return _check(self._http.get("/state", params={"session_id": self._sid()}))
+        return self._run(self._state_op())
 
     def privileged(self, token: str) -> dict[str, Any]:
         """The session's reference solution and grader spec (trainer endpoint)."""
-        headers = {"Authorization": f"Bearer {token}"}
-        return _check(self._http.get(f"/trainer/task/{self._sid()}", headers=headers))
+        return self._run(self._privileged_op(token))
 
     def close(self) -> None:
         """End the session and, if this client opened it, the HTTP connection pool."""
-        self._end_session()
+        self._run(self._end_session_op())
         if self._owns:
             self._http.close()
 
@@ -143,66 +235,40 @@ class EnvClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _sid(self) -> str:
-        if self.session_id is None:
-            raise RuntimeError("call reset() before step()/state()")
-        return self.session_id
 
-    def _end_session(self) -> None:
-        if self.session_id is not None:
-            sid, self.session_id = self.session_id, None
-            with contextlib.suppress(httpx.HTTPError):  # server gone or session expired
-                self._http.delete(f"/session/{sid}")
+class AsyncEnvClient(_ClientCore):
+    """A remote :class:`~healthgym.env.HealthGymEnv` (``async`` methods; ``client``: an
+    ``httpx.AsyncClient``, ``transport``: an ``httpx.AsyncBaseTransport``)."""
 
+    _http_class = httpx.AsyncClient
 
-class AsyncEnvClient:
-    """A remote :class:`~healthgym.env.HealthGymEnv` (``async`` methods)."""
-
-    def __init__(
-        self,
-        base_url: str = "http://127.0.0.1:8000",
-        domain: str = "clinical_diagnosis",
-        split: str | None = "train",
-        max_turns: int | None = None,
-        timeout: float = 60.0,
-        client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.domain, self.split, self.max_turns = domain, split, max_turns
-        self._owns = client is None
-        self._http = client or httpx.AsyncClient(
-            base_url=base_url, timeout=timeout, transport=transport
-        )
-        self.session_id: str | None = None
-        self.info: dict[str, Any] = {}
-
-    @property
-    def tool_schemas(self) -> list[dict[str, Any]]:
-        return list(self.info.get("tools", []))
+    async def _run(self, op: Op[T]) -> T:
+        try:
+            req = next(op)
+            while True:
+                req = op.send(await _asend(self._http, req))
+        except StopIteration as done:
+            return done.value
 
     async def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
     ) -> tuple[str, dict[str, Any]]:
-        body = _reset_body(self.domain, self.split, self.max_turns, seed, options)
-        await self._end_session()
-        data = _check(await self._http.post("/reset", json=body))
-        self.session_id = data["session_id"]
-        self.info = data["info"]
-        return data["observation"], data["info"]
+        """Start an episode on the server (closing this client's previous one)."""
+        return await self._run(self._reset_op(seed, options))
 
     async def step(self, action: Any) -> StepResult:
-        body = {"session_id": self._sid(), "action": action}
-        return _step_result(_check(await self._http.post("/step", json=body)))
+        return await self._run(self._step_op(action))
 
     async def state(self) -> dict[str, Any]:
-        return _check(await self._http.get("/state", params={"session_id": self._sid()}))
+        return await self._run(self._state_op())
 
     async def privileged(self, token: str) -> dict[str, Any]:
-        headers = {"Authorization": f"Bearer {token}"}
-        return _check(await self._http.get(f"/trainer/task/{self._sid()}", headers=headers))
+        """The session's reference solution and grader spec (trainer endpoint)."""
+        return await self._run(self._privileged_op(token))
 
     async def close(self) -> None:
-        await self._end_session()
+        """End the session and, if this client opened it, the HTTP connection pool."""
+        await self._run(self._end_session_op())
         if self._owns:
             await self._http.aclose()
 
@@ -211,14 +277,3 @@ class AsyncEnvClient:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
-
-    def _sid(self) -> str:
-        if self.session_id is None:
-            raise RuntimeError("call reset() before step()/state()")
-        return self.session_id
-
-    async def _end_session(self) -> None:
-        if self.session_id is not None:
-            sid, self.session_id = self.session_id, None
-            with contextlib.suppress(httpx.HTTPError):
-                await self._http.delete(f"/session/{sid}")

@@ -1,7 +1,7 @@
 """ehr_management: navigate a longitudinal MIMIC-IV-style record, compute scores, act.
 
 The episode's database is an in-memory SQLite built at reset from the task's hidden
-rows (:mod:`.schema`); the tools query it (:mod:`.tools`, :mod:`.sql_tool`,
+rows (:mod:`.schema`); the tools query it (:mod:`.tools_read`, :mod:`.sql_tool`,
 :mod:`.score_tools`) or change it (:mod:`.actions`), and action tasks are graded on its
 end state (:mod:`.grading`).  The suite and its leak rule are described in
 :mod:`.tasks`; the patients come from seeded disease courses (:mod:`.courses`,
@@ -10,18 +10,12 @@ end state (:mod:`.grading`).  The suite and its leak rule are described in
 
 from __future__ import annotations
 
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import EhrState
-from .tasks import ALL_TOOLS, N_TASKS, make_task
-
-
-def new_state(task: Task) -> EhrState:
-    """The episode state: the task's record loaded into a fresh in-memory database."""
-    return EhrState.from_hidden(task.hidden)
-
+from .records import new_state
+from .tasks import N_TASKS, make_task
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="ehr_management",

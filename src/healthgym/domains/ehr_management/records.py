@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from ...tasks import Task
 from ...tools import ToolError
 from .catalog import CHART_ITEMS, LAB_ITEMS
 from .schema import database_for
@@ -178,3 +179,8 @@ def active_orders(db: sqlite3.Connection, hadm_id: int, t: str) -> list[tuple]:
         "AND (stoptime IS NULL OR stoptime > ?) ORDER BY starttime, poe_id",
         (hadm_id, t, t),
     ).fetchall()
+
+
+def new_state(task: Task) -> EhrState:
+    """The episode state: the task's record loaded into a fresh in-memory database."""
+    return EhrState.from_hidden(task.hidden)

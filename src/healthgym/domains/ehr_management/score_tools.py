@@ -4,13 +4,16 @@ Each tool is a record-reading calculator (kind ``compute``): it gathers its inpu
 the episode database at the time point (or for the admission) the agent names, passes
 them to the cited score function in :mod:`healthgym.clinical.scores`, records the value
 in the episode's score log and returns the inputs and per-component points - never a
-risk band or an interpretation, which the agent must apply itself.
+risk band or an interpretation, which the agent must apply itself.  qSOFA is the
+record-bound declaration shared with the other domains
+(:mod:`healthgym.tools.record_bound`), read from the vital-sign set :data:`VITAL_SET`
+locates at the time point.
 
 **Gating** (:mod:`healthgym.tools.elicit`): a score is computed only from values the
 agent has already been shown in this episode.  Each tool declares the observations it
 needs (``needs=``, checked before it runs) and, once it knows which rows it reads,
 checks that each of them was shown (the keys the observe tools record, see
-:mod:`.tools`), naming what is missing otherwise:
+:mod:`.tools_read`), naming what is missing otherwise:
 
 * NEWS2 / qSOFA: the vital-sign set they read (``get_vitals`` over that time);
 * SOFA: the pO2, platelet, bilirubin and creatinine results of the admission
@@ -55,10 +58,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated
 
-from ...clinical.scores import ScoreResult, news2, qsofa, sofa
-from ...clinical.scores.more import MORE_SCORES
+from ...clinical.scores import ScoreResult, kdigo_aki_stage, lace_index, news2, sofa
 from ...tools import MaxLen, ToolError, tool
 from ...tools.elicit import Need, elicited
+from ...tools.record_bound import QSOFA, Arg, RecordSource
 from .catalog import CHART_ITEMS, GCS_KEYS, LAB_ITEMS, VASOPRESSORS
 from .comorbidity import lace_conditions
 from .records import (
@@ -74,8 +77,6 @@ from .records import (
     show,
 )
 
-kdigo_aki_stage = MORE_SCORES["kdigo_aki_stage"]
-lace_index = MORE_SCORES["lace_index"]
 ACUTE_TYPES = ("EW EMER.", "URGENT", "DIRECT EMER.")
 Charttime = Annotated[str, MaxLen(20)]
 
@@ -327,27 +328,53 @@ def calculate_news2(state: EhrState, charttime: Charttime) -> str:
     return _finish(state, news2_at(state, charttime))
 
 
-def qsofa_at(state: EhrState, charttime: str) -> Scored:
-    when, v, times = _vital_set(state, charttime)
-    gcs = v["gcs_eye"] + v["gcs_verbal"] + v["gcs_motor"]
-    result = qsofa(respiratory_rate=v["rr"], sbp=v["sbp"], altered_mentation=gcs < 15)
+@dataclass(frozen=True)
+class VitalSet:
+    """The last complete vital-sign set at or before a time point: when it was charted,
+    its values and the charttimes read."""
+
+    when: str
+    values: dict[str, float]
+    times: list[str]
+
+    @property
+    def gcs(self) -> float:
+        return self.values["gcs_eye"] + self.values["gcs_verbal"] + self.values["gcs_motor"]
+
+
+def _qsofa_report(state: EhrState, r: VitalSet, key: str, result: ScoreResult) -> str:
+    v = r.values
     parts = ", ".join(f"{k} {p:g}" for k, p in result.components.items())
     text = (
-        f"qSOFA from the vital signs charted {show(when)} (RR {v['rr']:g}, SBP {v['sbp']:g}, "
-        f"GCS {gcs:g}): {parts}. Total {result.value:g}."
+        f"qSOFA from the vital signs charted {show(r.when)} (RR {v['rr']:g}, SBP {v['sbp']:g}, "
+        f"GCS {r.gcs:g}): {parts}. Total {result.value:g}."
     )
-    return Scored("qsofa", when, float(result.value), text, [vitals_shown(w) for w in times])
+    reads = [vitals_shown(w) for w in r.times]
+    return _finish(state, Scored(key, r.when, float(result.value), text, reads))
 
 
-@tool(kind="compute", needs=(VITALS,))
-def calculate_qsofa(state: EhrState, charttime: Charttime) -> str:
-    """Compute qSOFA from the last vital signs charted at or before a time, once you have
+# the record a vital-sign score reads, located by the time point the agent names
+VITAL_SET: RecordSource[VitalSet] = RecordSource(
+    locate=lambda state, tool_name, charttime: VitalSet(*_vital_set(state, charttime)),
+    locator=(Arg("charttime", Charttime),),
+    fields={
+        "respiratory_rate": lambda r: r.values["rr"],
+        "sbp": lambda r: r.values["sbp"],
+        "altered_mentation": lambda r: r.gcs < 15,
+    },
+    report=_qsofa_report,
+)
+
+calculate_qsofa = QSOFA.bind(
+    VITAL_SET,
+    needs=(VITALS,),
+    doc="""Compute qSOFA from the last vital signs charted at or before a time, once you have
     looked at that vital-sign set.
 
     Args:
         charttime: the time point, 'YYYY-MM-DD HH:MM'.
-    """
-    return _finish(state, qsofa_at(state, charttime))
+    """,
+)
 
 
 def _urine_rates(state: EhrState, hadm: int, t: datetime) -> list[tuple[float, float]]:

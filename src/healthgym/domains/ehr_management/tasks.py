@@ -40,15 +40,14 @@ from ...tasks import RefCall, ReferenceSolution, SafetyRule, Task, task_id, task
 from . import action_tasks as A
 from . import questions as Q
 from . import score_questions as S
-from .actions import ACTION_TOOLS, submit_answer
 from .drugs import DRUGS, critical_drug_reason, match_drug
 from .generator import PatientRecord, generate_patient
 from .kinds import Ctx, Draft, Kind, Retry
 from .records import EhrState, lab_rows
 from .schema import copy_database, remember_database
-from .score_tools import SCORE_TOOLS, kdigo_at
-from .sql_tool import SQL_TOOLS
-from .tools import READ_TOOLS, ToolError
+from .score_tools import kdigo_at
+from .tools import ALL_TOOLS
+from .tools_read import ToolError
 
 DOMAIN = "ehr_management"
 KINDS: tuple[Kind, ...] = (
@@ -74,7 +73,6 @@ KIND_BY_NAME = {k.name: k for k in KINDS}
 TASKS_PER_KIND = 30
 N_TASKS = TASKS_PER_KIND * len(KINDS)
 MAX_ATTEMPTS = 40
-ALL_TOOLS = [*READ_TOOLS, *SQL_TOOLS, *SCORE_TOOLS, *ACTION_TOOLS, submit_answer]
 PROMPT = (
     "Electronic health record of patient {subject} (MIMIC-IV-style database; dates are "
     "shifted to future years). {question}"

@@ -8,26 +8,19 @@ the same domain.
 
 from __future__ import annotations
 
-from ...knowledge.tools import KNOWLEDGE_TOOLS
-from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .benchmark import benchmark_task, benchmark_tasks
 from .grading import grade
-from .records import QAState
+from .records import LETTERS, new_state
 from .tasks import N_TASKS, make_task
-from .tools import calculate, submit_answer
-
-
-def new_state(task: Task) -> QAState:
-    return QAState(task_id=task.id)
-
+from .tools import ALL_TOOLS
 
 DOMAIN = Domain(
     name="medical_qa",
     description="Exam-style multiple-choice questions (diagnosis, next step, treatment, "
     "scores) answered with evidence from the knowledge base.",
-    toolkit=Toolkit([*KNOWLEDGE_TOOLS, calculate, submit_answer], domain="medical_qa"),
+    toolkit=Toolkit(ALL_TOOLS, domain="medical_qa"),
     n_tasks=N_TASKS,
     make_task=make_task,
     new_state=new_state,
@@ -39,4 +32,4 @@ DOMAIN = Domain(
     ),
 )
 
-__all__ = ["DOMAIN", "benchmark_task", "benchmark_tasks"]
+__all__ = ["DOMAIN", "LETTERS", "benchmark_task", "benchmark_tasks"]

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ...clinical.scores import SCORES
+from ...clinical.registry import calculator
 from .records import LETTERS, Option, Question
 from .vignette import article
 
@@ -25,7 +25,7 @@ Sample = tuple[dict[str, Any], str]
 
 @dataclass(frozen=True)
 class CalcTemplate:
-    score: str  # key of healthgym.clinical.scores.SCORES
+    score: str  # a core score of healthgym.clinical.registry
     question: str
     lo: float  # the score's range and step (for distractors)
     hi: float
@@ -368,7 +368,7 @@ def calculator_question(
     """A question of ``template``; ``position`` asks for the answer's place among the
     (ascending) options."""
     inputs, text = template.sample(rng)
-    value = float(SCORES[template.score](**inputs).value)
+    value = float(calculator(template.score)(**inputs).value)
     values, position = numeric_options(
         value, template.lo, template.hi, template.step, rng, position=position
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ...tasks import SafetyRule
+from ...tasks import SafetyRule, Task
 
 LETTERS = "ABCDE"
 
@@ -86,3 +86,7 @@ class QAState:
     task_id: str
     # score name -> values the calculate tool returned in this episode
     calculations: dict[str, list[float]] = field(default_factory=dict)
+
+
+def new_state(task: Task) -> QAState:
+    return QAState(task_id=task.id)

@@ -15,7 +15,8 @@ import json
 from typing import Annotated, Any, Literal
 
 from ...clinical.errors import CalculatorInputError
-from ...clinical.scores import SCORES
+from ...clinical.registry import core_scores
+from ...knowledge.tools import KNOWLEDGE_TOOLS
 from ...tools import MaxLen, ToolError, tool
 from .records import QAState
 
@@ -46,7 +47,7 @@ CALCULATOR_SCORES: tuple[str, ...] = tuple(
         "wells_dvt",
         "wells_pe",
     )
-    if n in SCORES
+    if n in core_scores()
 )
 ScoreName = Literal[CALCULATOR_SCORES]  # type: ignore[valid-type]
 Letter = Literal["A", "B", "C", "D", "E"]
@@ -60,7 +61,7 @@ def _annotation(p: inspect.Parameter) -> str:
 
 def describe_score(score: str) -> str:
     """The inputs a score takes, as 'name (type)' items, and its first docstring line."""
-    fn = SCORES[score]
+    fn = core_scores()[score]
     params = inspect.signature(fn).parameters.values()
     items = [
         f"{p.name} ({_annotation(p)}{', optional' if p.default is not p.empty else ''})"
@@ -92,7 +93,7 @@ def calculate(state: QAState, score: ScoreName, inputs: Annotated[str, MaxLen(20
     if not args:
         return describe_score(score)
     try:
-        result = SCORES[score](**args)
+        result = core_scores()[score](**args)
     except TypeError as e:
         raise ToolError(f"{e}. {describe_score(score)}") from None
     except CalculatorInputError as e:
@@ -111,3 +112,6 @@ def submit_answer(state: QAState, answer: Letter, rationale: Annotated[str, MaxL
         rationale: why this option is correct, citing the evidence you found.
     """
     return "Answer submitted."
+
+
+ALL_TOOLS = [*KNOWLEDGE_TOOLS, calculate, submit_answer]

@@ -1,5 +1,6 @@
-"""Small file readers shared by the evaluation loaders (JSON, JSON Lines, CSV), each
-raising :class:`~healthgym.datasets.DatasetFormatError` with the file (and line) named."""
+"""Small file readers shared by the evaluation loaders (JSON, CSV), each raising
+:class:`~healthgym.datasets.DatasetFormatError` with the file (and line) named; JSON
+Lines files are read by the datasets' reader, :func:`healthgym.datasets.loaders.read_jsonl`."""
 
 from __future__ import annotations
 
@@ -29,26 +30,6 @@ def read_json(path: Path) -> Any:
         raise DatasetFormatError(f"{path}: invalid JSON ({e.msg}, line {e.lineno})") from None
     except UnicodeDecodeError:
         raise DatasetFormatError(f"{path}: not UTF-8 text") from None
-
-
-def read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """(line number, object) for every non-blank line."""
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise DatasetFormatError(f"{path}: not UTF-8 text") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DatasetFormatError(f"{path}:{n}: invalid JSON ({e.msg})") from None
-        if not isinstance(row, dict):
-            raise DatasetFormatError(f"{path}:{n}: expected a JSON object per line")
-        rows.append((n, row))
-    return rows
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -23,8 +23,9 @@ import csv
 from pathlib import Path
 
 from ...datasets import DatasetFormatError
+from ...datasets.loaders import read_jsonl
 from ..items import EvalItem
-from ._files import need, need_strings, need_text, read_csv, read_json, read_jsonl, resolve, text
+from ._files import need, need_strings, need_text, read_csv, read_json, resolve, text
 
 KQA_FOLDER, KQA_FILE = "k_qa", "questions_w_answers.jsonl"
 LIVEQA_FOLDER, LIVEQA_FILE = "liveqa_trec2017", "liveqa_medical_test.jsonl"

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from ...datasets import DatasetFormatError
+from ...datasets.loaders import read_jsonl
 from ..items import EvalItem, Loader
-from ._files import read_json, read_jsonl, text
+from ._files import read_json, text
 
 IMAGE_KEYS = ("image", "image_name", "img_name", "image_path", "img_path")
 IMAGE_DIRS = ("", "images", "imgs", "VQA_RAD Image Folder")

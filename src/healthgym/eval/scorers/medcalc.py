@@ -22,6 +22,7 @@ import math
 import re
 
 from ...clinical.medcalc.dataset import MedCalcRow, is_correct
+from ...clinical.text import plain_typography
 from ..items import EvalItem, ScoreResult
 from .choice import clip
 
@@ -46,13 +47,7 @@ _PAIR = re.compile(r"[\(\[]\s*['\"]?\s*(\d+)[^,\d)\]]{0,12},\s*['\"]?\s*(\d+)[^)
 
 
 def _normalise(text: str) -> str:
-    return (
-        text.replace("\u2212", "-")
-        .replace("\u2013", "-")
-        .replace("\u00a0", " ")
-        .replace("**", "")
-        .replace("`", "")
-    )
+    return plain_typography(text)
 
 
 def answer_candidate(text: str) -> tuple[str, bool]:

@@ -16,23 +16,23 @@ answerable question is correct when the results match, an unanswerable one (labe
 per-question reliability score: +1 correct (or correct abstention), 0 abstaining on
 an answerable question, -1 a wrong answer or answering an unanswerable question.
 
-Read-only, by layers: the query must pass the EHR domain's lexical check (one
+Read-only, by the layers of the shared executor (:mod:`healthgym.tools.sql`, the one
+behind every ``run_sql`` tool): the query must pass the lexical check (one
 SELECT/WITH statement, no PRAGMA/ATTACH/DDL/DML keywords), the database is opened
 with ``mode=ro``, ``PRAGMA query_only`` is on, and an SQLite authorizer allows only
-reads and a whitelist of pure functions.  A time limit (progress handler) and a row
-cap bound the work; every failure is an incorrect answer, never an exception.
+reads and a whitelist of pure functions (here with the window functions EHRSQL's
+gold SQL uses).  A time limit (progress handler) and a row cap bound the work; every
+failure is an incorrect answer, never an exception.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
-import time
 from pathlib import Path
 from typing import Any
 
-from ...domains.ehr_management.sql_tool import ALLOWED_FUNCTIONS, check_query
 from ...tools import ToolError
+from ...tools.sql import ALLOWED_FUNCTIONS, WINDOW_FUNCTIONS, run_readonly_file
 from ..items import EvalItem, ScoreResult
 from ..loaders.ehrsql import CURRENT_TIME, NULL
 from .choice import clip
@@ -50,22 +50,6 @@ VITAL_RANGES: dict[str, tuple[float, float]] = {
     "diastolic bp": (60.0, 90.0),
     "mean bp": (60.0, 110.0),
 }
-# window functions (EHRSQL's gold SQL ranks with dense_rank / percent_rank)
-WINDOW_FUNCTIONS = frozenset(
-    {
-        "row_number",
-        "rank",
-        "dense_rank",
-        "percent_rank",
-        "cume_dist",
-        "ntile",
-        "lag",
-        "lead",
-        "first_value",
-        "last_value",
-        "nth_value",
-    }
-)
 FUNCTIONS = ALLOWED_FUNCTIONS | WINDOW_FUNCTIONS
 _FENCE = re.compile(r"```[ \t]*(?:sql|sqlite)?[ \t]*\n?(.*?)```", re.IGNORECASE | re.DOTALL)
 _START = re.compile(r"(?:^|[\s:>`\"'])((?:SELECT|WITH)\b)", re.IGNORECASE)
@@ -142,48 +126,19 @@ def canonical(rows: list[tuple[Any, ...]] | list[list[Any]]) -> str:
     return str(sorted(cells)[:COMPARED_ROWS])
 
 
-def _authorizer(action: int, arg1: str | None, arg2: str | None, *_: object) -> int:
-    if action in (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_RECURSIVE):
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_READ:
-        return sqlite3.SQLITE_DENY if (arg1 or "").lower().startswith("pragma_") else 0
-    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in FUNCTIONS:
-        return sqlite3.SQLITE_OK
-    return sqlite3.SQLITE_DENY
-
-
 def execute_readonly(
     db_path: str | Path, sql: str, time_limit_s: float = TIME_LIMIT_S, max_rows: int = MAX_ROWS
 ) -> list[tuple[Any, ...]]:
     """All rows of one checked, read-only query; :class:`SqlExecutionError` otherwise."""
     try:
-        query = check_query(sql)
+        result = run_readonly_file(
+            db_path, sql, time_limit_s=time_limit_s, max_rows=max_rows, functions=FUNCTIONS
+        )
     except ToolError as e:
         raise SqlExecutionError(str(e)) from None
-    path = Path(db_path)
-    if not path.is_file():
-        raise FileNotFoundError(f"EHRSQL database not found: {path}")
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        con.text_factory = lambda b: b.decode(errors="ignore")
-        con.execute("PRAGMA query_only = ON")
-        con.set_authorizer(_authorizer)
-        deadline = time.monotonic() + time_limit_s
-        con.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
-        cur = con.execute(query)
-        rows = cur.fetchmany(max_rows + 1)
-    except sqlite3.Error as e:
-        msg = str(e)
-        if "interrupted" in msg:
-            raise SqlExecutionError(f"the query ran longer than {time_limit_s:g} s") from None
-        raise SqlExecutionError(f"SQL error: {msg[:300]}") from None
-    except (ValueError, OverflowError, MemoryError, RecursionError) as e:
-        raise SqlExecutionError(f"SQL error: {type(e).__name__}: {str(e)[:300]}") from None
-    finally:
-        con.close()
-    if len(rows) > max_rows:
+    if result.truncated:
         raise SqlExecutionError(f"the query returned more than {max_rows} rows")
-    return rows
+    return result.rows
 
 
 class SqlScorer:

@@ -16,22 +16,19 @@ is what follows the last "answer is" / "answer:" cue, else the whole reply.
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
 
+from ...clinical.text import squad_normalize
 from ...datasets import extract_yes_no_maybe
 from ..items import EvalItem, ScoreResult
 from .choice import clip
 
-_PUNCT = re.compile(f"[{re.escape(string.punctuation)}‘’“”]")
-_ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 _CUE = re.compile(r"\banswer\b(?:\s+(?:is|would\s+be)\b)?\s*[:=]?\s*", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
-    """SQuAD-style normalisation."""
-    t = _PUNCT.sub(" ", (text or "").lower())
-    return " ".join(_ARTICLES.sub(" ", t).split())
+    """SQuAD-style normalisation (:func:`healthgym.clinical.text.squad_normalize`)."""
+    return squad_normalize(text)
 
 
 def token_f1(prediction: str, gold: str) -> float:
