@@ -9,15 +9,9 @@ import pytest
 
 from healthgym.domains import get_domain
 from healthgym.lint import ALL_RULES, RULES, TASK_RULES, lint_suite, lint_task
-from healthgym.lint.tool_facts import (
-    RULE,
-    Printed,
-    ToolFactStats,
-    build_trace,
-    check_task,
-    numbers,
-    tool_fact_traceable,
-)
+from healthgym.lint.printed import Printed, numbers
+from healthgym.lint.tool_facts import RULE, ToolFactStats, check_task, tool_fact_traceable
+from healthgym.lint.trace import build_trace
 
 
 def patch_tool(monkeypatch, domain: str, name: str, extra: str) -> None:
@@ -158,11 +152,11 @@ def test_a_child_pugh_score_is_recomputed_from_the_recorded_liver_tests():
     assert list(check_task(dom, task)) == []
     # by the calculator's points (Pugh 1973): bilirubin 2.5 mg/dL 2, albumin 3.0 g/dL 2,
     # INR 1.5 1, mild ascites 2, no encephalopathy 1 -> 8; another vocabulary gives none
-    from healthgym.lint.tool_facts import _child_pugh_scores
+    from healthgym.lint.trace import child_pugh_scores
 
     liver = {"bilirubin_mg_dl": 2.5, "albumin_g_dl": 3.0, "inr": 1.5, "ascites": "mild"}
-    assert list(_child_pugh_scores({"liver": {**liver, "encephalopathy": "none"}})) == [8.0]
-    assert list(_child_pugh_scores({"liver": {**liver, "encephalopathy": "some"}})) == []
+    assert list(child_pugh_scores({"liver": {**liver, "encephalopathy": "none"}})) == [8.0]
+    assert list(child_pugh_scores({"liver": {**liver, "encephalopathy": "some"}})) == []
 
 
 def test_an_instrument_constant_is_allowed_only_in_its_phrase(monkeypatch):

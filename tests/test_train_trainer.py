@@ -11,15 +11,16 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from healthgym.train import trainer as trainer_mod  # noqa: E402
+from healthgym.train import collect as collect_mod  # noqa: E402
 from healthgym.train.batch import build_batch, usable  # noqa: E402
 from healthgym.train.config import TrainConfig  # noqa: E402
 from healthgym.train.hints import insert_hint, strip_hint, token_logprobs  # noqa: E402
 from healthgym.train.logprobs import completion_logprobs_of, scored_logprobs  # noqa: E402
 from healthgym.train.metrics import read_metrics  # noqa: E402
+from healthgym.train.rewards import episode_rewards  # noqa: E402
 from healthgym.train.teacher import HintedInput, HintFormatter, teacher_logprobs  # noqa: E402
 from healthgym.train.tiny import tiny_model, tiny_tokenizer  # noqa: E402
-from healthgym.train.trainer import Trainer, episode_rewards  # noqa: E402
+from healthgym.train.trainer import Trainer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -202,14 +203,14 @@ def test_resume_is_exact(tmp_path):
 
 
 def test_failed_rollouts_are_dropped_and_logged(tmp_path, monkeypatch):
-    original = trainer_mod.rollout
+    original = collect_mod.rollout
 
     def flaky(policy, specs, config):
         records = original(policy, specs, config)
         records[0] = {**records[0], "error": {"type": "ServerError", "message": "boom"}}
         return records
 
-    monkeypatch.setattr(trainer_mod, "rollout", flaky)
+    monkeypatch.setattr(collect_mod, "rollout", flaky)
     cfg = _cfg(tmp_path, "flaky", algo="grpo", steps=1, group_size=3, save_every=0)
     run_dir = Trainer(cfg).run()
     (m,) = read_metrics(run_dir / "metrics.jsonl")

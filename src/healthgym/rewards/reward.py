@@ -47,6 +47,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..clinical.text import trim_lower
 from ..episode import EpisodeLog
 from ..tasks import RefCall
 from .length import cosine_length_reward
@@ -112,7 +113,7 @@ _EMPTY = frozenset({"", "none", "nil", "no", "n/a", "na", "nothing", "not applic
 
 
 def _norm(v: Any) -> Any:
-    return v.strip().lower() if isinstance(v, str) else v
+    return trim_lower(v) if isinstance(v, str) else v
 
 
 def _text(v: str) -> str:

@@ -11,7 +11,14 @@ module, each unit-tested with hand-computed values:
   teacher's context and their removal from the teacher's per-token values;
 - :mod:`healthgym.train.masks`: per-token turn indices and padding;
 - :mod:`healthgym.train.turn_kl`: the turn-level truncated reverse-KL distillation loss;
-- :mod:`healthgym.train.schedules`: the schedule of the distillation weight lambda.
+- :mod:`healthgym.train.schedules`: the schedule of the distillation weight lambda
+  and the learning-rate factor.
+
+The single-machine trainer (:mod:`healthgym.train.trainer`) wires them with rollout
+collection (:mod:`healthgym.train.collect`), the training reward
+(:mod:`healthgym.train.rewards`), the optimiser step's loss maths
+(:mod:`healthgym.train.update`), model loading/saving (:mod:`healthgym.train.models`)
+and checkpoints (:mod:`healthgym.train.checkpoint`).
 
 Nothing is imported eagerly here, so ``import healthgym.train.grpo`` stays cheap.
 """

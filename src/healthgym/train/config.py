@@ -4,7 +4,7 @@ Every field has a default suited to the tiny test model (``model="tiny"``: short
 few turns, small groups, so that a step takes about a second on a CPU); a real model
 wants a config file (YAML, JSON or TOML, keys = the field names) with longer turns.
 
-The training reward of an episode (see :func:`healthgym.train.trainer.episode_rewards`)::
+The training reward of an episode (see :func:`healthgym.train.rewards.episode_rewards`)::
 
     reward = composite_weight * composite + length_weight * cosine
              + sum(component_weights[k] * component_k)

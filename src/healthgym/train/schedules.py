@@ -1,8 +1,14 @@
-"""The schedule of the distillation weight lambda in ``L = L_GRPO + lambda * L_turnKL``."""
+"""Schedules: the distillation weight lambda in ``L = L_GRPO + lambda * L_turnKL``
+(:class:`KLSchedule`) and the learning-rate factor (:func:`lr_lambda`)."""
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .config import TrainConfig
 
 KINDS = ("constant", "linear", "phase_out")
 
@@ -92,4 +98,23 @@ class KLSchedule:
         self.triggered_at = state["triggered_at"]
 
 
-__all__ = ["KINDS", "KLSchedule"]
+def lr_lambda(config: TrainConfig) -> Callable[[int], float]:
+    """The LR multiplier of optimiser step ``i`` (for ``torch.optim.lr_scheduler.LambdaLR``):
+    linear warm-up over ``warmup_steps``, then constant, linear decay to 0 or a cosine
+    decay to 0 at ``steps`` (``lr_schedule``)."""
+    warm, total = config.warmup_steps, max(1, config.steps)
+
+    def factor(i: int) -> float:
+        if warm and i < warm:
+            return (i + 1) / warm
+        if config.lr_schedule == "constant":
+            return 1.0
+        progress = min(1.0, (i - warm) / max(1, total - warm))
+        if config.lr_schedule == "linear":
+            return 1.0 - progress
+        return 0.5 * (1.0 + math.cos(math.pi * progress))
+
+    return factor
+
+
+__all__ = ["KINDS", "KLSchedule", "lr_lambda"]

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import _SPELLING
+from ..text import SPELLING
 
 CLAUSE = "|"  # clause boundary mark
 COMMA = ","  # list / phrase boundary mark inside a clause
@@ -191,7 +191,7 @@ _ISE = re.compile(r"^(\w{3,}?)(is|ys)(e|ed|es|ing|ation|ations)$")
 def _spell(tok: str) -> str:
     if tok in _WHOLE_WORD_SPELLING:
         return _WHOLE_WORD_SPELLING[tok]
-    for gb, us in _SPELLING:
+    for gb, us in SPELLING:
         if gb in tok:
             tok = tok.replace(gb, us)
     for gb, us in _EXTRA_SPELLING:
@@ -318,7 +318,7 @@ def spelling_variants(word: str) -> set[str]:
     (``anemia`` -> ``anaemia``), from the same tables the matcher uses; empty when the
     word has none."""
     out = {_spell(word)} - {word}
-    for gb, us in (*_SPELLING, *_EXTRA_SPELLING):
+    for gb, us in (*SPELLING, *_EXTRA_SPELLING):
         # a short fragment ('hem', 'fec', 'ped') counts only at the start or end of the
         # word, so 'chemotherapy' and 'infection' get no invented British form
         placed = len(us) >= 5 or word.startswith(us) or word.endswith(us)
