@@ -26,6 +26,8 @@ from healthgym.domains.ehr_management.schema import (
     build_database,
     database_for,
 )
+from healthgym.domains.visual_diagnosis import records as vr
+from healthgym.domains.visual_diagnosis import study as vs
 from healthgym.domains.visual_diagnosis import tasks as vt
 from healthgym.domains.visual_diagnosis.ecg import EcgParams
 from healthgym.domains.visual_diagnosis.images import LesionParams
@@ -35,8 +37,8 @@ from healthgym.tasks import Task
 def _fresh_state(task: Task):
     h = task.hidden
     if h["kind"] == "lesion":
-        return vt.lesion_state(LesionParams.from_dict(h["params"]), h["age"], h["sex"])
-    return vt.ecg_state(EcgParams.from_dict(h["params"]), h["age"], h["sex"])
+        return vs.lesion_state(LesionParams.from_dict(h["params"]), h["age"], h["sex"])
+    return vs.ecg_state(EcgParams.from_dict(h["params"]), h["age"], h["sex"])
 
 
 def test_generated_study_is_kept_and_equals_a_fresh_render():
@@ -46,16 +48,16 @@ def test_generated_study_is_kept_and_equals_a_fresh_render():
         "ecg": {"atrial", "beat", "fiducials", "morph", "rpeaks"},
     }
     for index in (0, 1):  # a lesion and an ECG task
-        vt._STUDIES.clear()
+        vs._STUDIES.clear()
         task = Task.model_validate(json.loads(vt._spec.__wrapped__(index)))  # generate anew
         assert task == d.task(index)
         kind = task.hidden["kind"]
         key = (kind, json.dumps(task.hidden["params"], sort_keys=True))
-        shared = vt._STUDIES[key]  # kept by generation, with its measurements
+        shared = vs._STUDIES[key]  # kept by generation, with its measurements
         assert set(shared.cache) == expected[kind]
         seg = shared.cache.get("segmentation")
         assert seg is None or not seg.mask.flags.writeable
-        a, b = vt.new_state(task), vt.new_state(task)
+        a, b = vr.new_state(task), vr.new_state(task)
         assert a.cache is not b.cache and a.cache is not shared.cache
         assert set(a.cache) == expected[kind] and not a.measured
         fresh = _fresh_state(task)  # rendered from the parameters, nothing measured yet

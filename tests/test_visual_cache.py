@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from healthgym.domains import get_domain
-from healthgym.domains.visual_diagnosis.tasks import new_state
+from healthgym.domains.visual_diagnosis.records import new_state
 
 
 def test_repeated_states_share_read_only_arrays_but_not_episode_data():

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 import healthgym
 from healthgym.agents import LazyPolicy, OraclePolicy, RandomToolPolicy
 from healthgym.cli import app
+from healthgym.clinical.guidelines.dermoscopy import BANDS
 from healthgym.domains import get_domain
-from healthgym.domains.visual_diagnosis.dermoscopy import BANDS
 from healthgym.domains.visual_diagnosis.ecg import RHYTHMS
 from healthgym.domains.visual_diagnosis.png import decode_png
 from healthgym.domains.visual_diagnosis.records import VisualState

@@ -15,7 +15,8 @@ from healthgym.domains.visual_diagnosis import measure_ecg as me
 from healthgym.domains.visual_diagnosis import tools_ecg as te
 from healthgym.domains.visual_diagnosis.ecg_atrial import classify_rhythm
 from healthgym.domains.visual_diagnosis.records import VisualState
-from healthgym.domains.visual_diagnosis.tasks import ecg_state, measured_ecg
+from healthgym.domains.visual_diagnosis.study import ecg_state
+from healthgym.domains.visual_diagnosis.tasks import measured_ecg
 
 T = np.arange(ecg.N_SAMPLES) / ecg.FS
 

@@ -14,16 +14,12 @@ import numpy as np
 import pytest
 
 from healthgym.clinical.calculators.qtc import qtc_bazett
+from healthgym.clinical.guidelines.dermoscopy import BANDS, tds_band, total_dermoscopy_score
 from healthgym.domains.visual_diagnosis import ecg
-from healthgym.domains.visual_diagnosis.dermoscopy import BANDS, tds_band, total_dermoscopy_score
 from healthgym.domains.visual_diagnosis.images import render_lesion
 from healthgym.domains.visual_diagnosis.lesion_sampling import sample_lesion
-from healthgym.domains.visual_diagnosis.tasks import (
-    ecg_state,
-    measured_ecg,
-    measured_lesion,
-    state_of,
-)
+from healthgym.domains.visual_diagnosis.study import ecg_state, state_of
+from healthgym.domains.visual_diagnosis.tasks import measured_ecg, measured_lesion
 
 N_LESIONS_PER_BAND = 30
 N_STRIPS_PER_RHYTHM = 20

@@ -9,11 +9,11 @@ import zlib
 import numpy as np
 import pytest
 
+from healthgym.clinical.guidelines.dermoscopy import tds_band, total_dermoscopy_score
 from healthgym.domains.visual_diagnosis import imageops as ops
 from healthgym.domains.visual_diagnosis import measure_lesion as ml
 from healthgym.domains.visual_diagnosis import measure_structures as ms
 from healthgym.domains.visual_diagnosis import tools_lesion as tl
-from healthgym.domains.visual_diagnosis.dermoscopy import tds_band, total_dermoscopy_score
 from healthgym.domains.visual_diagnosis.images import REFERENCE_RGB, SKIN_RGB
 from healthgym.domains.visual_diagnosis.png import decode_png, encode_png
 from healthgym.domains.visual_diagnosis.records import VisualState

@@ -8,11 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from healthgym.clinical.guidelines.dermoscopy import tds_band, total_dermoscopy_score
 from healthgym.domains.visual_diagnosis import DOMAIN
 from healthgym.domains.visual_diagnosis import analysis as an
 from healthgym.domains.visual_diagnosis import measure_lesion as ml
 from healthgym.domains.visual_diagnosis import tools_lesion as tl
-from healthgym.domains.visual_diagnosis.dermoscopy import tds_band, total_dermoscopy_score
 from healthgym.domains.visual_diagnosis.images import (
     COLOUR_MIN_PX,
     REFERENCE_RGB,
@@ -20,8 +20,7 @@ from healthgym.domains.visual_diagnosis.images import (
     render_lesion,
 )
 from healthgym.domains.visual_diagnosis.lesion_sampling import _params
-from healthgym.domains.visual_diagnosis.records import VisualState
-from healthgym.domains.visual_diagnosis.tasks import new_state
+from healthgym.domains.visual_diagnosis.records import VisualState, new_state
 
 YS, XS = np.mgrid[0:256, 0:256].astype(np.float64)
 

@@ -17,9 +17,9 @@ from ...tasks import Task
 from ...tools import Toolkit
 from ..base import Domain
 from .grading import grade
-from .records import VisualState
+from .records import VisualState, new_state
 from .render import content_parts
-from .tasks import N_TASKS, make_task, new_state
+from .tasks import N_TASKS, make_task
 from .tools import ALL_TOOLS
 
 _URLS: OrderedDict[str, str] = OrderedDict()  # study parameters -> PNG data URL

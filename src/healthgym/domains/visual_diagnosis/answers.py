@@ -32,8 +32,8 @@ import re
 from functools import cache
 from itertools import product
 
+from ...clinical.guidelines.dermoscopy import BANDS
 from ...clinical.matching import ConceptIndex
-from .dermoscopy import BANDS
 from .ecg import RHYTHMS
 
 

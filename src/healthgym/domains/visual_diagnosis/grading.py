@@ -52,11 +52,11 @@ from __future__ import annotations
 from typing import Any
 
 from ...clinical.calculators.qtc import qtc_bazett
+from ...clinical.guidelines.dermoscopy import BANDS, tds_band, total_dermoscopy_score
 from ...episode import EpisodeLog
 from ...rewards import Grade, Violation
 from ...tasks import SafetyRule, Task
 from .answers import named, read_finding
-from .dermoscopy import BANDS, tds_band, total_dermoscopy_score
 from .ecg import RHYTHMS
 from .ecg_atrial import classify_rhythm
 from .records import VisualState

@@ -46,8 +46,8 @@ from typing import Any
 
 import numpy as np
 
+from ...clinical.guidelines.dermoscopy import COLOURS, STRUCTURES, tds_band, total_dermoscopy_score
 from . import imageops as ops
-from .dermoscopy import COLOURS, STRUCTURES, tds_band, total_dermoscopy_score
 
 SIZE = 256
 RIM_PX = 22.0

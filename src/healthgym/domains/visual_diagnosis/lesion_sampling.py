@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dermoscopy import COLOURS, tds_band, total_dermoscopy_score
+from ...clinical.guidelines.dermoscopy import COLOURS, tds_band, total_dermoscopy_score
 from .images import (
     COLOUR_MIN_PX,
     SIZE,

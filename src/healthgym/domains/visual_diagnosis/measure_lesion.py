@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...clinical.guidelines.dermoscopy import COLOURS
 from . import imageops as ops
-from .dermoscopy import COLOURS
 from .images import COLOUR_MIN_PX, CORE_ERODE, REFERENCE_RGB, SKIN_RGB
 
 ASYMMETRY_THRESHOLD = 0.045

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...clinical.guidelines.dermoscopy import STRUCTURES
 from . import imageops as ops
-from .dermoscopy import STRUCTURES
 from .images import REFERENCE_RGB, SKIN_RGB, STRUCTURELESS_MIN_FRACTION, TEXTURE_ERODE, luminance
 from .measure_lesion import CLASS_NAMES
 

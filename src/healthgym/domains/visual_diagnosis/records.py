@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from ...tasks import Task
+
 Kind = Literal["lesion", "ecg"]
 
 
@@ -30,3 +32,11 @@ class VisualState:
     lead: str = ""
     measured: dict[str, Any] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # analysis results
+
+
+def new_state(task: Task) -> VisualState:
+    """Each episode's state around its task's shared, read-only study (drawn once per
+    process by :func:`.study.study_state`); the episode gets its own analysis cache."""
+    from .study import study_state  # study.py builds VisualState: imported here, not at the top
+
+    return study_state(task)

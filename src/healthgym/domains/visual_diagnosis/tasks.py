@@ -21,26 +21,23 @@ tools' printed values, is correct on every task.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import threading
-from collections import OrderedDict
 from functools import cache
 from typing import Any
 
 import numpy as np
 
 from ...clinical.calculators.qtc import qtc_bazett
+from ...clinical.guidelines.dermoscopy import BANDS, total_dermoscopy_score
 from ...tasks import RefCall, ReferenceSolution, Task, task_id, task_seed, task_split
 from . import analysis as an
-from .dermoscopy import BANDS, total_dermoscopy_score
-from .ecg import FS, LEAD, RHYTHMS, SINUS_FAMILY, EcgParams, sample_ecg_params, synthesize
+from .ecg import FS, LEAD, RHYTHMS, SINUS_FAMILY, sample_ecg_params, synthesize
 from .ecg_atrial import classify_rhythm
 from .grading import TOLERANCE, safety_rules
-from .images import LesionImage, LesionParams, render_lesion
 from .lesion_sampling import sample_lesion
 from .measure_lesion import colours_present
 from .records import VisualState
+from .study import share, state_of
 from .tools import TOOLS_BY_KIND
 from .tools_ecg import round_half_up
 
@@ -76,21 +73,6 @@ ECG_PROMPT = (
     "it is attached. Determine the rhythm and submit it using submit_reading with the heart "
     "rate and, when P waves are present, the PR interval and the QTc (Bazett)."
 )
-
-
-def lesion_state(params: LesionParams, age: int, sex: str) -> VisualState:
-    return state_of(render_lesion(params, with_truth=False), age, sex)
-
-
-def state_of(lesion: LesionImage, age: int, sex: str) -> VisualState:
-    return VisualState(
-        kind="lesion", age=age, sex=sex, image=lesion.image, scale_mm_per_px=lesion.scale_mm_per_px
-    )
-
-
-def ecg_state(params: EcgParams, age: int, sex: str) -> VisualState:
-    strip = synthesize(params)
-    return VisualState(kind="ecg", age=age, sex=sex, signal=strip.signal, fs=FS, lead=LEAD)
 
 
 def measured_lesion(state: VisualState) -> dict[str, Any]:
@@ -143,7 +125,7 @@ def _lesion_case(index: int, rng: np.random.Generator, age: int, sex: str) -> di
             break
     else:
         raise RuntimeError(f"task {index}: no lesion measured as drawn in {MAX_ATTEMPTS} draws")
-    _share("lesion", params.to_dict(), state)
+    share("lesion", params.to_dict(), state)
     comps = {k: m[k] for k in ("asymmetry", "border", "colours", "structures")}
     answer = {"finding": band, "tds": m["tds"], "diameter_mm": m["diameter_mm"]}
     calls = [
@@ -193,7 +175,7 @@ def _ecg_case(index: int, rng: np.random.Generator, age: int, sex: str) -> dict[
             break
     else:
         raise RuntimeError(f"task {index}: no {rhythm} strip measured as drawn")
-    _share("ecg", params.to_dict(), state)
+    share("ecg", params.to_dict(), state)
     graded = ["heart_rate", "pr_ms", "qtc_ms"] if sinus else ["heart_rate"]
     answer = {"finding": rhythm, **{k: m[k] for k in graded}}
     calls = [
@@ -250,83 +232,3 @@ def _spec(index: int) -> str:
 def make_task(index: int) -> Task:
     """Task number ``index`` of visual_diagnosis (deterministic)."""
     return Task.model_validate(json.loads(_spec(index)))
-
-
-# Studies drawn from their parameters, most recent last: the rendered arrays (read-only)
-# and the analyses already computed on them. Generating a task renders and measures its
-# study (rejection sampling), so the accepted draw is kept here and the task's episodes
-# neither render nor measure it again; a study not here is rendered at reset.
-_STUDIES: OrderedDict[tuple[str, str], VisualState] = OrderedDict()
-_STUDY_CACHE_SIZE = 64  # at most ~0.8 MB a lesion study, ~0.1 MB an ECG strip
-# Not kept: the per-pixel colour classes (0.5 MB) only feed the colour fractions and the
-# structures, which are kept; an episode that needs them again recomputes them.
-_NOT_SHARED = frozenset({"labels"})
-_STUDIES_LOCK = threading.Lock()
-
-
-def _params_key(params: dict[str, Any]) -> str:
-    """The key of a study: its parameters as stored in a task (after a JSON round trip)."""
-    return json.dumps(json.loads(json.dumps(params)), sort_keys=True)
-
-
-def _freeze(value: Any) -> None:
-    """Make the arrays of an analysis result read-only (results are shared by episodes)."""
-    if isinstance(value, np.ndarray):
-        value.flags.writeable = False
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            _freeze(getattr(value, f.name))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _freeze(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _freeze(item)
-
-
-def _remember(key: tuple[str, str], state: VisualState) -> VisualState:
-    cache = {k: v for k, v in state.cache.items() if k not in _NOT_SHARED}
-    shared = dataclasses.replace(state, age=0, sex="", measured={}, cache=cache)
-    for array in (shared.image, shared.signal):
-        if array is not None:
-            array.flags.writeable = False
-    _freeze(shared.cache)
-    with _STUDIES_LOCK:
-        _STUDIES[key] = shared
-        _STUDIES.move_to_end(key)
-        while len(_STUDIES) > _STUDY_CACHE_SIZE:
-            _STUDIES.popitem(last=False)
-    return shared
-
-
-def _share(kind: str, params: dict[str, Any], state: VisualState) -> None:
-    """Keep a generated task's rendered and measured study for its episodes."""
-    _remember((kind, _params_key(params)), state)
-
-
-def _rendered(kind: str, params_json: str) -> VisualState:
-    """The study drawn from its parameters, shared by the episodes of one task (e.g. a
-    GRPO group): rendered once, its arrays read-only, with generation's analyses."""
-    key = (kind, params_json)
-    with _STUDIES_LOCK:
-        state = _STUDIES.get(key)
-        if state is not None:
-            _STUDIES.move_to_end(key)
-            return state
-    params = json.loads(params_json)
-    if kind == "lesion":
-        state = lesion_state(LesionParams.from_dict(params), 0, "")
-    else:
-        state = ecg_state(EcgParams.from_dict(params), 0, "")
-    return _remember(key, state)
-
-
-def new_state(task: Task) -> VisualState:
-    """Render the task's study from its stored parameters (the arrays are never stored);
-    each episode gets its own state around the shared, read-only arrays, and its own
-    analysis cache that starts with the shared study's (read-only) results."""
-    h = task.hidden
-    drawn = _rendered(h["kind"], json.dumps(h["params"], sort_keys=True))
-    return dataclasses.replace(
-        drawn, age=h["age"], sex=h["sex"], measured={}, cache=dict(drawn.cache)
-    )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from ...clinical.guidelines.dermoscopy import BANDS
 from ...tools import MaxLen, Range, Tool, tool
-from ..shared.calculator_tools import calc_qtc
-from .dermoscopy import BANDS
+from ...tools.calculators import calc_qtc
 from .ecg import RHYTHMS
 from .records import VisualState
 from .tools_ecg import ECG_TOOLS

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from ...clinical.guidelines.dermoscopy import COLOURS, total_dermoscopy_score
 from ...tools import Range, ToolError, tool
 from . import analysis as an
-from .dermoscopy import COLOURS, total_dermoscopy_score
 from .images import COLOUR_MIN_PX
 from .measure_lesion import ABRUPT_WIDTH_PX, ASYMMETRY_THRESHOLD, colours_present
 from .measure_structures import MIN_COUNTS, NETWORK_MIN_FRACTION, PERIODIC_MIN
