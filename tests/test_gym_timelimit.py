@@ -17,7 +17,7 @@ from gymnasium.utils.env_checker import check_env
 from gymnasium.wrappers import TimeLimit
 
 import healthgym
-from healthgym.domains import DOMAIN_MODULES
+from healthgym.domains import domain_names
 from healthgym.env import HealthGymEnv
 
 ENV_ID = "healthgym/ClinicalDiagnosis-v0"
@@ -50,7 +50,7 @@ def _assert_graded_truncation(results: list[tuple], steps: int) -> None:
 def test_registry_max_episode_steps_is_the_turn_limit():
     default = inspect.signature(HealthGymEnv.__init__).parameters["max_turns"].default
     assert healthgym.DEFAULT_MAX_TURNS == default == 20
-    for domain in DOMAIN_MODULES:
+    for domain in domain_names():
         assert gym.spec(healthgym.env_id(domain)).max_episode_steps == default
 
 

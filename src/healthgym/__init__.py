@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gymnasium as gym
 
-from .domains import DOMAIN_MODULES
+from .domains import domain_names
 
 __version__ = "0.1.0"
 
@@ -33,13 +33,22 @@ def env_id(domain: str) -> str:
     return f"healthgym/{env_name(domain)}-v0"
 
 
-for _domain in DOMAIN_MODULES:
-    if env_id(_domain) not in gym.registry:
-        gym.register(
-            id=env_id(_domain),
-            entry_point="healthgym.env:HealthGymEnv",
-            kwargs={"domain": _domain},
-            max_episode_steps=DEFAULT_MAX_TURNS,
-        )
+def register_envs() -> list[str]:
+    """Register a Gymnasium id for every discovered domain not registered yet (also
+    called by :func:`healthgym.domains.rediscover`); returns the new ids."""
+    new = []
+    for domain in domain_names():
+        if env_id(domain) not in gym.registry:
+            gym.register(
+                id=env_id(domain),
+                entry_point="healthgym.env:HealthGymEnv",
+                kwargs={"domain": domain},
+                max_episode_steps=DEFAULT_MAX_TURNS,
+            )
+            new.append(env_id(domain))
+    return new
 
-__all__ = ["DEFAULT_MAX_TURNS", "__version__", "env_id", "env_name"]
+
+register_envs()
+
+__all__ = ["DEFAULT_MAX_TURNS", "__version__", "env_id", "env_name", "register_envs"]

@@ -47,7 +47,6 @@ import gymnasium as gym
 from gymnasium import spaces
 
 from .domains import get_domain
-from .domains.shared import shared_tool_names
 from .episode import CallRecord, EpisodeLog
 from .knowledge.store import get_default_kb
 from .rewards import RewardWeights, compute_reward
@@ -56,6 +55,7 @@ from .tasks import Task
 from .tools.errors import ToolError
 from .tools.parse import parse_action
 from .tools.registry import ArgumentError, validate_arguments
+from .tools.shared import shared_tool_names
 
 logger = logging.getLogger("healthgym.env")
 
@@ -90,7 +90,6 @@ class HealthGymEnv(gym.Env[str, str]):
         if max_turns < 1:
             raise ValueError("max_turns must be at least 1")
         self.domain = get_domain(domain)
-        self._home_domain = self.domain
         self.split = split
         self.max_turns = max_turns
         self.render_mode = render_mode
@@ -125,18 +124,15 @@ class HealthGymEnv(gym.Env[str, str]):
         split), ``{"index": i}`` (the ``i``-th task of the environment's split, in task-id
         order; with ``split=None`` the ``i``-th task of the domain; out of range is a
         ``ValueError``) or ``{"task": Task | dict}``; otherwise a task of the split is
-        drawn with the environment's seeded generator. A prepared task with an ``episode_domain``
-        attribute (a :class:`~healthgym.domains.base.Domain`; the evaluation harness's
-        benchmark items) runs this one episode with that domain's toolkit, state and
-        grader; the next reset is back to the environment's own domain.
+        drawn with the environment's seeded generator. A prepared task must belong to the
+        environment's domain (the evaluation harness registers its benchmark domains with
+        :func:`healthgym.domains.register_domain` and makes an environment for each).
         """
         super().reset(seed=seed)
         options = options or {}
-        self.domain = self._home_domain
         if "task" in options:
             task = options["task"]
             task = task if isinstance(task, Task) else Task.model_validate(task)
-            self.domain = getattr(task, "episode_domain", None) or self._home_domain
             if task.domain != self.domain.name:
                 raise ValueError(f"task of domain {task.domain!r} given to {self.domain.name!r}")
         elif "task_id" in options:

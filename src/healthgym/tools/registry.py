@@ -133,6 +133,8 @@ def tool(
     """
     if terminal and kind not in (None, "submit"):
         raise TypeError("a terminal tool is of kind 'submit'")
+    if kind == "submit" and not terminal:
+        raise TypeError("a submit tool ends the episode: declare it with terminal=True")
     resolved = "submit" if terminal else (kind or "")
     if resolved and resolved not in TOOL_KINDS:
         raise TypeError(f"tool kind must be one of {TOOL_KINDS}, not {kind!r}")

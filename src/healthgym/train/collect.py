@@ -15,8 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..rollout import EpisodeSpec, RolloutConfig, rollout
-from ..runner import select_tasks
+from ..rollout import EpisodeSpec, RolloutConfig, rollout, select_tasks
 from .batch import usable
 from .config import TrainConfig
 
