@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from healthgym.cli import app
@@ -24,9 +23,10 @@ from healthgym.eval.contamination import (
     words,
 )
 from healthgym.eval.items import Benchmark, EvalItem, ScoreResult
+from shared_data import BENCHMARKS, needs_shared
 
-SHARED = Path(__file__).parents[1].parent / "shared" / "benchmarks"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared benchmarks absent")
+SHARED = BENCHMARKS
+needs_shared = needs_shared(SHARED)
 runner = CliRunner()
 CLEAN = "zebra quantum violin harbour marmalade telescope"
 

@@ -12,9 +12,9 @@ import pytest
 
 from healthgym.domains import get_domain
 from healthgym.domains.triage_emergency.grading import queue_accuracy
-from healthgym.domains.triage_emergency.records import TriagePatient
 from healthgym.domains.triage_emergency.reference import presentation_sources
 from healthgym.env import HealthGymEnv
+from healthgym.patients.encounter import TriagePatient
 from healthgym.tasks import Task
 
 DOMAIN = get_domain("triage_emergency")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from healthgym.clinical.diseases import PROFILES
-from healthgym.clinical.scores import SCORES
+from healthgym.clinical.registry import core_scores
 from healthgym.knowledge import (
     KnowledgeBase,
     Passage,
@@ -45,7 +45,7 @@ def test_corpus_content(passages):
     assert all(p.source and p.collection == "healthgym-builtin" for p in passages)
     counts = corpus_counts()
     assert sum(counts.values()) == len(passages)
-    assert counts["diseases"] >= 8 * len(PROFILES) and counts["scores"] >= 2 * len(SCORES)
+    assert counts["diseases"] >= 8 * len(PROFILES) and counts["scores"] >= 2 * len(core_scores())
     by_id = {p.id: p for p in passages}
     dvt = PROFILES["deep_vein_thrombosis"]
     assert by_id["builtin:disease/deep_vein_thrombosis/management"].source == dvt.source

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,10 @@ from healthgym.knowledge import (
     load_text_folder,
 )
 from healthgym.knowledge.loaders import LoaderError
+from shared_data import BENCHMARKS, needs_shared
 
-MEDQUAD = Path("/work/shared/benchmarks/medquad")
-needs_medquad = pytest.mark.skipif(not MEDQUAD.is_dir(), reason="MedQuAD JSONL not available")
+MEDQUAD = BENCHMARKS / "medquad"
+needs_medquad = needs_shared(MEDQUAD)
 
 
 def test_jsonl_medrag_and_text_only(tmp_path):
