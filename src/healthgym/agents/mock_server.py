@@ -27,6 +27,11 @@ Real servers' failure modes (issue 19), each replying as the oracle otherwise:
 * ``ignoretools``: accepts ``tools`` but never calls one (plain text every turn), as a
   server whose chat format drops them.
 
+Replay (:func:`create_replay_app`): a transcript recorded from a real server by
+``scripts/record_transcript.py`` is served back, the n-th request getting the n-th
+recorded status and body; each request's shape (:func:`request_summary`) is kept beside
+the recorded one so a test can check the client sent what the real server accepted.
+
 ``GET /stats`` reports requests served and seconds spent building replies (after the
 request body is read; a ``slow`` reply's sleep counts); ``GET /bodies`` the last 200
 request bodies (for tests of what the client sends).
@@ -212,6 +217,49 @@ def create_app(slow_seconds: float = 5.0) -> FastAPI:
     return app
 
 
+def request_summary(body: dict[str, Any]) -> dict[str, Any]:
+    """The shape of a chat request, without its text: message roles, what each assistant
+    message carried as ``content`` (None, "" or "text") and whether it had tool calls,
+    whether ``tools`` were sent, and ``tool_choice``."""
+    messages = body.get("messages") or []
+
+    def content_kind(m: dict[str, Any]) -> str | None:
+        c = m.get("content")
+        return None if c is None else ("" if c == "" else "text")
+
+    return {
+        "roles": [m.get("role") for m in messages],
+        "assistant": [
+            {"content": content_kind(m), "tool_calls": bool(m.get("tool_calls"))}
+            for m in messages
+            if m.get("role") == "assistant"
+        ],
+        "tools": bool(body.get("tools")),
+        "tool_choice": body.get("tool_choice"),
+    }
+
+
+def create_replay_app(exchanges: list[dict[str, Any]]) -> FastAPI:
+    """Serve ``exchanges`` (``{"status", "response", ...}``) in order; ``app.state.seen``
+    collects the :func:`request_summary` of every request; past the end: HTTP 500
+    ``unrecorded request`` (a test then fails loudly)."""
+    app = FastAPI()
+    app.state.seen = []
+    lock = threading.Lock()
+
+    @app.post("/v1/chat/completions")
+    async def chat(request: Request) -> Any:
+        body = await request.json()
+        with lock:
+            n = len(app.state.seen)
+            app.state.seen.append(request_summary(body))
+        if n >= len(exchanges):
+            return JSONResponse({"error": {"message": "unrecorded request"}}, status_code=500)
+        return JSONResponse(exchanges[n]["response"], status_code=exchanges[n]["status"])
+
+    return app
+
+
 def free_socket() -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -220,14 +268,15 @@ def free_socket() -> socket.socket:
 
 
 class MockServer:
-    """Runs the app with uvicorn in a background thread on a free loopback port."""
+    """Runs the app (the scripted one, or ``app``) with uvicorn in a background thread on
+    a free loopback port."""
 
-    def __init__(self, slow_seconds: float = 5.0) -> None:
+    def __init__(self, slow_seconds: float = 5.0, app: FastAPI | None = None) -> None:
         import uvicorn
 
         self.sock = free_socket()
         self.port = self.sock.getsockname()[1]
-        self.app = create_app(slow_seconds)
+        self.app = app if app is not None else create_app(slow_seconds)
         config = uvicorn.Config(self.app, log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
