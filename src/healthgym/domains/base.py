@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -57,3 +58,38 @@ class Domain:
         return [
             i for i in range(self.n_tasks) if split is None or task_split(self.name, i) == split
         ]
+
+
+def declare_domain(
+    package: str,
+    *,
+    description: str,
+    instructions: str,
+    reset_content: Callable[[Task, Any], list[dict[str, Any]]] | None = None,
+) -> Domain:
+    """The :class:`Domain` of a package of the standard shape (``docs/adding-a-domain.md``).
+
+    ``package`` is the domain package's ``__name__``; its last part is the domain's name.
+    The parts come from the package's fixed modules: ``records.new_state``,
+    ``tools.ALL_TOOLS``, ``tasks.N_TASKS`` and ``tasks.make_task``, ``grading.grade``.
+    A missing module or name raises, naming it.
+    """
+    name = package.rsplit(".", 1)[-1]
+
+    def part(module: str, attr: str) -> Any:
+        mod = importlib.import_module(f"{package}.{module}")
+        if not hasattr(mod, attr):
+            raise TypeError(f"domain {name!r}: {package}.{module} must define {attr}")
+        return getattr(mod, attr)
+
+    return Domain(
+        name=name,
+        description=description,
+        toolkit=Toolkit(list(part("tools", "ALL_TOOLS")), domain=name),
+        n_tasks=part("tasks", "N_TASKS"),
+        make_task=part("tasks", "make_task"),
+        new_state=part("records", "new_state"),
+        grade=part("grading", "grade"),
+        instructions=instructions,
+        reset_content=reset_content,
+    )

@@ -15,23 +15,13 @@ door to needle within 60 minutes).
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
-from .grading import grade
-from .records import new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from ..base import declare_domain
 
-DOMAIN = Domain(
-    name="cross_domain",
+DOMAIN = declare_domain(
+    __name__,
     description="Clinical pathways that carry one patient through triage, work-up, "
     "treatment and disposition on one shared state (sepsis, chest pain, stroke code, DKA, "
     "GI bleeding, post-operative fever), graded per phase.",
-    toolkit=Toolkit(ALL_TOOLS, domain="cross_domain"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are the physician responsible for one patient from arrival (or a ward call) to "
         "disposition. Work through the pathway's phases in order: gather the evidence each "
@@ -42,4 +32,4 @@ DOMAIN = Domain(
     ),
 )
 
-__all__ = ["DOMAIN", "new_state"]
+__all__ = ["DOMAIN"]

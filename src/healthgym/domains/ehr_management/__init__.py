@@ -10,22 +10,12 @@ end state (:mod:`.grading`).  The suite and its leak rule are described in
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
-from .grading import grade
-from .records import new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from ..base import declare_domain
 
-DOMAIN = Domain(
-    name="ehr_management",
+DOMAIN = declare_domain(
+    __name__,
     description="Chart review, scores, medication reconciliation and orders on a "
     "longitudinal MIMIC-IV-style record; actions graded on the database's end state.",
-    toolkit=Toolkit(list(ALL_TOOLS), domain="ehr_management"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are a hospital physician working in the electronic health record. Answer from "
         "the record only: look the data up with the tools (admissions, labs, vitals, orders, "

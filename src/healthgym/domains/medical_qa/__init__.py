@@ -8,23 +8,14 @@ the same domain.
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
+from ..base import declare_domain
 from .benchmark import benchmark_task, benchmark_tasks
-from .grading import grade
-from .records import LETTERS, new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from .records import LETTERS
 
-DOMAIN = Domain(
-    name="medical_qa",
+DOMAIN = declare_domain(
+    __name__,
     description="Exam-style multiple-choice questions (diagnosis, next step, treatment, "
     "scores) answered with evidence from the knowledge base.",
-    toolkit=Toolkit(ALL_TOOLS, domain="medical_qa"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are a physician answering a multiple-choice question. Search the medical "
         "knowledge base and read the passages you need, use the calculator for clinical "

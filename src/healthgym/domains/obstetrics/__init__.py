@@ -3,23 +3,13 @@ preeclampsia and GDM, decide RhIG, score newborns and review medications."""
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
-from .grading import grade
-from .records import new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from ..base import declare_domain
 
-DOMAIN = Domain(
-    name="obstetrics",
+DOMAIN = declare_domain(
+    __name__,
     description="Obstetric care: dating, induction, fetal heart-rate tracings, hypertensive "
     "disorders, gestational diabetes, Rh D prophylaxis, antenatal testing, newborn Apgar and "
     "medication safety in pregnancy.",
-    toolkit=Toolkit(ALL_TOOLS, domain="obstetrics"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are an obstetrician. Gather the findings with the record tools (results appear "
         "only when you ask for them) and interpret them yourself: the calculators and "

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
-from .grading import grade
-from .records import new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from ..base import declare_domain
 
-DOMAIN = Domain(
-    name="psychiatry",
+DOMAIN = declare_domain(
+    __name__,
     description="Outpatient psychiatric assessment: history, mental state, item-level "
     "instruments and DSM-5-TR criteria to a diagnosis, suicide-risk level, disposition "
     "and a safe initial treatment.",
-    toolkit=Toolkit(ALL_TOOLS, domain="psychiatry"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are a psychiatrist in an outpatient assessment clinic. Interview the patient "
         "with the tools: history, mental status examination, structured symptom interview, "

@@ -4,23 +4,13 @@ findings and submit a structured report."""
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
-from .grading import grade
-from .records import new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from ..base import declare_domain
 
-DOMAIN = Domain(
-    name="radiology_report",
+DOMAIN = declare_domain(
+    __name__,
     description="Structured radiology reporting: pulmonary nodules (Fleischner 2017), thyroid "
     "nodules (ACR TI-RADS), breast findings (BI-RADS), cystic renal masses (Bosniak 2019), "
     "growth and doubling time against priors, and critical-result communication.",
-    toolkit=Toolkit(ALL_TOOLS, domain="radiology_report"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are a radiologist reporting a study. Read the request, the technique, the "
         "findings (measurements and descriptors) and any prior study with the record tools. "

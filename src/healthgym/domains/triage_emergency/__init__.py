@@ -11,22 +11,12 @@ protocols in :mod:`healthgym.clinical.triage`, and START / JumpSTART.
 
 from __future__ import annotations
 
-from ...tools import Toolkit
-from ..base import Domain
-from .grading import grade
-from .records import new_state
-from .tasks import N_TASKS, make_task
-from .tools import ALL_TOOLS
+from ..base import declare_domain
 
-DOMAIN = Domain(
-    name="triage_emergency",
+DOMAIN = declare_domain(
+    __name__,
     description="Emergency triage: ESI level, care area and immediate orders for ED "
     "arrivals of all ages, triage queues, and START/JumpSTART mass-casualty triage.",
-    toolkit=Toolkit(ALL_TOOLS, domain="triage_emergency"),
-    n_tasks=N_TASKS,
-    make_task=make_task,
-    new_state=new_state,
-    grade=grade,
     instructions=(
         "You are the triage nurse of an emergency department. Gather the presentation, "
         "vital signs and mental status and the findings for each Emergency Severity Index "
@@ -37,4 +27,4 @@ DOMAIN = Domain(
     ),
 )
 
-__all__ = ["DOMAIN", "new_state"]
+__all__ = ["DOMAIN"]
