@@ -10,7 +10,7 @@
 #   6. an HTML report of the four evaluation runs side by side and the training dynamics.
 # Results: runs/<policy>/{summary.json,trajectories.jsonl}, runs/train-<algo>/metrics.jsonl,
 # runs/report.html.
-# SMOLLM2_PER_DOMAIN (default 2) sets the sample size of step 3.
+# SMOLLM2_PER_DOMAIN (default 1) and SMOLLM2_TRIALS (default 3: pass^k) set step 3's sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
@@ -29,7 +29,7 @@ $HG kb build --source builtin --force > /dev/null
 
 t=$SECONDS
 $HG run --policy smollm2 --domains all --split test \
-  --limit-per-domain "${SMOLLM2_PER_DOMAIN:-2}" --max-turns 3 --max-new-tokens 64 \
+  --limit-per-domain "${SMOLLM2_PER_DOMAIN:-1}" --trials "${SMOLLM2_TRIALS:-3}" --max-turns 3 --max-new-tokens 64 \
   --batch-size 32 --out runs/smollm2
 echo "smollm2 agent: $((SECONDS - t)) s"
 
