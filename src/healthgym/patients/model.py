@@ -37,7 +37,16 @@ class Allergy(BaseModel):
     reaction: str
 
 
-class PatientCore(BaseModel):
+class Person(BaseModel):
+    """Who a record is about: the identity every domain's patient record starts with
+    (fields first, in this order, so a record's JSON keeps its shape)."""
+
+    id: str
+    name: str
+    age: int
+
+
+class PatientCore(Person):
     """Identity, demographics and body size, with the values derived from the record.
 
     A record supplies its serum creatinine (:meth:`serum_creatinine`) and, where it has
@@ -45,9 +54,6 @@ class PatientCore(BaseModel):
     of :mod:`healthgym.patients.derived`.
     """
 
-    id: str
-    name: str
-    age: int
     sex: Literal["male", "female"]
     weight_kg: float
     height_cm: float

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from ...patients.model import Person
 from ...tasks import Task
 
 LabValue = float | str
@@ -95,12 +96,9 @@ class MedicationEntry(BaseModel):
     condition: str  # key of medications.CONDITIONS
 
 
-class ObPatient(BaseModel):
+class ObPatient(Person):
     """A coherent synthetic pregnant (or just-delivered) patient."""
 
-    id: str
-    name: str
-    age: int
     gravida: int
     para: int
     visit_date: str  # ISO date of this encounter
@@ -109,24 +107,24 @@ class ObPatient(BaseModel):
     lmp_note: str = ""
     ga_days: int | None = None  # established gestational age today (None: not yet dated)
     dating_note: str = ""  # how the established GA was dated
-    history: list[str] = []
+    history: list[str] = Field(default_factory=list)
     prior_uterine_scar: bool = False
-    allergies: list[str] = []
-    symptoms: list[str] = []
-    negatives: list[str] = []
-    exam: dict[str, str] = {}
-    vitals: dict[str, float] = {}
+    allergies: list[str] = Field(default_factory=list)
+    symptoms: list[str] = Field(default_factory=list)
+    negatives: list[str] = Field(default_factory=list)
+    exam: dict[str, str] = Field(default_factory=dict)
+    vitals: dict[str, float] = Field(default_factory=dict)
     bp_start: str = "08:00"
-    bp: list[BPReading] = []
-    labs: dict[str, LabValue] = {}
-    glucose: dict[str, list[float]] = {}
-    ultrasounds: list[Ultrasound] = []
+    bp: list[BPReading] = Field(default_factory=list)
+    labs: dict[str, LabValue] = Field(default_factory=dict)
+    glucose: dict[str, list[float]] = Field(default_factory=dict)
+    ultrasounds: list[Ultrasound] = Field(default_factory=list)
     fhr: FHRTracing | None = None
     cervix: CervicalExam | None = None
     bpp: BPPScan | None = None
     newborn: NewbornExam | None = None
     delivered: bool = False
-    medications: list[MedicationEntry] = []
+    medications: list[MedicationEntry] = Field(default_factory=list)
 
 
 @dataclass

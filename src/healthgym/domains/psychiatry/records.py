@@ -18,28 +18,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from healthgym.clinical.calculators.qtc import qtc_bazett
-from healthgym.clinical.calculators.renal import cockcroft_gault
 from healthgym.clinical.scores import child_pugh
 
+from ...patients import derived
+from ...patients.model import Person
 from ...tasks import Task
-
-
-@lru_cache(maxsize=4096)
-def _crcl(age: int, sex: str, weight: float, creatinine: float) -> float:
-    res = cockcroft_gault(
-        age=age,
-        sex=sex,
-        weight=weight,
-        creatinine=creatinine,
-        weight_type="actual",  # type: ignore[arg-type]
-    )
-    return round(float(res.value), 1)
-
-
-@lru_cache(maxsize=4096)
-def _qtc(heart_rate: int, qt_ms: int) -> float:
-    return float(qtc_bazett(heart_rate=heart_rate, qt=qt_ms).value)
 
 
 @lru_cache(maxsize=4096)
@@ -131,12 +114,9 @@ class Mdq(BaseModel):
     impairment: Literal["none", "minor", "moderate", "serious"]
 
 
-class PsychRecord(BaseModel):
+class PsychRecord(Person):
     """One synthetic patient, as the tools may reveal it."""
 
-    id: str
-    name: str
-    age: int
     sex: Literal["male", "female"]
     education_years: int
     referral: str
@@ -214,11 +194,13 @@ class PsychRecord(BaseModel):
 
         Cockcroft DW, Gault MH. Prediction of creatinine clearance from serum creatinine.
         Nephron 1976;16:31-41, with actual body weight as in the original derivation (the
-        project calculator, :func:`healthgym.clinical.calculators.renal.cockcroft_gault`).
+        project's one rule, :func:`healthgym.patients.derived.creatinine_clearance`).
         """
         if self.creatinine_mg_dl is None or self.weight_kg is None:
             return None
-        return _crcl(self.age, self.sex, self.weight_kg, self.creatinine_mg_dl)
+        return derived.creatinine_clearance(
+            self.age, self.sex, self.weight_kg, self.creatinine_mg_dl
+        )
 
     def qtc(self) -> float | None:
         """QTc (Bazett) of the recorded ECG in ms, or None when no ECG is recorded.
@@ -229,7 +211,7 @@ class PsychRecord(BaseModel):
         """
         if self.ecg is None:
             return None
-        return _qtc(self.ecg.heart_rate, self.ecg.qt_ms)
+        return derived.qtc_bazett(self.ecg.qt_ms, self.ecg.heart_rate)
 
     def child_pugh(self) -> tuple[int, str] | None:
         """(Child-Pugh score, class) for a patient with cirrhosis and recorded liver tests.
