@@ -89,6 +89,8 @@ def test_bad_arguments_give_a_clear_error(tmp_path):
 
 
 def test_list_names_the_registered_benchmarks():
-    result = runner.invoke(app, ["eval", "list"])
+    result = runner.invoke(app, ["eval", "list", "--format", "tsv"])
     assert result.exit_code == 0
     assert [line.split("\t")[0] for line in result.output.splitlines()] == benchmark_names()
+    result = runner.invoke(app, ["eval", "list", "--format", "json"])
+    assert [b["name"] for b in json.loads(result.stdout)] == benchmark_names()

@@ -9,9 +9,10 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from ._cli_output import Column, first_sentence, print_table, unknown_name
+from ._progress import ProgressAgent, RunProgress
+from ._warnings import install as install_warning_filters
 from .cli_calc import calc
 from .cli_eval import eval_app
 from .cli_kb import kb_app
@@ -20,18 +21,21 @@ from .cli_serve import serve_app
 from .cli_train import train as train_cmd
 from .domains import domain_names, get_domain, resolve_domains
 
+# plain (click) help and errors: they wrap to the terminal's width, where Rich's
+# boxed option tables cut option names and squeeze help into a narrow column at 80
+HELP = {"rich_markup_mode": None, "context_settings": {"max_content_width": 100}}
 app = typer.Typer(
-    help="healthgym: train and evaluate multi-turn medical agents.", no_args_is_help=True
+    help="healthgym: train and evaluate multi-turn medical agents.", no_args_is_help=True, **HELP
 )
-tools_app = typer.Typer(help="Inspect the tool registry.", no_args_is_help=True)
-tasks_app = typer.Typer(help="Inspect the task suite.", no_args_is_help=True)
+tools_app = typer.Typer(help="Inspect the tool registry.", no_args_is_help=True, **HELP)
+tasks_app = typer.Typer(help="Inspect the task suite.", no_args_is_help=True, **HELP)
 app.add_typer(tools_app, name="tools")
 app.add_typer(tasks_app, name="tasks")
 app.add_typer(kb_app, name="kb")
 app.add_typer(eval_app, name="eval")
 app.add_typer(serve_app, name="serve")
-app.command("calc")(calc)
-app.command("train")(train_cmd)
+app.command("calc", short_help="Run a clinical calculator (value, working, source).")(calc)
+app.command("train", short_help="Train a policy with multi-turn GRPO or TT-OPD.")(train_cmd)
 console = Console(stderr=True)
 
 
@@ -61,11 +65,24 @@ class ToolChoice(str, Enum):
     none = "none"
 
 
+@app.callback()
+def _startup() -> None:
+    """healthgym: train and evaluate multi-turn medical agents."""
+    install_warning_filters()
+
+
+def domain_error(name: str) -> str:
+    """``unknown domain NAME; did you mean ...?`` for a name that is not a domain."""
+    return unknown_name("domain", name, domain_names())
+
+
 def _domains(spec: str) -> list[str]:
     try:
         return resolve_domains(spec)
     except KeyError as e:
-        raise typer.BadParameter(str(e.args[0])) from None
+        known = set(domain_names())
+        bad = [s.strip() for s in spec.split(",") if s.strip() and s.strip() not in known]
+        raise typer.BadParameter(domain_error(bad[0]) if bad else str(e.args[0])) from None
 
 
 @tools_app.command("list")
@@ -97,17 +114,51 @@ def tools_list(
     if format is Fmt.json:
         typer.echo(json.dumps(list(rows.values()), indent=2))
         return
-    table = Table("tool", "kind", "domains", "parameters", "description")
-    for r in rows.values():
-        table.add_row(
-            r["name"],
-            r["kind"],
-            ",".join(r["domains"]),
-            ", ".join(r["parameters"]["properties"]),
-            r["description"][:70],
-        )
-    Console().print(table)
-    console.print(f"{len(rows)} tools")
+    columns = [
+        Column("name", "tool", ident=True),
+        Column("kind", "kind"),
+        Column("domains", "domains"),
+        Column("parameters", "parameters"),
+        Column("description", "description", fold=True),
+    ]
+    print_table(
+        columns,
+        [
+            r
+            | {
+                "description": first_sentence(r["description"]),
+                "domains": ", ".join(r["domains"]),
+                "parameters": ", ".join(r["parameters"]["properties"]),
+            }
+            for r in rows.values()
+        ],
+    )
+    console.print(f"{len(rows)} tools (`healthgym tools show NAME` for one tool's schema)")
+
+
+@tools_app.command("show")
+def tools_show(name: str = typer.Argument(..., help="the tool's name")) -> None:
+    """Print one tool's full description and parameter schema as JSON."""
+    found: dict[str, Any] | None = None
+    names: list[str] = []
+    for d in domain_names():
+        for t in get_domain(d).toolkit:
+            names.append(t.name)
+            if t.name == name.strip():
+                if found is None:
+                    found = {
+                        "name": t.name,
+                        "kind": t.kind,
+                        "domains": [],
+                        "description": t.description,
+                        "parameters": t.parameters,
+                        "needs": [{"what": n.what, "observe": list(n.keys)} for n in t.needs],
+                    }
+                found["domains"].append(d)
+    if found is None:
+        unique = list(dict.fromkeys(names))
+        raise typer.BadParameter(unknown_name("tool", name, unique, see="`healthgym tools list`"))
+    typer.echo(json.dumps(found, indent=2))
 
 
 @tasks_app.command("stats")
@@ -125,11 +176,22 @@ def tasks_stats(format: Fmt = typer.Option(Fmt.table, "--format")) -> None:
     if format is Fmt.json:
         typer.echo(json.dumps(stats, indent=2))
         return
-    table = Table("domain", "train", "test")
-    for d, v in by_domain.items():
-        table.add_row(d, str(v["train"]), str(v["test"]))
-    table.add_row("total", "", str(stats["total"]))
-    Console().print(table)
+    rows = [
+        {"domain": d, "train": v["train"], "test": v["test"], "total": v["train"] + v["test"]}
+        for d, v in by_domain.items()
+    ]
+    rows.append(
+        {
+            "domain": "total",
+            "train": sum(v["train"] for v in by_domain.values()),
+            "test": sum(v["test"] for v in by_domain.values()),
+            "total": stats["total"],
+        }
+    )
+    columns = [Column("domain", "domain", ident=True)] + [
+        Column(k, k, justify="right") for k in ("train", "test", "total")
+    ]
+    print_table(columns, rows)
 
 
 @tasks_app.command("generate")
@@ -172,17 +234,22 @@ def tasks_show(
     from .tasks import parse_task_id
 
     try:
-        domain, _ = parse_task_id(task_id)
-        task = get_domain(domain).task(task_id)
-    except (ValueError, KeyError) as e:
+        domain, _ = parse_task_id(task_id.strip())
+    except ValueError as e:
         raise typer.BadParameter(str(e)) from None
+    if domain not in domain_names():
+        raise typer.BadParameter(f"task {task_id.strip()}: {domain_error(domain)}")
+    try:
+        task = get_domain(domain).task(task_id.strip())
+    except (ValueError, KeyError) as e:
+        raise typer.BadParameter(str(e.args[0]) if e.args else str(e)) from None
     data = task.model_dump(mode="json")
     if not reveal:
         data = {k: data[k] for k in ("id", "domain", "split", "prompt", "allowed_tools")}
     typer.echo(json.dumps(data, indent=2))
 
 
-@app.command()
+@app.command(short_help="Run a policy over the task suite.")
 def run(
     policy: PolicyName = typer.Option(..., help="which policy plays the episodes"),
     domains: str = typer.Option("all", help="'all' or comma-separated domain names"),
@@ -292,21 +359,15 @@ def run(
         else episodes_in_flight,
     )
     out.mkdir(parents=True, exist_ok=True)
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
     warned: list[str] = []
     done: list[dict[str, Any]] = []
-    with Progress(*columns, console=console) as bar, (out / "trajectories.jsonl").open("w") as f:
-        job = bar.add_task(f"{policy.value} episodes", total=len(specs))
+    progress = RunProgress(console, f"{policy.value} episodes", len(specs))
+    with progress, (out / "trajectories.jsonl").open("w") as f:
 
         def write(record: dict[str, Any]) -> None:
             f.write(json.dumps(record) + "\n")
             f.flush()
-            bar.advance(job)
+            progress.episode_done(record)
             done.append(record)
             if not warned and len(done) >= min(TOOLS_IGNORED_EPISODES, len(specs)):
                 warning = tools_ignored_warning(done)
@@ -322,8 +383,9 @@ def run(
                     for t, agent in enumerate(agents):
                         chunk = specs[t * n : (t + 1) * n]
                         records += await run_rollouts(agent, chunk, config, write)
-                else:
-                    records = await run_rollouts(agents[0], specs, config, write)
+                else:  # a model policy: progress also per turn and per token
+                    model_agent = ProgressAgent(agents[0], progress)
+                    records = await run_rollouts(model_agent, specs, config, write)
             finally:
                 for agent in agents:
                     await agent.aclose()
@@ -359,7 +421,8 @@ def run(
 
     console.print(
         f"{o['episodes']} episodes ({o['errors']} failed): reward {num(o['reward'])}, "
-        f"accuracy {num(o['accuracy'])}, safety {num(o['safety'])} -> {out / 'summary.json'}"
+        f"accuracy {num(o['accuracy'])}, safety {num(o['safety'])} -> {out / 'summary.json'}",
+        soft_wrap=True,
     )
     if trials > 1:
         for d, s in summary["by_domain"].items():
@@ -374,7 +437,7 @@ def run(
         console.print(f"report -> {write_report([out], out / 'report.html')}")
 
 
-@app.command("report")
+@app.command("report", short_help="An HTML report of runs side by side.")
 def report_cmd(
     runs: list[Path] = typer.Argument(
         ..., help="run directories (or their summary.json); a training run holds metrics.jsonl"

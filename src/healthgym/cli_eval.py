@@ -1,39 +1,91 @@
 """``healthgym eval``: run benchmarks with a policy, and the combined report of runs.
 
-    healthgym eval --benchmarks medqa,pubmedqa --data-dir ../shared/benchmarks \\
+    healthgym eval list --files            # the files each benchmark expects, and their source
+    healthgym eval --benchmarks medqa,pubmedqa --data-dir data/benchmarks \\
         --policy lazy --mode direct --out runs/lazy
     healthgym eval report runs/text runs/agentic --labels "Text baseline,Agentic baseline" \\
         --out report.md
-    healthgym eval --benchmarks medqa --data-dir ../shared/benchmarks --policy openai \\
+    healthgym eval --benchmarks medqa --data-dir data/benchmarks --policy openai \\
         --trials 3 --out runs/k3          # pass^k, pass@k, run-to-run std per benchmark
-    healthgym eval contamination --data-dir ../shared/benchmarks --format json
+    healthgym eval contamination --data-dir data/benchmarks --format json
+
+The benchmark files are not bundled: ``--data-dir`` is a folder holding each
+benchmark's files under the names ``healthgym eval list --files`` prints (from
+:data:`healthgym.eval.registry.DATA_FILES`, with the public source of each).
 """
 
 from __future__ import annotations
 
+import json
 import os
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 
+from ._cli_output import Column, print_table, unknown_name
+
 eval_app = typer.Typer(
     help="Evaluate a policy on medical benchmarks (direct, agentic or loglik mode).",
     invoke_without_command=True,
+    rich_markup_mode=None,
 )
 console = Console(stderr=True)
 
 
 def _benchmarks(spec: str) -> list[str]:
-    from .eval.registry import benchmark_names, get_benchmark
+    from .eval.registry import BENCHMARKS, benchmark_names
 
     names = (
-        benchmark_names() if spec.strip() == "all" else [s for s in spec.split(",") if s.strip()]
+        benchmark_names()
+        if spec.strip() == "all"
+        else [s.strip() for s in spec.split(",") if s.strip()]
     )
-    try:
-        return [get_benchmark(n).name for n in names]
-    except KeyError as e:
-        raise typer.BadParameter(str(e.args[0])) from None
+    for n in names:
+        if n.lower() not in BENCHMARKS:
+            message = unknown_name("benchmark", n, benchmark_names(), show_all=100)
+            raise typer.BadParameter(f"{message}; see `healthgym eval list --files`")
+    return [BENCHMARKS[n.lower()].name for n in names]
+
+
+def _check_data(names: list[str], data_dir: Path) -> None:
+    """Fail before anything is written when a benchmark's files are not under data_dir."""
+    from .eval.registry import data_files, missing_data_files
+
+    problems = []
+    for name in names:
+        missing = missing_data_files(name, data_dir)
+        if missing:
+            files = ", ".join(str(m) for m in missing)
+            source = data_files(name).source
+            problems.append(f"  {name}: missing {files}\n    (source: {source})")
+    if problems:
+        where = "" if data_dir.exists() else f" ({data_dir} does not exist)"
+        raise typer.BadParameter(
+            f"benchmark files not found under --data-dir {data_dir}{where}:\n"
+            + "\n".join(problems)
+            + "\n`healthgym eval list --files` lists what each benchmark needs"
+        )
+
+
+def _created_dirs(out: Path) -> list[Path]:
+    """The folders ``out.mkdir(parents=True)`` would create (deepest first)."""
+    made = []
+    p = out
+    while not p.exists() and p != p.parent:
+        made.append(p)
+        p = p.parent
+    return made
+
+
+def _remove_if_empty(dirs: list[Path]) -> None:
+    for d in dirs:  # deepest first: a parent is empty only once its child is gone
+        try:
+            d.rmdir()
+        except OSError:
+            return
 
 
 @eval_app.callback()
@@ -42,7 +94,9 @@ def eval_cmd(
     benchmarks: str = typer.Option(
         None, help="comma-separated benchmark names, or 'all' (see `healthgym eval list`)"
     ),
-    data_dir: Path = typer.Option(None, help="folder laid out as shared/benchmarks"),
+    data_dir: Path = typer.Option(
+        None, help="folder of benchmark files (`healthgym eval list --files`: names, sources)"
+    ),
     policy: str = typer.Option("lazy", help="lazy, random, oracle, openai, local or smollm2"),
     mode: str = typer.Option("direct", help="direct, agentic or loglik"),
     limit: int = typer.Option(0, help="at most this many items per benchmark (0 = all)"),
@@ -111,10 +165,13 @@ def eval_cmd(
         batch_size=batch_size,
         multimodal=multimodal,
     )
+    fresh = _created_dirs(out)
     try:
         cfg.validate()
+        _check_data(list(cfg.benchmarks), data_dir)
         summary = run_eval(cfg, out)
     except (ValueError, RuntimeError, OSError) as e:
+        _remove_if_empty(fresh)  # a failed run leaves no empty output folder behind
         raise typer.BadParameter(str(e)) from None
     for name, b in summary["by_benchmark"].items():
         if b["n"]:
@@ -144,13 +201,74 @@ def trial_line(b: dict) -> str:
     )
 
 
-@eval_app.command("list")
-def list_cmd() -> None:
-    """The registered benchmarks."""
-    from .eval.registry import BENCHMARKS
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    tsv = "tsv"
 
+
+@eval_app.command("list")
+def list_cmd(
+    files: bool = typer.Option(
+        False, "--files", help="also the expected files under --data-dir and their public source"
+    ),
+    data_dir: Path = typer.Option(
+        None, help="with --files: say which benchmarks have their files there"
+    ),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", help="table, json or tsv"),
+) -> None:
+    """The registered benchmarks (with --files: the file names each expects, and where
+    to get them)."""
+    from .eval.registry import BENCHMARKS, data_files, missing_data_files
+
+    rows = []
     for b in BENCHMARKS.values():
-        typer.echo(f"{b.name}\t{b.kind}\t{','.join(b.tools)}\t{b.description}")
+        row: dict[str, Any] = {
+            "name": b.name,
+            "kind": b.kind,
+            "tools": list(b.tools),
+            "description": b.description,
+        }
+        if files or data_dir is not None:
+            spec = data_files(b.name)
+            row["folder"] = spec.folder
+            row["files"] = [f"{spec.folder}/{f}" for f in spec.files]
+            row["optional"] = [f"{spec.folder}/{f}" for f in spec.optional]
+            row["source"] = spec.source
+            if data_dir is not None:
+                row["missing"] = [str(m) for m in missing_data_files(b.name, data_dir)]
+        rows.append(row)
+    if format is ListFormat.json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    if format is ListFormat.tsv:
+        for r in rows:
+            extra = [",".join(r["files"]), r["source"]] if "files" in r else []
+            typer.echo(
+                "\t".join([r["name"], r["kind"], ",".join(r["tools"]), r["description"], *extra])
+            )
+        return
+    columns = [Column("name", "benchmark", ident=True), Column("kind", "kind")]
+    if "files" in rows[0]:
+        columns += [Column("files", "files"), Column("source", "source", fold=True)]
+        shown = [
+            r
+            | {
+                "files": "\n".join(r["files"] + [f"{o} (optional)" for o in r["optional"]]),
+                "status": ("missing " + ", ".join(r["missing"])) if r.get("missing") else "ok",
+            }
+            for r in rows
+        ]
+        if data_dir is not None:
+            columns.append(Column("status", "status"))
+        print_table(columns, shown, lines=True, must_show=lambda r: r["files"].split("\n"))
+        console.print(
+            "Files are not bundled: put each benchmark's files under one folder as listed "
+            "(`--data-dir` that folder); `|` separates accepted alternatives."
+        )
+        return
+    columns += [Column("tools", "tools"), Column("description", "description", fold=True)]
+    print_table(columns, [r | {"tools": ", ".join(r["tools"])} for r in rows])
 
 
 @eval_app.command("report")
@@ -162,7 +280,7 @@ def report_cmd(
     """The combined table (benchmarks x runs), as markdown and HTML with bar plots."""
     from .eval.report import write_report
 
-    names = [s.strip() for s in labels.split(",")] if labels else None
+    names = [s.strip() for s in labels.split(",")] if labels else default_labels(runs)
     try:
         paths = write_report(runs, out, names)
     except (FileNotFoundError, ValueError) as e:
@@ -170,9 +288,51 @@ def report_cmd(
     console.print(f"report -> {', '.join(str(p) for p in paths)}")
 
 
+def default_labels(runs: list[Path]) -> list[str] | None:
+    """Column names when ``--labels`` is not given: a run keeps the label it was given
+    (``healthgym eval --label``); a run that only has the default ``<policy> (<mode>)``
+    is named by its folder (the shortest trailing path that tells the runs apart), so
+    two runs of the same policy and mode stay distinguishable. ``None`` when a run has no
+    readable summary (the report names the problem)."""
+    from .eval.config import EvalConfig
+    from .eval.harness import default_label
+
+    folders = [(p.parent if p.name == "summary.json" else p) for p in runs]
+    given: list[str | None] = []
+    for folder in folders:
+        try:
+            config = json.loads((folder / "summary.json").read_text()).get("config") or {}
+        except (OSError, ValueError, AttributeError):
+            return None
+        label = config.get("label")
+        try:
+            fields = {k: config[k] for k in ("policy", "mode", "model") if k in config}
+            default = default_label(EvalConfig(benchmarks=[], data_dir="", **fields))
+        except (TypeError, ValueError):
+            default = None
+        given.append(label if label and label != default else None)
+    names = []
+    for i, folder in enumerate(folders):
+        if given[i]:
+            names.append(str(given[i]))
+            continue
+        parts = folder.resolve().parts
+        depth = 1
+        while depth < len(parts):
+            tail = "/".join(parts[-depth:])
+            others = ["/".join(f.resolve().parts[-depth:]) for j, f in enumerate(folders) if j != i]
+            if tail not in others:
+                break
+            depth += 1
+        names.append("/".join(parts[-depth:]))
+    return names
+
+
 @eval_app.command("contamination")
 def contamination_cmd(
-    data_dir: Path = typer.Option(..., help="folder laid out as shared/benchmarks"),
+    data_dir: Path = typer.Option(
+        ..., help="folder of benchmark files (`healthgym eval list --files`)"
+    ),
     benchmarks: str = typer.Option(
         "medqa,medmcqa,mmlu_medical,pubmedqa,medcalc", help="comma-separated benchmark names"
     ),
@@ -183,8 +343,6 @@ def contamination_cmd(
     out: Path = typer.Option(None, help="also write the JSON report to this file"),
 ) -> None:
     """N-gram (13 and 8 words) overlap of the generated tasks with benchmark items."""
-    import json
-
     from .domains import resolve_domains
     from .eval.contamination import contamination_report, text_report
 
@@ -193,7 +351,11 @@ def contamination_cmd(
     try:
         names = resolve_domains(domains)
     except KeyError as e:
-        raise typer.BadParameter(str(e.args[0])) from None
+        from .domains import domain_names
+
+        bad = [d.strip() for d in domains.split(",") if d.strip() not in domain_names()]
+        message = unknown_name("domain", bad[0], domain_names()) if bad else str(e.args[0])
+        raise typer.BadParameter(message) from None
     try:
         report = contamination_report(
             data_dir,

@@ -19,8 +19,8 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from ._cli_output import Column, print_fields, print_table
 from .knowledge.build import build_index
 from .knowledge.builtin import CORPUS_VERSION, builtin_passages
 from .knowledge.index import KnowledgeBase
@@ -29,7 +29,11 @@ from .knowledge.passages import KnowledgeBaseError, Passage
 from .knowledge.query import make_snippet, query_terms
 from .knowledge.store import BUILTIN_NAME, builtin_dir, get_default_kb
 
-kb_app = typer.Typer(help="Build, search and inspect BM25 knowledge bases.", no_args_is_help=True)
+kb_app = typer.Typer(
+    help="Build, search and inspect BM25 knowledge bases.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 console = Console(stderr=True)
 
 
@@ -155,10 +159,14 @@ def search(
     if format is Fmt.json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    table = Table("#", "id", "title", "score", "snippet", show_lines=True)
-    for r in rows:
-        table.add_row(str(r["rank"]), r["id"], r["title"], f"{r['score']:.2f}", r["snippet"])
-    Console().print(table)
+    columns = [
+        Column("rank", "#", justify="right"),
+        Column("id", "id", ident=True),
+        Column("title", "title"),
+        Column("score", "score", justify="right"),
+        Column("snippet", "snippet", fold=True),
+    ]
+    print_table(columns, [r | {"score": f"{r['score']:.2f}"} for r in rows], lines=True)
     if terms and not rows:
         console.print("no passages match")
 
@@ -173,8 +181,9 @@ def stats(
     if format is Fmt.json:
         typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
-    table = Table("field", "value")
-    for key, value in info.items():
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        table.add_row(key, shown)
-    Console().print(table)
+    print_fields(
+        {
+            key: value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            for key, value in info.items()
+        }
+    )

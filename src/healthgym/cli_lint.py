@@ -15,9 +15,9 @@ from enum import Enum
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from .domains import resolve_domains
+from ._cli_output import Column, print_table, unknown_name
+from .domains import domain_names, resolve_domains
 
 console = Console(stderr=True)
 EXAMPLES = 3  # examples shown per (domain, rule) in the table
@@ -41,25 +41,43 @@ def tasks_lint(
     try:
         names = resolve_domains(domains)
     except KeyError as e:
-        raise typer.BadParameter(str(e.args[0])) from None
+        known = set(domain_names())
+        bad = [d.strip() for d in domains.split(",") if d.strip() and d.strip() not in known]
+        message = unknown_name("domain", bad[0], domain_names()) if bad else str(e.args[0])
+        raise typer.BadParameter(message) from None
     only = [r.strip() for r in rules.split(",") if r.strip()] or None
     if only and set(only) - set(ALL_RULES):
-        bad = ", ".join(sorted(set(only) - set(ALL_RULES)))
-        raise typer.BadParameter(f"unknown rule(s) {bad}; rules: {', '.join(ALL_RULES)}")
+        bad = sorted(set(only) - set(ALL_RULES))
+        raise typer.BadParameter(unknown_name("rule", bad[0], list(ALL_RULES), show_all=100))
     report = lint_suite(names, rules=only, workers=workers or None, limit=limit or None)
     if format is Fmt.json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:
         counts = report.counts()
-        table = Table("domain", "rule", "violations", "first examples")
+        rows = []
         for (domain, rule_name), n in sorted(counts.items()):
-            examples = [
-                f"{v.task_id}: {v.detail}"
+            found = [
+                v
                 for v in report.violations
                 if v.rule == rule_name and v.task_id.rsplit("-", 1)[0] == domain
             ][:EXAMPLES]
-            table.add_row(domain, rule_name, str(n), "\n".join(e[:160] for e in examples))
-        Console().print(table)
+            rows.append(
+                {
+                    "domain": domain,
+                    "rule": rule_name,
+                    "violations": n,
+                    "examples": "\n".join(f"{v.task_id}: {v.detail[:160]}" for v in found),
+                    "ids": [v.task_id for v in found],
+                }
+            )
+        columns = [
+            Column("domain", "domain", ident=True),
+            Column("rule", "rule", ident=True),
+            Column("violations", "violations", justify="right"),
+            Column("examples", "first examples", fold=True),
+        ]
+        if rows:
+            print_table(columns, rows, must_show=lambda r: r["ids"])
         console.print(
             f"{report.tasks} tasks, {len(report.violations)} violations, {report.seconds:.1f} s"
         )

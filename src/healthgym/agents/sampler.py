@@ -15,6 +15,7 @@ they are those of the unmodified distribution.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,8 +139,10 @@ class KVSampler:
         stop_ids: set[int],
         max_context: int,
         generator: torch.Generator | None = None,
+        on_step: Callable[[int], None] | None = None,
     ) -> None:
         self.model = model
+        self.on_step = on_step  # progress hook: the tokens sampled at each decoding step
         self.stop_ids = stop_ids
         self.max_context = max_context
         self.generator = generator
@@ -192,6 +195,8 @@ class KVSampler:
         step = 0
         while rows:
             tok, lp = sample_next(logits, params, self.generator)
+            if self.on_step is not None:
+                self.on_step(len(rows))
             keep = []
             for b, i in enumerate(rows):
                 t = int(tok[b])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,9 @@ class TransformersPolicy:
         self._arrived: asyncio.Event | None = None
         self._worker: asyncio.Task[None] | None = None
         self.batches: list[int] = []  # sizes of the batches run (for tests and logs)
+        # progress hook: called from the sampling thread with the tokens of each decoding
+        # step (``healthgym run`` shows them while a batch is still running)
+        self.on_tokens: Callable[[int], None] | None = None
 
     @classmethod
     def from_pretrained(
@@ -226,7 +230,9 @@ class TransformersPolicy:
         stop_ids: set[int] = set()
         for r in batch:
             stop_ids |= r.session.chat.stop_ids
-        sampler = KVSampler(self.model, stop_ids, self.max_context, self.generator)
+        sampler = KVSampler(
+            self.model, stop_ids, self.max_context, self.generator, on_step=self.on_tokens
+        )
         return sampler.sample([r.session.seq for r in batch], [r.limit for r in batch], self.params)
 
     async def aclose(self) -> None:
