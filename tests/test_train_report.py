@@ -16,8 +16,10 @@ from healthgym.report.training import (
     is_training_run,
     load_training_run,
     panels,
+    plotted_panels,
     render_training,
     summary_table,
+    training_section,
     write_training_report,
 )
 
@@ -84,7 +86,7 @@ def test_load_training_run_skips_bad_lines(two_runs):
     assert run.list_series("kl_per_turn")[2] == (2.0, [0.02, 0.06])
     assert is_training_run(grpo) and is_training_run(grpo / "metrics.jsonl")
     assert not is_training_run(grpo.parent)
-    assert load_training_run(grpo / "metrics.jsonl").name == "grpo (grpo)"
+    assert load_training_run(grpo / "metrics.jsonl").name == "grpo"  # not "grpo (grpo)"
     with pytest.raises(FileNotFoundError):
         load_training_run(grpo.parent)
 
@@ -104,10 +106,51 @@ def test_panels_only_for_logged_metrics(two_runs):
     assert both["KL coefficient"] == ["kl_coef"] and "KL to the reference" not in both
 
 
+def test_plotted_panels_by_what_changed(two_runs):
+    runs = [load_training_run(p) for p in two_runs]
+    chosen, constant = plotted_panels(runs)
+    titles = dict(chosen)
+    assert (
+        titles["training reward"] == ["reward"]
+        and "reward_components/accuracy" in (titles["reward components"])
+    )
+    # constant in every run: listed with their values, not plotted
+    assert "learning rate" not in titles and "grad norm" not in titles
+    assert "KL coefficient" not in titles and "hint tokens" not in titles
+    listed = dict(constant)
+    assert listed["lr"] == [("grpo", 1e-3), ("ttopd (tt-opd)", 1e-3)]
+    assert listed["kl_coef"] == [("ttopd (tt-opd)", 4.0)] and "format" in listed
+    section = training_section(runs)
+    assert section.runs == ("grpo", "ttopd (tt-opd)") and "not plotted" in section
+    assert "<code>lr</code> = 0.001 (grpo, ttopd (tt-opd))" in section
+    assert "moving average over 5 steps" in section
+
+
 def test_summary_table_first_and_last_means(two_runs):
     html = summary_table([load_training_run(two_runs[0])], k=5)
     # reward 0.30..0.41: first five mean 0.32, last five (steps 7..11) mean 0.39
-    assert '<td class="">0.320</td>' in html and '<td class="">0.390</td>' in html
+    assert "<td>0.320 → 0.390</td>" in html
+    # never overlapping windows: 3 steps give first 1 -> last 1
+    short = load_training_run(two_runs[0])
+    short.steps = short.steps[:3]
+    assert "<td>0.300 → 0.320</td>" in summary_table([short], k=5)
+
+
+def test_length_reward_and_tool_call_collapse_called_out(tmp_path):
+    run_dir = tmp_path / "collapse"
+    run_dir.mkdir()
+    rows = [
+        {"step": s, "reward": -0.5, "length_reward": -1.0, "tool_calls": 1.0 if s <= 5 else 0.03,
+         "turns": 2.0 - 0.05 * s}
+        for s in range(1, 21)
+    ]  # fmt: skip
+    (run_dir / "metrics.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    (run_dir / "config.json").write_text(json.dumps({"algo": "tt-opd", "length_weight": 0.5}))
+    section = training_section([load_training_run(run_dir)])
+    assert "the length reward is a constant -1</b> over all 20 steps" in section
+    assert "truncation value" in section and "by -0.5" in section
+    assert "tool calls collapsed</b> from 1.00 per episode" in section
+    assert "to 0.03 (last 5; 0.03 at step 20)" in section
 
 
 def test_training_report_embeds_pngs(two_runs, tmp_path):
@@ -116,7 +159,7 @@ def test_training_report_embeds_pngs(two_runs, tmp_path):
     assert text.startswith("<!doctype html>") and "Training dynamics" in text
     pngs = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text)
     assert len(pngs) == 1 and base64.b64decode(pngs[0])[:8] == PNG
-    assert "grpo (grpo)" in text and "ttopd (tt-opd)" in text
+    assert "2 training runs: grpo, ttopd (tt-opd)" in text and "grpo (grpo)" not in text
 
 
 def test_empty_or_unplottable_runs(tmp_path):
@@ -146,6 +189,7 @@ def test_report_cli_training_and_mixed(two_runs, tmp_path):
     assert r.exit_code == 0, r.output
     text = mixed.read_text()
     assert "Per-domain results" in text and "Training dynamics" in text
+    assert "2 runs: 1 evaluation (eval (oracle)); 1 training (ttopd (tt-opd))" in text
     assert len(re.findall(r"data:image/png;base64,", text)) == 4
 
 
