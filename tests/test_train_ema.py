@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -134,30 +132,76 @@ def test_mismatched_modules_are_a_clear_error() -> None:
         parameter_distance(Two(0.0, 0.0), nn.Linear(1, 1))
 
 
-def test_ema_teacher_of_a_peft_lora_model() -> None:
+def _lora_student(seed: int = 1):
     peft = pytest.importorskip("peft")
     from test_agents_tinylm import tiny_qwen2
 
-    student = peft.get_peft_model(
-        tiny_qwen2(64, seed=1), peft.LoraConfig(r=2, target_modules=["q_proj", "v_proj"])
+    return peft.get_peft_model(
+        tiny_qwen2(64, seed=seed), peft.LoraConfig(r=2, target_modules=["q_proj", "v_proj"])
     )
-    ema = EMATeacher(student, alpha=0.9, update_every=1, trainable_only=True)
-    assert type(ema.model) is type(student)
+
+
+def test_ema_teacher_of_a_peft_lora_model_averages_the_merged_weights() -> None:
+    student = _lora_student()
+    ema = EMATeacher(student, alpha=0.5, update_every=1, trainable_only=True)
+    # the teacher is the merged model: W0 + s*B@A, a plain causal LM without adapters
+    assert type(ema.model) is type(student.get_base_model())
     assert all(not p.requires_grad for p in ema.model.parameters())
+    assert not any("lora_" in n for n, _ in ema.model.named_parameters())
     lora = {n: p for n, p in student.named_parameters() if p.requires_grad}
     assert lora and all("lora_" in n for n in lora)
+    assert ema.distance(student) == 0.0  # B starts at 0: the delta is 0
+    gen = torch.Generator().manual_seed(0)
     with torch.no_grad():
         for p in lora.values():
-            p.add_(0.25)
-    expected = 0.25 * math.sqrt(sum(p.numel() for p in lora.values()))
-    assert ema.distance(student) == pytest.approx(expected, rel=1e-6)
+            p.copy_(torch.randn(p.shape, generator=gen))
+    layer = student.base_model.model.model.layers[0].self_attn.q_proj
+    w0 = layer.base_layer.weight.detach().clone()
+    delta = layer.get_delta_weight("default").detach().clone()
+    d0 = ema.distance(student)
+    assert d0 > 0.0
     assert ema.maybe_update(1, student) == "ema"
-    assert ema.distance(student) == pytest.approx(0.9 * expected, rel=1e-5)
-    # the frozen base weights are untouched and the teacher still runs
-    teacher_params = dict(ema.model.named_parameters())
-    for n, p in student.named_parameters():
-        if not p.requires_grad:
-            assert torch.equal(teacher_params[n], p)
+    teacher_q = ema.model.model.layers[0].self_attn.q_proj.weight
+    # exact: the average of the products, W0 + 0.5 * s * B @ A ...
+    assert torch.allclose(teacher_q, w0 + 0.5 * delta, atol=1e-6)
+    # ... not the product of the averages (A and B averaged separately: 0.25 * s * B @ A)
+    assert not torch.allclose(teacher_q, w0 + 0.25 * delta, atol=1e-3)
+    assert ema.distance(student) == pytest.approx(0.5 * d0, rel=1e-5)
+    # a hard copy makes the teacher compute exactly what the student computes
+    ema.hard_copy_every = 2
+    assert ema.maybe_update(2, student) == "copy"
+    ids = torch.tensor([[1, 2, 3, 4]])
     with torch.no_grad():
-        out = ema.model(input_ids=torch.tensor([[1, 2, 3]])).logits
-    assert out.shape == (1, 3, 64) and bool(torch.isfinite(out).all())
+        t_out = ema.model(input_ids=ids).logits
+        s_out = student(input_ids=ids).logits
+    assert torch.allclose(t_out, s_out, atol=1e-5)
+    assert ema.distance(student) == pytest.approx(0.0, abs=1e-5)
+
+
+def test_the_teacher_runs_its_own_weights_after_trl_patches_forward() -> None:
+    """TRL's GRPOTrainer replaces ``model.forward`` by a closure over the student's
+    original forward; the teacher (a deep copy) must not call it."""
+    pytest.importorskip("trl")
+    from trl.trainer.utils import add_fused_lm_head
+
+    from test_agents_tinylm import tiny_qwen2
+
+    student = tiny_qwen2(64, seed=3)
+    add_fused_lm_head(student)
+    assert "forward" in student.__dict__  # the patch this guards against
+    ema = EMATeacher(student, alpha=0.9, update_every=1)
+    ids = torch.tensor([[5, 6, 7, 8, 9]])
+
+    def scores() -> torch.Tensor:
+        with torch.no_grad():
+            return ema.model(input_ids=ids).logits.clone()
+
+    before = scores()
+    with torch.no_grad():  # perturb the student: the teacher's scores do not move
+        for p in student.parameters():
+            p.add_(0.5)
+    assert torch.equal(scores(), before)
+    with torch.no_grad():  # perturb the teacher: its scores move
+        for p in ema.model.parameters():
+            p.add_(0.05 * torch.randn_like(p))
+    assert not torch.allclose(scores(), before, atol=1e-4)

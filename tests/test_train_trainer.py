@@ -231,9 +231,13 @@ def test_grpo_update_follows_the_group_advantages(tmp_path, old):
         before = [p.detach().clone() for p in tr.model.parameters()]
         stats = tr.update(records, groups, 1)
     n0, n1 = (sum(r["env_mask"]) for r in records)
-    a = 1 / math.sqrt(2)  # (r - mean) / sample std for a group of two: +-1/sqrt(2)
-    assert stats["advantage_abs_mean"] == pytest.approx(a, abs=1e-5)
-    assert stats["loss_grpo"] == pytest.approx(-(a * n0 - a * n1) / (n0 + n1), abs=1e-5)
+    # outcome (r - mean) / sample std for a group of two: +-1/sqrt(2); the length term
+    # is added after the normalisation, centred: +-half the length rewards' difference
+    rw = episode_rewards(records, tr.config)
+    half = tr.config.length_weight * (rw.cosine[0] - rw.cosine[1]) / 2
+    a0, a1 = 1 / math.sqrt(2) + half, -1 / math.sqrt(2) - half
+    assert stats["advantage_abs_mean"] == pytest.approx((abs(a0) + abs(a1)) / 2, abs=1e-5)
+    assert stats["loss_grpo"] == pytest.approx(-(a0 * n0 + a1 * n1) / (n0 + n1), abs=1e-5)
     # old = the policy before the update: ratios start at 1; the sampler's logprobs (at
     # temperature 1) are the same numbers, token for token, up to float error
     assert stats["ratio_mean"] == pytest.approx(1.0, abs=1e-4)

@@ -144,6 +144,23 @@ class TrainConfig:
             raise ValueError("lr_schedule must be constant, linear or cosine")
         if self.micro_batch_size is not None and self.micro_batch_size < 1:
             raise ValueError("micro_batch_size must be >= 1 or None")
+        if self.temperature < 0:
+            raise ValueError("temperature must be >= 0")
+        if self.old_logprobs == "sampler" and (
+            self.temperature == 0 or self.top_p < 1.0 or self.top_k > 0
+        ):
+            # the sampler's log-probs are those of the truncated (top-k / top-p) or greedy
+            # distribution; the update scores the full tempered one: the ratios would be off
+            raise ValueError(
+                'old_logprobs="sampler" needs temperature > 0 without top_p / top_k '
+                '(the update scores the untruncated tempered distribution); use "policy"'
+            )
+
+    @property
+    def score_temperature(self) -> float:
+        """The temperature the policy, reference and teacher are scored at: the sampling
+        temperature (1 for greedy sampling, whose log-probs are untempered)."""
+        return float(self.temperature) if self.temperature > 0 else 1.0
 
     @property
     def learning_rate(self) -> float:

@@ -3,7 +3,8 @@
 ``reward = composite_weight * composite + length_weight * cosine
 + sum(component_weights[k] * component_k)`` per usable episode (see
 :mod:`healthgym.train.config`); :func:`episode_metrics` averages it and what it is made of
-over one step's episodes for ``metrics.jsonl``.
+over one step's episodes for ``metrics.jsonl``; :func:`episode_advantages` turns the
+rewards into GRPO advantages.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import torch
 
 from ..rewards.reward import COMPONENTS
 from .config import TrainConfig
+from .grpo import group_advantages
 from .length import cosine_rewards
 
 
@@ -59,6 +62,38 @@ def episode_rewards(records: list[dict[str, Any]], config: TrainConfig) -> Episo
     return EpisodeRewards(reward, composite, cos, correct, components)
 
 
+def episode_advantages(
+    rewards: EpisodeRewards, group_ids: torch.Tensor, config: TrainConfig
+) -> torch.Tensor:
+    """GRPO advantages: ``A_i = norm_g(outcome_i) + (len_i - mean_g(len))``.
+
+    ``len_i = length_weight * cosine_i`` is the length term of the reward and
+    ``outcome_i`` the rest (composite and component terms; ``reward = outcome + len``).
+    ``norm_g`` is :func:`~healthgym.train.grpo.group_advantages` (``(x - mean_g) /
+    std_g`` with ``normalize_std``, else ``x - mean_g``). The length term is centred in
+    its group but *not* divided by a standard deviation: it is a shaping term whose size
+    was chosen in reward units, and dividing by the group's std would blow a tiny length
+    difference up to a full-size signal whenever the outcomes are (nearly) equal (in an
+    all-wrong group of 100-103-token answers the rewards differ by ~0.001 and the
+    normalised advantages become about +-1.2). With ``normalize_std=False`` this is exactly
+    ``reward_i - mean_g(reward)`` (Dr. GRPO), as before.
+    """
+    # the outcome part is recomputed from its terms (not reward - length: rounding would
+    # leave residues that the std normalisation would blow up)
+    outcome = torch.tensor(
+        [
+            config.composite_weight * c
+            + sum(w * rewards.components[k][i] for k, w in config.component_weights.items())
+            for i, c in enumerate(rewards.composite)
+        ],
+        dtype=torch.float64,
+    )
+    length = torch.tensor([config.length_weight * x for x in rewards.cosine], dtype=torch.float64)
+    adv_outcome = group_advantages(outcome, group_ids, normalize_std=config.normalize_std)
+    adv_length = group_advantages(length, group_ids, normalize_std=False)
+    return (adv_outcome + adv_length).float()
+
+
 def _mean(xs: list[float]) -> float | None:
     return float(np.mean(xs)) if xs else None
 
@@ -83,4 +118,4 @@ def episode_metrics(records: list[dict[str, Any]], config: TrainConfig) -> dict[
     return m
 
 
-__all__ = ["EpisodeRewards", "episode_metrics", "episode_rewards"]
+__all__ = ["EpisodeRewards", "episode_advantages", "episode_metrics", "episode_rewards"]

@@ -12,11 +12,14 @@ up token for token with the student's.
 Cost: the teacher runs without gradients, and the G trajectories of a task share their
 prompt, so the prompt before the hint is encoded once per group (its KV cache is then
 repeated over the group) and only the tails (hint, generation prompt, completion) are
-run per trajectory.
+run per trajectory, ``chunk_rows`` at a time (the float32 log-softmax then covers
+``[chunk_rows, tail, vocab]``, not the whole group). ``temperature`` divides the logits,
+so the teacher is scored at the sampling temperature like the student.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,16 +56,25 @@ class HintFormatter:
     The hint is rendered as a ``role`` message appended to the episode's initial messages:
     its ids are the template's rendering of that message alone (the difference between the
     renderings with and without it), and ``at`` is where the prompt's assistant generation
-    prompt starts. A template that is not prefix-stable falls back to the hint's plain
-    text, and a prompt that does not end with the generation prompt to ``at = len(prompt)``.
+    prompt starts. ``chat_template_kwargs`` (e.g. ``enable_thinking=False``) are passed to
+    every rendering, as the policy's prompts were rendered with them. A template that is
+    not prefix-stable falls back to the hint's plain text. When the template has a
+    generation prompt and the prompt does not end with it, ``ValueError`` is raised: the
+    hint would otherwise land inside the assistant turn (the prompt was rendered with other
+    template settings than the formatter's).
     """
 
     def __init__(
-        self, tokenizer: Any, chat_template: str | None = None, role: str = "user"
+        self,
+        tokenizer: Any,
+        chat_template: str | None = None,
+        role: str = "user",
+        chat_template_kwargs: dict[str, Any] | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         self.template = chat_template or getattr(tokenizer, "chat_template", None)
         self.role = role
+        self.chat_template_kwargs = dict(chat_template_kwargs or {})
 
     def _render(self, messages: list[dict[str, Any]], generation_prompt: bool) -> str:
         return self.tokenizer.apply_chat_template(
@@ -70,6 +82,7 @@ class HintFormatter:
             chat_template=self.template,
             add_generation_prompt=generation_prompt,
             tokenize=False,
+            **self.chat_template_kwargs,
         )
 
     def _encode(self, text: str) -> list[int]:
@@ -100,16 +113,36 @@ class HintFormatter:
                 gen_ids = self._encode(gen[len(base) :])
         at = len(prompt_ids)
         n = len(gen_ids)
-        if 0 < n < len(prompt_ids) and list(prompt_ids[-n:]) == gen_ids:
+        if n:
+            if not (n < len(prompt_ids) and list(prompt_ids[-n:]) == gen_ids):
+                raise ValueError(
+                    "the prompt does not end with the chat template's generation prompt "
+                    f"({self.tokenizer.decode(gen_ids)!r}); render the prompt and the hint "
+                    "with the same template and chat_template_kwargs"
+                )
             at = len(prompt_ids) - n
         return self._encode(hint_text), at
 
 
 @torch.no_grad()
-def teacher_logprobs(teacher: Any, items: Sequence[HintedInput], width: int) -> TeacherScores:
+def teacher_logprobs(
+    teacher: Any,
+    items: Sequence[HintedInput],
+    width: int,
+    *,
+    temperature: float = 1.0,
+    chunk_rows: int | None = 4,
+    device: torch.device | str | None = None,
+) -> TeacherScores:
     """Score every item's completion with the hinted teacher; ``width`` = the batch's
-    padded completion length T. Rows sharing ``prompt[:at]`` share one prefix pass."""
-    device = next(teacher.parameters()).device
+    padded completion length T. Rows sharing ``prompt[:at]`` share one prefix pass; the
+    tails run ``chunk_rows`` rows at a time (None: the whole group at once). ``device``:
+    where the inputs go (default: the teacher's first parameter's device)."""
+    if not temperature > 0:
+        raise ValueError(f"temperature must be > 0, got {temperature}")
+    if chunk_rows is not None and chunk_rows < 1:
+        raise ValueError("chunk_rows must be >= 1 or None")
+    device = torch.device(device) if device is not None else next(teacher.parameters()).device
     out = torch.zeros(len(items), width)
     inserted = removed = 0
     groups: dict[tuple[int, ...], list[int]] = {}
@@ -117,44 +150,53 @@ def teacher_logprobs(teacher: Any, items: Sequence[HintedInput], width: int) -> 
         if item.at < 1:
             raise ValueError("the hint must come after at least one prompt token")
         groups.setdefault(tuple(item.prompt[: item.at]), []).append(b)
-    for prefix, rows in groups.items():
+    for prefix, group in groups.items():
         first = teacher(
             input_ids=torch.tensor([prefix], device=device), use_cache=True, logits_to_keep=1
         )
-        cache = first.past_key_values
-        if len(rows) > 1:
-            cache.batch_repeat_interleave(len(rows))
-        tails = [_tail(items[b]) for b in rows]
-        n_tail = max(len(t) for t in tails)
-        ids = torch.zeros(len(rows), n_tail, dtype=torch.long)
-        attn = torch.zeros(len(rows), len(prefix) + n_tail, dtype=torch.long)
-        attn[:, : len(prefix)] = 1
-        for r, t in enumerate(tails):
-            ids[r, : len(t)] = torch.tensor(t)
-            attn[r, len(prefix) : len(prefix) + len(t)] = 1
-        ids, attn = ids.to(device), attn.to(device)
-        positions = torch.arange(len(prefix), len(prefix) + n_tail, device=device)
-        logits = teacher(
-            input_ids=ids,
-            attention_mask=attn,
-            position_ids=positions[None].expand(len(rows), -1),
-            past_key_values=cache,
-            use_cache=True,
-        ).logits
-        # the prediction of tail token j comes from position j-1 (the prefix's last for j=0)
-        pred = torch.cat([first.logits[:, -1:].expand(len(rows), -1, -1), logits[:, :-1]], 1)
-        pred = pred.float()
-        window = pred.gather(-1, ids[..., None])[..., 0] - torch.logsumexp(pred, -1)
-        for r, b in enumerate(rows):
-            item = items[b]
-            _, keep = insert_hint(item.prompt, item.completion, item.hint_ids, item.at)
-            # teacher positions at.. are the window; keep the original tokens' positions
-            kept_idx = [k - item.at for k in keep[item.at :]]
-            values = strip_hint(window[r, : len(tails[r])], kept_idx)
-            inserted += len(item.hint_ids)
-            removed += len(tails[r]) - len(kept_idx)
-            comp = values[len(item.prompt) - item.at :].cpu()
-            out[b, : len(comp)] = comp
+        first_logits = first.logits[:, -1:].float() / temperature
+        step = chunk_rows or len(group)
+        for c0 in range(0, len(group), step):
+            rows = group[c0 : c0 + step]
+            last = c0 + step >= len(group)
+            # the prefix cache is reused: the last chunk takes it, the others a copy
+            cache = first.past_key_values if last else copy.deepcopy(first.past_key_values)
+            if len(rows) > 1:
+                cache.batch_repeat_interleave(len(rows))
+            tails = [_tail(items[b]) for b in rows]
+            n_tail = max(len(t) for t in tails)
+            ids = torch.zeros(len(rows), n_tail, dtype=torch.long)
+            attn = torch.zeros(len(rows), len(prefix) + n_tail, dtype=torch.long)
+            attn[:, : len(prefix)] = 1
+            for r, t in enumerate(tails):
+                ids[r, : len(t)] = torch.tensor(t)
+                attn[r, len(prefix) : len(prefix) + len(t)] = 1
+            ids, attn = ids.to(device), attn.to(device)
+            positions = torch.arange(len(prefix), len(prefix) + n_tail, device=device)
+            logits = teacher(
+                input_ids=ids,
+                attention_mask=attn,
+                position_ids=positions[None].expand(len(rows), -1),
+                past_key_values=cache,
+                use_cache=True,
+            ).logits
+            # the prediction of tail token j comes from position j-1 (the prefix's last for j=0)
+            pred = torch.cat(
+                [first_logits.expand(len(rows), -1, -1), logits[:, :-1].float() / temperature], 1
+            )
+            del logits
+            window = pred.gather(-1, ids[..., None])[..., 0] - torch.logsumexp(pred, -1)
+            del pred
+            for r, b in enumerate(rows):
+                item = items[b]
+                _, keep = insert_hint(item.prompt, item.completion, item.hint_ids, item.at)
+                # teacher positions at.. are the window; keep the original tokens' positions
+                kept_idx = [k - item.at for k in keep[item.at :]]
+                values = strip_hint(window[r, : len(tails[r])], kept_idx)
+                inserted += len(item.hint_ids)
+                removed += len(tails[r]) - len(kept_idx)
+                comp = values[len(item.prompt) - item.at :].cpu()
+                out[b, : len(comp)] = comp
     return TeacherScores(out, inserted, removed)
 
 

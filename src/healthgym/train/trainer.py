@@ -29,7 +29,9 @@ One step (:meth:`Trainer.step`), CleanRL-style:
    exact token trajectories with the environment mask. A failed rollout is dropped and
    written to ``failures.jsonl``; it never stops the step.
 3. *Rewards*: :func:`episode_rewards` (the env's composite plus the cosine length reward
-   in model tokens, see :mod:`healthgym.train.config`), GRPO advantages per task group.
+   in model tokens, see :mod:`healthgym.train.config`), GRPO advantages per task group
+   (:func:`healthgym.train.rewards.episode_advantages`: the outcome part normalised by the
+   group's std, the length term added after, centred but never rescaled).
 4. *Teacher* (TT-OPD): the EMA teacher scores the student's own tokens with an
    outcome-privileged hint inserted at the prompt-response boundary
    (:mod:`healthgym.train.teacher`); hint positions are stripped.
@@ -37,8 +39,12 @@ One step (:meth:`Trainer.step`), CleanRL-style:
    with ``old_logprobs="policy"`` (default), the policy's own before this update
    (recomputed by a forward pass of the rollout weights: with ``ppo_epochs=1`` that pass
    is the update's own forward, detached, so ratios start at exactly 1); with
-   ``"sampler"``, the log-probabilities the sampler recorded (valid for temperature 1
-   without top-k/top-p truncation). Optional KL to the initial model (``kl_ref_coef``).
+   ``"sampler"``, the log-probabilities the sampler recorded (the config refuses it with
+   top-k/top-p truncation or greedy sampling, where the sampler's distribution is not
+   the one scored). The policy, the reference and the teacher are all scored at the
+   sampling temperature (``config.score_temperature``: logits / T), so the ratios, the
+   KL to the reference and the teacher KL are on the distribution the rollouts were
+   drawn from. Optional KL to the initial model (``kl_ref_coef``).
    TT-OPD adds ``lambda * L_turnKL`` (turn-level truncated reverse KL to the hinted
    teacher; lambda from :class:`healthgym.train.schedules.KLSchedule`, fed the KL of the
    previous step). Gradient clipping, AdamW, LR schedule.
@@ -70,12 +76,11 @@ from .batch import TrajectoryBatch, build_batch
 from .checkpoint import latest_checkpoint, load_checkpoint, save_checkpoint
 from .config import TrainConfig
 from .ema import EMATeacher
-from .grpo import group_advantages
 from .hints import make_hint, task_privileged
 from .logprobs import completion_logprobs_of
 from .metrics import MetricsLogger
 from .models import load_model, pad_token_id, resolve_device, save_model, wrap_lora
-from .rewards import EpisodeRewards, episode_metrics, episode_rewards
+from .rewards import EpisodeRewards, episode_advantages, episode_metrics, episode_rewards
 from .schedules import KLSchedule, lr_lambda
 from .teacher import HintedInput, HintFormatter, teacher_logprobs
 from .update import (
@@ -203,9 +208,7 @@ class Trainer:
         c = self.config
         rewards = episode_rewards(records, c)
         batch = build_batch(records, groups, self.pad_id).to(self.device)
-        adv = group_advantages(
-            torch.tensor(rewards.reward), batch.group_ids.cpu(), normalize_std=c.normalize_std
-        ).to(self.device)
+        adv = episode_advantages(rewards, batch.group_ids.cpu(), c).to(self.device)
         stats: dict[str, Any] = {"advantage_abs_mean": float(adv.abs().mean())}
         teacher_logp = None
         if self.ttopd:
@@ -265,7 +268,9 @@ class Trainer:
             hint_ids, at = self.hints(text, r["prompt_ids"], r.get("messages") or [])
             items.append(HintedInput(r["prompt_ids"], r["completion_ids"], hint_ids, at))
         assert self.teacher is not None
-        return teacher_logprobs(self.teacher.model, items, width)
+        return teacher_logprobs(
+            self.teacher.model, items, width, temperature=self.config.score_temperature
+        )
 
     def _reference_logp(self, mb: TrajectoryBatch) -> torch.Tensor:
         with torch.no_grad():
@@ -277,7 +282,13 @@ class Trainer:
                 return self._logp(ref, mb)
 
     def _logp(self, model: Any, mb: TrajectoryBatch) -> torch.Tensor:
-        out = completion_logprobs_of(model, mb.prompts, mb.completions, pad_id=self.pad_id)
+        out = completion_logprobs_of(
+            model,
+            mb.prompts,
+            mb.completions,
+            pad_id=self.pad_id,
+            temperature=self.config.score_temperature,
+        )
         width = mb.mask.shape[1]
         if out.shape[1] < width:
             out = torch.nn.functional.pad(out, (0, width - out.shape[1]))
