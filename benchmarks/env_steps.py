@@ -17,19 +17,28 @@ Per domain, in this order (so "first" really is the first use in this process):
   cheapest complete, graded episode;
 * ``process_to_first_step_s``: a fresh ``python`` process that imports healthgym,
   makes the env, resets and steps once (wall time from spawn to the step's return);
+* ``first_image_ms`` (visual_diagnosis only): the first ``reset`` of tasks this process
+  has never reset (the study drawn and its image encoded), p50/p95;
 * baseline, in the same run: a reset that also rebuilds every tool schema from the
   tool's function (what the public reference implementation does per reset), timed
   alternately with ``reset_ms``, and ``reset_speedup_vs_baseline`` (ratio of p50s).
 
+Whole suite (``suite``; ``null`` with ``--quick`` or ``--no-suite``, the reason in
+``suite_skipped``): a fresh process
+generates every task of the selected domains (``Domain.make_task`` for ``0 ..
+n_tasks-1``) and reports seconds per domain and in total (all ten domains: the 6,110
+tasks of the shipped suite).
+
 ``--quick`` (seconds): 3 episodes per domain, and the process-to-first-step
 subprocess for the first domain only (the others report ``null`` and are listed in
 ``skipped``).  ``--json`` prints ``{"quick", "episodes", "by_domain": {domain: {...}},
-"skipped"}``.
+"suite", "suite_skipped", "skipped"}``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import inspect
 import json
 import statistics
@@ -57,6 +66,21 @@ env = gym.make(healthgym.env_id(sys.argv[1]))
 env.reset(seed=0)
 env.step("no tool call yet")
 print("STEPPED", flush=True)
+"""
+SUITE_SCRIPT = """
+import json, sys, time
+from healthgym.domains import get_domain
+out = {}
+t_all = time.perf_counter()
+for name in sys.argv[1].split(","):
+    d = get_domain(name)
+    t0 = time.perf_counter()
+    for i in range(d.n_tasks):
+        d.make_task(i)
+    out[name] = {"tasks": d.n_tasks, "seconds": round(time.perf_counter() - t0, 2)}
+total = round(time.perf_counter() - t_all, 2)
+print(json.dumps({"by_domain": out, "tasks": sum(v["tasks"] for v in out.values()),
+                  "seconds": total}))
 """
 
 
@@ -120,6 +144,43 @@ def process_to_first_step(domain: str) -> float:
     return round(seconds, 3)
 
 
+def whole_suite(domains: list[str]) -> dict[str, Any]:
+    """Generate every shipped task of ``domains`` in one fresh process (no warm caches)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", SUITE_SCRIPT, ",".join(domains)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"suite generation failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def drop_study_caches(domain: str) -> None:
+    """Forget the per-process caches of drawn studies and encoded pictures, so the next
+    reset of a task draws its study (``clear_caches`` of the domain's package; trees
+    without it: the study and picture caches of visual_diagnosis, cleared directly)."""
+    package = importlib.import_module(f"healthgym.domains.{domain}")
+    clear = getattr(package, "clear_caches", None)
+    if clear is not None:
+        clear()
+        return
+    for module, name in ((f"{package.__name__}.study", "_STUDIES"), (package.__name__, "_URLS")):
+        cache = getattr(importlib.import_module(module), name, None)
+        if cache is not None:
+            cache.clear()
+
+
+def first_images(domain: str, env: HealthGymEnv, count: int) -> dict[str, float | None]:
+    """First resets of tasks whose study this process has not drawn (visual_diagnosis:
+    the study drawn and its picture encoded on the way to the observation)."""
+    d = get_domain(domain)
+    tasks = [d.task(d.n_tasks - 1 - i) for i in range(min(count, d.n_tasks))]
+    drop_study_caches(domain)
+    return percentiles([timed_ms(lambda t=t: env.reset(options={"task": t})) for t in tasks])
+
+
 def bench_domain(domain: str, episodes: int, first_step: bool) -> dict[str, Any]:
     t0 = time.perf_counter()
     made = gym.make(healthgym.env_id(domain))
@@ -176,6 +237,8 @@ def bench_domain(domain: str, episodes: int, first_step: bool) -> dict[str, Any]
             env.step(format_hermes(call.name, call.arguments))
         short_ms.append((time.perf_counter() - t0) * 1000)
 
+    first_image = first_images(domain, env, min(n, 20)) if d.reset_content else None
+
     mean_gen_s = sum(gen_ms) / len(gen_ms) / 1000 if gen_ms else 0.0
     reset_p50 = percentiles(reset_ms)["p50"]
     base_p50 = percentiles(base_ms)["p50"]
@@ -188,6 +251,7 @@ def bench_domain(domain: str, episodes: int, first_step: bool) -> dict[str, Any]
         "suite_estimate_s": round(mean_gen_s * d.n_tasks, 1),
         "n_tasks": d.n_tasks,
         "reset_ms": percentiles(reset_ms),
+        "first_image_ms": first_image,
         "step_ms": percentiles(step_ms),
         "short_episode_ms": percentiles(short_ms),
         "baseline_schema_rebuild_reset_ms": percentiles(base_ms),
@@ -205,6 +269,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--episodes", type=int, default=200)
     ap.add_argument("--quick", action="store_true", help="3 episodes per domain (seconds)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--no-suite", action="store_true", help="skip generating the whole suite (slow)"
+    )
     args = ap.parse_args(argv)
     episodes = QUICK_EPISODES if args.quick else args.episodes
     domains = resolve_domains(args.domains)
@@ -213,6 +280,7 @@ def main(argv: list[str] | None = None) -> None:
         d: bench_domain(d, episodes, first_step=not args.quick or i == 0)
         for i, d in enumerate(domains)
     }
+    suite = None if args.quick or args.no_suite else whole_suite(domains)
     skipped = [
         {"domain": d, "metric": "process_to_first_step_s", "reason": "--quick: first domain only"}
         for d, r in by_domain.items()
@@ -222,6 +290,8 @@ def main(argv: list[str] | None = None) -> None:
         "quick": args.quick,
         "episodes": episodes,
         "by_domain": by_domain,
+        "suite": suite,
+        "suite_skipped": None if suite is not None else ("--quick" if args.quick else "--no-suite"),
         "skipped": skipped,
         "seconds": round(time.perf_counter() - t0, 1),
     }
@@ -234,10 +304,13 @@ def main(argv: list[str] | None = None) -> None:
             f"{d}: reset p50 {r['reset_ms']['p50']} ms (p95 {r['reset_ms']['p95']}), step p50 "
             f"{r['step_ms']['p50']} ms (p95 {r['step_ms']['p95']}), short episode p50 "
             f"{r['short_episode_ms']['p50']} ms, first make {r['first_make_s']} s, "
-            f"process to first step {pfs if pfs is not None else '-'} s, task generation p50 "
+            f"process to first step {pfs if pfs is not None else '-'} s, first image p50 "
+            f"{(r['first_image_ms'] or {}).get('p50', '-')} ms, task generation p50 "
             f"{r['generation_ms']['p50']} ms; reset speed-up vs schema rebuild "
             f"{r['reset_speedup_vs_baseline']}x ({r['episodes']} episodes)"
         )
+    if suite is not None:
+        print(f"whole suite: {suite['tasks']} tasks in {suite['seconds']} s (one process)")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@
   task's episodes neither render nor measure it again: the kept arrays equal a fresh
   render and every tool prints the same text on the kept and on a fresh state;
 * ehr_management copies the schema and dictionaries from a template database, and a
-  generated task's episodes copy the database that generation built: the episode's
-  database equals one built statement by statement, and episodes never share writes.
+  task's episodes copy the database generation (or an earlier episode) built for the
+  same rows: the episode's database equals one built statement by statement, episodes
+  never share writes, and the kept databases fit a byte budget.
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ def test_ehr_database_from_template_equals_a_direct_build_and_is_private():
 def test_ehr_episodes_copy_the_database_generation_built():
     task = get_domain("ehr_management").task(1)
     tables = task.hidden["tables"]
-    assert schema._GENERATED[id(tables)][0] is tables  # kept by generation
+    key = schema.rows_key(tables)
+    assert key in schema._GENERATED  # kept by generation
     direct = _content(_built_statement_by_statement(tables))
     a, b = database_for(tables), database_for(tables)
     assert _content(a) == direct
@@ -122,8 +124,35 @@ def test_ehr_episodes_copy_the_database_generation_built():
     assert _content(b) == direct and _content(database_for(tables)) == direct
     if hasattr(b, "getlimit"):  # Python >= 3.11
         assert b.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) == 1_000_000
-    loaded = Task.model_validate_json(task.model_dump_json())  # new row objects: built
-    assert loaded.hidden["tables"] is not tables and id(loaded.hidden["tables"]) not in (
-        schema._GENERATED
-    )
+    loaded = Task.model_validate_json(task.model_dump_json())  # new row objects, same rows
+    assert loaded.hidden["tables"] is not tables
+    assert schema.rows_key(loaded.hidden["tables"]) == key  # found by content
     assert _content(database_for(loaded.hidden["tables"])) == direct
+
+
+def test_ehr_database_cache_is_keyed_by_rows_and_bounded(monkeypatch):
+    task = get_domain("ehr_management").task(2)
+    tables = task.hidden["tables"]
+    schema.clear_databases()
+    assert not schema._GENERATED and schema._generated_bytes == 0
+    built: list[int] = []
+    real_build = schema.build_database
+    monkeypatch.setattr(schema, "build_database", lambda t: built.append(1) or real_build(t))
+    first = database_for(tables)  # built once, then kept pristine
+    first.execute("DELETE FROM labevents")
+    first.commit()
+    again = database_for(json.loads(json.dumps(tables)))  # the same rows, new objects
+    assert len(built) == 1
+    assert _content(again) == _content(_built_statement_by_statement(tables))
+    changed = json.loads(json.dumps(tables))
+    changed["labevents"] = changed["labevents"][1:]  # other rows: another database
+    assert schema.rows_key(changed) != schema.rows_key(tables)
+    assert _content(database_for(changed)) != _content(again) and len(built) == 2
+    monkeypatch.setattr(schema, "_GENERATED_BYTES", 1)  # the budget keeps one database
+    changed["labevents"] = changed["labevents"][1:]
+    database_for(changed)
+    assert list(schema._GENERATED) == [schema.rows_key(changed)]
+    assert schema._generated_bytes == sum(schema._SIZES.values()) > 0
+    weird = {"patients": [[object()]]}  # rows marshal cannot write: built, never kept
+    assert schema.rows_key(weird) is None
+    schema.clear_databases()

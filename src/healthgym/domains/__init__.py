@@ -10,14 +10,27 @@ is first used.  ``docs/adding-a-domain.md`` describes the package shape.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import importlib.metadata
 import pkgutil
 import threading
+from typing import TYPE_CHECKING, Any
 
-from ..tools.registry import Toolkit
-from .base import Domain
+if TYPE_CHECKING:
+    from .base import Domain
+
+# ``Domain`` (and with it pydantic, numpy and the reward code) is imported on first use,
+# so ``import healthgym`` registers the Gymnasium ids without loading any domain.
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Domain":
+        from .base import Domain
+
+        globals()["Domain"] = Domain
+        return Domain
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ENTRY_POINT_GROUP = "healthgym.domains"
 _NOT_DOMAINS = frozenset({"base"})  # modules of this package that are not domains
@@ -71,6 +84,8 @@ def register_domain(domain: Domain) -> None:
     Registering the same object again is a no-op; another domain under a taken name is
     an error (a discovered domain cannot be shadowed).
     """
+    from .base import Domain
+
     if not isinstance(domain, Domain):
         raise TypeError(f"register_domain needs a Domain, not {type(domain).__name__}")
     with _lock:
@@ -96,6 +111,8 @@ def _available() -> list[str]:
 
 
 def _load(name: str) -> Domain:
+    from .base import Domain
+
     if name in _registered:
         return _registered[name]
     modules = domain_modules()
@@ -121,6 +138,9 @@ def get_domain(name: str) -> Domain:
 
 
 def _with_shared_tools(domain: Domain) -> Domain:
+    import dataclasses
+
+    from ..tools.registry import Toolkit
     from ..tools.shared import shared_tools
 
     extra = [t for t in shared_tools() if t.name not in domain.toolkit]

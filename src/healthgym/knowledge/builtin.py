@@ -70,6 +70,7 @@ for _name, _fn in (
     ("guidelines", guideline_passages),
 ):
     register_generator(_name)(_fn)
+BUILTIN_GENERATORS: tuple[str, ...] = tuple(GENERATORS)  # this module's own, in order
 
 
 def builtin_passages(generators: Iterable[str] | None = None) -> Iterator[Passage]:

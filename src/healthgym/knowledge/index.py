@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,8 @@ MAX_K = 1000
 HEAVY_FRACTION = 0.01  # a term in more than this share of passages is "heavy"
 PRUNE_MIN_DOCS = 20_000  # below this, every query runs unpruned (it is fast anyway)
 MAXSCORE_MIN_FRACTION = 0.005  # terms this common get their exact maximum score recorded
+QUERY_CACHE_SIZE = 4096  # (terms, k) -> hits kept per open index
+PASSAGE_CACHE_SIZE = 4096  # parsed passages kept per open index
 SOURCES = ("builtin", "jsonl", "medquad", "medquad-xml", "pubmed", "text")
 
 
@@ -159,8 +161,16 @@ class KnowledgeBase:
         self._max_scores: dict[str, dict[str, float]] = {}
         self.heavy_fraction = HEAVY_FRACTION
         self.prune_min_docs = PRUNE_MIN_DOCS
-        # how queries were answered: "full", "pruned" or "pruned+full" (pruning not exact)
+        # how queries were answered: "full", "pruned" or "pruned+full" (pruning not exact),
+        # or "cached" (the same terms and k answered before by this open index)
         self.plan_counts: Counter[str] = Counter()
+        # the index is read-only once open: a query's hits and a document's passage never
+        # change, so both are kept (least recently used out first)
+        self._hits: OrderedDict[tuple[tuple[str, ...], int], list[tuple[float, Any]]] = (
+            OrderedDict()
+        )
+        self._passages: OrderedDict[tuple[int, int], Passage] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: str | Path, *, title_boost: float | None = None) -> KnowledgeBase:
@@ -224,7 +234,7 @@ class KnowledgeBase:
         self._ensure_open()
         hits = self._top(query_terms(query), k)
         return [
-            SearchHit(self._passage(self._doc(addr)), float(score), rank)
+            SearchHit(self._passage_at(addr), float(score), rank)
             for rank, (score, addr) in enumerate(hits, start=1)
         ]
 
@@ -246,7 +256,7 @@ class KnowledgeBase:
         pid = passage_id.strip().encode("utf-8", "ignore").decode("utf-8")
         q = tantivy.Query.term_query(self._schema, "id", pid, index_option="basic")
         hits = self._run(q, 1)
-        return self._passage(self._doc(hits[0][1])) if hits else None
+        return self._passage_at(hits[0][1]) if hits else None
 
     def stats(self) -> dict[str, Any]:
         """Manifest facts plus the path and size on disk."""
@@ -297,6 +307,21 @@ class KnowledgeBase:
                 f"damaged: {build_hint(self.path)}"
             ) from None
 
+    def _passage_at(self, addr: Any) -> Passage:
+        """The passage stored at ``addr`` (read and parsed once per open index)."""
+        key = (int(addr.segment_ord), int(addr.doc))
+        with self._cache_lock:
+            passage = self._passages.get(key)
+            if passage is not None:
+                self._passages.move_to_end(key)
+                return passage
+        passage = self._passage(self._doc(addr))
+        with self._cache_lock:
+            self._passages[key] = passage
+            if len(self._passages) > PASSAGE_CACHE_SIZE:
+                self._passages.popitem(last=False)
+        return passage
+
     def _clauses(self, terms: list[str]) -> list[_Clause]:
         searcher = self._searcher
         n = max(int(searcher.num_docs), 1)
@@ -311,7 +336,24 @@ class KnowledgeBase:
         return out
 
     def _top(self, terms: list[str], k: int) -> list[tuple[float, Any]]:
+        """The ``k`` best (score, address) for ``terms``: planned and run once per open
+        index, then answered from the kept hits (a GRPO group repeats its queries)."""
         k = max(1, min(int(k), MAX_K))
+        key = (tuple(terms), k)
+        with self._cache_lock:
+            hits = self._hits.get(key)
+            if hits is not None:
+                self._hits.move_to_end(key)
+                self.plan_counts["cached"] += 1
+                return list(hits)
+        hits = self._plan_and_run(terms, k)
+        with self._cache_lock:
+            self._hits[key] = hits
+            if len(self._hits) > QUERY_CACHE_SIZE:
+                self._hits.popitem(last=False)
+        return list(hits)
+
+    def _plan_and_run(self, terms: list[str], k: int) -> list[tuple[float, Any]]:
         clauses = self._clauses(terms)
         if not clauses:
             return []

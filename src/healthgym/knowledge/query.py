@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import tantivy
 
@@ -83,6 +84,19 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 
 def query_terms(text: object, max_terms: int = MAX_TERMS) -> list[str]:
+    """Distinct search terms of ``text`` in query order, at most ``max_terms`` (see
+    :func:`_query_terms`; a string's terms are computed once per process)."""
+    if isinstance(text, str) and isinstance(max_terms, int) and len(text) <= 2000:
+        return list(_cached_terms(text, max_terms))
+    return _query_terms(text, max_terms)
+
+
+@lru_cache(maxsize=8192)
+def _cached_terms(text: str, max_terms: int) -> tuple[str, ...]:
+    return tuple(_query_terms(text, max_terms))
+
+
+def _query_terms(text: object, max_terms: int = MAX_TERMS) -> list[str]:
     """Distinct search terms of ``text`` in query order, at most ``max_terms``.
 
     British and American spellings find each other: each word's other spellings
@@ -105,7 +119,13 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def make_snippet(text: str, terms: list[str], max_chars: int = 320) -> str:
     """The stretch of ``text`` (about ``max_chars``) starting at the sentence that
-    contains the most distinct query ``terms``; the start of the text if none do."""
+    contains the most distinct query ``terms``; the start of the text if none do
+    (computed once per text, terms and length in a process)."""
+    return _snippet(text, tuple(terms), max_chars)
+
+
+@lru_cache(maxsize=8192)
+def _snippet(text: str, terms: tuple[str, ...], max_chars: int) -> str:
     text = text.strip()
     if len(text) <= max_chars:
         return " ".join(text.split())

@@ -24,6 +24,8 @@ Times are text ``YYYY-MM-DD HH:MM:SS`` (shifted future years, as MIMIC shifts da
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -277,31 +279,88 @@ def copy_database(source: sqlite3.Connection) -> sqlite3.Connection:
         return _copy(source)
 
 
-# Databases that task generation built (it queries the patient's record to write the
-# question), kept untouched for the task's episodes: keyed by the very ``tables`` object
-# the generated task holds (kept alive here, so the identity is never reused).
-_GENERATED: OrderedDict[int, tuple[Any, sqlite3.Connection]] = OrderedDict()
-_GENERATED_SIZE = 64  # a few hundred kB each
+# Episode databases already built in this process, kept pristine (never handed out: each
+# episode gets a page copy): keyed by a digest of the rows they hold, so a task's later
+# episodes copy its database whether the task object is the one generation made, one
+# loaded again (``Domain.task``, JSON) or a prepared task given to reset.  Least recently
+# used first out, within a byte budget (about 0.3 MB a patient: ~160 records).
+_GENERATED: OrderedDict[bytes, sqlite3.Connection] = OrderedDict()
+_GENERATED_BYTES = 48_000_000
+_generated_bytes = 0
+_SIZES: dict[bytes, int] = {}
+
+
+def rows_key(tables: Any) -> bytes | None:
+    """Digest of ``tables`` (equal digests: equal rows), or None when the rows hold values
+    ``marshal`` cannot write (such tables are built, never cached).  Format version 0
+    writes no back-references and no interning flags, so equal rows give equal bytes
+    whether or not the objects are shared or interned (a JSON round trip gives the same
+    key; a tuple and a list do not, which only costs a rebuild)."""
+    try:
+        blob = marshal.dumps(tables, 0)
+    except ValueError:
+        return None
+    return hashlib.blake2b(blob, digest_size=20).digest()
+
+
+def _db_bytes(db: sqlite3.Connection) -> int:
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    return int(pages) * int(db.execute("PRAGMA page_size").fetchone()[0])
+
+
+def _keep(key: bytes, db: sqlite3.Connection) -> None:
+    """Keep ``db`` under ``key`` (caller holds the lock)."""
+    global _generated_bytes
+    old = _GENERATED.pop(key, None)
+    if old is not None:
+        _generated_bytes -= _SIZES.pop(key)
+        old.close()
+    _GENERATED[key] = db
+    _SIZES[key] = _db_bytes(db)
+    _generated_bytes += _SIZES[key]
+    while _generated_bytes > _GENERATED_BYTES and len(_GENERATED) > 1:
+        gone, conn = _GENERATED.popitem(last=False)
+        _generated_bytes -= _SIZES.pop(gone)
+        conn.close()
 
 
 def remember_database(tables: Any, db: sqlite3.Connection) -> None:
     """Keep ``db``, a pristine :func:`build_database` of ``tables``, for their episodes."""
+    key = rows_key(tables)
+    if key is None:
+        db.close()
+        return
     with _TEMPLATE_LOCK:
-        _GENERATED[id(tables)] = (tables, db)
-        _GENERATED.move_to_end(id(tables))
-        while len(_GENERATED) > _GENERATED_SIZE:
-            _GENERATED.popitem(last=False)[1][1].close()
+        _keep(key, db)
+
+
+def clear_databases() -> None:
+    """Forget every kept database (benchmarks, tests)."""
+    global _generated_bytes
+    with _TEMPLATE_LOCK:
+        while _GENERATED:
+            _GENERATED.popitem()[1].close()
+        _SIZES.clear()
+        _generated_bytes = 0
 
 
 def database_for(tables: dict[str, list[list[Any]]]) -> sqlite3.Connection:
-    """An episode's database of ``tables``: a copy of the one generation built for this
-    very task, when this process still has it, else :func:`build_database`."""
-    with _TEMPLATE_LOCK:  # copied under the lock: an eviction closes the source
-        entry = _GENERATED.get(id(tables))
-        if entry is not None and entry[0] is tables:
-            _GENERATED.move_to_end(id(tables))
-            return _copy(entry[1])
-    return build_database(tables)
+    """An episode's database of ``tables``: a page copy of the pristine database this
+    process built for the same rows (at task generation or an earlier reset), else built
+    now (and kept for the next episode of the task)."""
+    key = rows_key(tables)
+    if key is not None:
+        with _TEMPLATE_LOCK:  # copied under the lock: an eviction closes the source
+            kept = _GENERATED.get(key)
+            if kept is not None:
+                _GENERATED.move_to_end(key)
+                return _copy(kept)
+    db = build_database(tables)
+    if key is not None:
+        pristine = _copy(db)
+        with _TEMPLATE_LOCK:
+            _keep(key, pristine)
+    return db
 
 
 def dump(db: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:

@@ -3,6 +3,8 @@
 A task stores only the parameters of its study; the arrays are drawn here, once per
 study and process (a GRPO group resets the same task many times), kept read-only and
 shared by the task's episodes together with the analyses already computed on them.
+Reset draws nothing: an episode's state draws its study when the attached picture or a
+measuring tool first reads it (see :class:`.records.VisualState`).
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import dataclasses
 import json
 import threading
 from collections import OrderedDict
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
 
 from ...tasks import Task
-from .ecg import FS, LEAD, EcgParams, synthesize
-from .images import LesionImage, LesionParams, render_lesion
+from .ecg import FS, LEAD, N_SAMPLES, EcgParams, synthesize
+from .images import SIZE, LesionImage, LesionParams, contour_feret_px, render_lesion
 from .records import VisualState
 
 
@@ -105,13 +108,48 @@ def _rendered(kind: str, params_json: str) -> VisualState:
     return _remember(key, state)
 
 
+def study_key(task: Task) -> str:
+    """The key of a task's study in this process's caches (its parameters as JSON)."""
+    return json.dumps(task.hidden["params"], sort_keys=True)
+
+
 def study_state(task: Task) -> VisualState:
-    """Render the task's study from its stored parameters (the arrays are never stored);
-    each episode gets its own state around the shared, read-only arrays, and its own
-    analysis cache that starts with the shared study's (read-only) results."""
+    """The episode state of ``task``, drawing nothing yet: on first read of its arrays
+    the study is drawn from the stored parameters (the arrays are never stored), or taken
+    from this process's cache; each episode gets its own state around the shared,
+    read-only arrays, and its own analysis cache that starts with the shared study's
+    (read-only) results.  The parameters are checked here, so a malformed task fails at
+    reset, not at its first tool call."""
     h = task.hidden
-    drawn = _rendered(h["kind"], json.dumps(h["params"], sort_keys=True))
-    return dataclasses.replace(
-        drawn, age=h["age"], sex=h["sex"], measured={}, cache=dict(drawn.cache)
+    kind = h["kind"]
+    if kind not in ("lesion", "ecg"):
+        raise ValueError(f"visual_diagnosis study kind must be 'lesion' or 'ecg', not {kind!r}")
+    try:
+        (LesionParams if kind == "lesion" else EcgParams).from_dict(h["params"])
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"task {task.id}: malformed {kind} study parameters ({e})") from None
+    ecg = kind == "ecg"
+    key = study_key(task)
+    return VisualState(
+        kind=kind,
+        age=h["age"],
+        sex=h["sex"],
+        scale_mm_per_px=0.0 if ecg else _lesion_scale(key),
+        fs=FS if ecg else 0,
+        lead=LEAD if ecg else "",
+        draw=partial(_rendered, kind, key),
+        shape=(N_SAMPLES,) if ecg else (SIZE, SIZE, 3),
     )
 
+
+@lru_cache(maxsize=4096)
+def _lesion_scale(params_json: str) -> float:
+    """The lesion image's mm per pixel, as :func:`.images.render_lesion` computes it."""
+    p = LesionParams.from_dict(json.loads(params_json))
+    return p.diameter_mm / contour_feret_px(p)
+
+
+def clear_caches() -> None:
+    """Forget every drawn study of this process (episodes in progress keep theirs)."""
+    with _STUDIES_LOCK:
+        _STUDIES.clear()

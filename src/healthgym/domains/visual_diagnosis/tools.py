@@ -23,17 +23,18 @@ Finding = Literal[FINDINGS]  # type: ignore[valid-type]
 @tool(kind="observe")
 def view_image_metadata(state: VisualState) -> str:
     """Show the study's technical metadata: modality, size, scale or sampling rate, lead."""
+    shape = state.study_shape  # known from the parameters: nothing is drawn for this
     if state.kind == "lesion":
-        assert state.image is not None
-        h, w = state.image.shape[:2]
+        assert shape, "a lesion state without an image"
+        h, w = shape[:2]
         s = state.scale_mm_per_px
         return (
             f"Dermoscopy image (polarised, contact), {w} x {h} px RGB, calibrated scale "
             f"{s:.4f} mm/px (field of view {w * s:.1f} x {h * s:.1f} mm). Patient: "
             f"{state.age}-year-old {state.sex}."
         )
-    assert state.signal is not None
-    n = len(state.signal)
+    assert shape, "an ECG state without a signal"
+    n = shape[0]
     return (
         f"ECG rhythm strip, lead {state.lead}, {n / state.fs:.1f} s at {state.fs} Hz ({n} "
         f"samples), amplitude in mV; the attached picture shows it at 25 mm/s and 10 mm/mV. "
