@@ -69,3 +69,16 @@ def test_tasks_generate_cli(tmp_path):
     ]
     r = CliRunner().invoke(app, ["tasks", "generate", "--domain", "nope", "--n", "1"])
     assert r.exit_code != 0
+
+
+def test_cli_generate_with_workers_writes_the_same_tasks(tmp_path):
+    from typer.testing import CliRunner
+
+    from healthgym.cli import app
+
+    runner = CliRunner()
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    args = ["tasks", "generate", "--domain", "medical_qa", "--n", "6", "--seed", "3"]
+    assert runner.invoke(app, [*args, "--out", str(one)]).exit_code == 0
+    assert runner.invoke(app, [*args, "--workers", "2", "--out", str(two)]).exit_code == 0
+    assert one.read_text() == two.read_text() and len(one.read_text().splitlines()) == 6

@@ -200,6 +200,9 @@ def tasks_generate(
     n: int = typer.Option(100, "--n", help="how many tasks"),
     seed: int = typer.Option(0, "--seed", help="generation seed (different seeds never overlap)"),
     out: Path | None = typer.Option(None, "--out", help="JSONL file (default: standard output)"),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="generate in N processes (same tasks, same order)"
+    ),
 ) -> None:
     """Generate tasks past the shipped suite, with reference solutions, as JSONL."""
     from .suite import generate_tasks
@@ -208,7 +211,7 @@ def tasks_generate(
     if len(names) != 1:
         raise typer.BadParameter("--domain takes one domain")
     try:
-        tasks = generate_tasks(names[0], n, seed)
+        tasks = generate_tasks(names[0], n, seed, workers=workers)
         lines = (t.model_dump_json() for t in tasks)
         if out is None:
             for line in lines:
