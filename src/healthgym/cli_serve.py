@@ -55,8 +55,15 @@ def serve_mcp(
     domain: str = typer.Option(..., help="the domain whose tools to serve"),
     split: str = typer.Option("train", help="split tasks are drawn from: train, test or all"),
     max_turns: int = typer.Option(20, min=1, max=100, help="turn limit per episode"),
+    transport: str = typer.Option("stdio", help="stdio or streamable-http"),
+    host: str = typer.Option("127.0.0.1", help="interface to listen on (streamable-http)"),
+    port: int = typer.Option(8000, min=0, max=65535, help="TCP port (streamable-http)"),
+    max_episodes: int = typer.Option(256, min=1, help="episodes held at once"),
+    step_signals: bool = typer.Option(
+        False, help="send per-turn step_signals mid-episode (a trainer's channel)"
+    ),
 ) -> None:
-    """Run an MCP server over stdio exposing one domain's tools for one episode."""
+    """Run an MCP server exposing one domain's tools (episodes by episode_id)."""
     from .domains import domain_names
     from .server.mcp_server import create_mcp_server
 
@@ -64,5 +71,55 @@ def serve_mcp(
         raise typer.BadParameter(f"unknown domain {domain!r}; available: {domain_names()}")
     if split not in ("train", "test", "all"):
         raise typer.BadParameter("split must be train, test or all")
-    server = create_mcp_server(domain, None if split == "all" else split, max_turns)
-    server.run("stdio")
+    if transport not in ("stdio", "streamable-http"):
+        raise typer.BadParameter("transport must be stdio or streamable-http")
+    server = create_mcp_server(
+        domain, None if split == "all" else split, max_turns, max_episodes, step_signals
+    )
+    if transport == "stdio":
+        server.run("stdio")
+    else:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        server.run("streamable-http", host=host, port=port)
+
+
+@serve_app.command("openenv")
+def serve_openenv(
+    host: str = typer.Option("127.0.0.1", help="interface to listen on"),
+    port: int = typer.Option(8000, min=0, max=65535, help="TCP port"),
+    domains: str = typer.Option("all", help="'all' or comma-separated domains to serve"),
+    domain: str | None = typer.Option(None, help="domain of a reset that names none"),
+    split: str = typer.Option("train", help="default split of a reset: train, test or all"),
+    max_turns: int = typer.Option(20, min=1, max=100, help="default turn limit per episode"),
+    max_concurrent_envs: int = typer.Option(64, min=1, help="concurrent /ws sessions allowed"),
+    step_signals: bool = typer.Option(
+        True, help="send per-turn step_signals mid-episode (a trainer's channel)"
+    ),
+    log_level: str = typer.Option("warning", help="uvicorn log level"),
+) -> None:
+    """Run the OpenEnv server (openenv-core: /ws sessions, /reset, /step, /mcp ...)."""
+    try:
+        import uvicorn
+        from openenv.core.env_server import http_server  # noqa: F401
+    except ImportError as e:
+        raise typer.BadParameter(
+            f"the OpenEnv server needs the extra: pip install 'healthgym[openenv]' ({e})"
+        ) from None
+
+    from .server.openenv_env import create_openenv_app
+
+    if split not in ("train", "test", "all"):
+        raise typer.BadParameter("split must be train, test or all")
+    try:
+        app = create_openenv_app(
+            domains=domains,
+            default_domain=domain,
+            split=None if split == "all" else split,
+            max_turns=max_turns,
+            max_concurrent_envs=max_concurrent_envs,
+            step_signals=step_signals,
+        )
+    except (KeyError, ValueError) as e:
+        raise typer.BadParameter(str(e.args[0] if e.args else e)) from None
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -6,8 +6,12 @@
 * :class:`healthgym.server.client.EnvClient` (sync) and
   :class:`healthgym.server.client.AsyncEnvClient` talk to it with the gymnasium
   signatures.
-* :func:`healthgym.server.mcp_server.create_mcp_server` exposes one domain's tools
-  for one patient episode over MCP.
+* :func:`healthgym.server.mcp_server.create_mcp_server` exposes one domain's tools over
+  MCP (stdio or streamable HTTP), many episodes at once, each addressed by the
+  ``episode_id`` that ``reset_episode`` returns.
+* :mod:`healthgym.server.openenv_app` serves every domain over OpenEnv's protocol
+  (openenv-core's app factory: ``/ws`` sessions, ``/reset``, ``/step``, ``/mcp``, ...)
+  through :class:`healthgym.server.openenv_env.HealthGymOpenEnv`.
 
 Nothing here imports torch; FastAPI, uvicorn and mcp are imported only by the modules
 that need them, so ``import healthgym.server`` is cheap.

@@ -66,25 +66,37 @@ class Session:
 
     def public_state(self, now: float) -> dict[str, Any]:
         """What a client may see: progress only, never the task's hidden data."""
-        env = self.env
-        task = env.task
-        calls = [{"turn": c.turn, "name": c.name, "status": c.status} for c in env.log.calls]
-        out: dict[str, Any] = {
-            "session_id": self.id,
-            "domain": env.domain.name,
-            "task_id": task.id if task else None,
-            "split": task.split if task else None,
-            "turn": env.log.turns,
-            "max_turns": env.max_turns,
-            "tool_calls": calls,
-            "done": self.done,
-            "ended_by": env.log.ended_by,
-            "idle_s": round(now - self.last_used, 3),
-        }
-        if self.final_info is not None:  # after the end the reward is public
-            out["reward"] = self.reward
-            out["reward_components"] = self.final_info.get("reward_components")
+        out: dict[str, Any] = {"session_id": self.id}
+        out.update(episode_progress(self.env, self.done, self.reward, self.final_info))
+        out["idle_s"] = round(now - self.last_used, 3)
         return out
+
+
+def episode_progress(
+    env: HealthGymEnv,
+    done: bool,
+    reward: float | None = None,
+    final_info: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The public progress of ``env``'s episode, shared by every server (HTTP, OpenEnv,
+    MCP): domain, task, turn, calls so far, and the reward once the episode has ended.
+    Never the task's hidden data (patient, answer, reference solution)."""
+    task = env.task
+    calls = [{"turn": c.turn, "name": c.name, "status": c.status} for c in env.log.calls]
+    out: dict[str, Any] = {
+        "domain": env.domain.name,
+        "task_id": task.id if task else None,
+        "split": task.split if task else None,
+        "turn": env.log.turns,
+        "max_turns": env.max_turns,
+        "tool_calls": calls,
+        "done": done,
+        "ended_by": env.log.ended_by,
+    }
+    if final_info is not None:  # after the end the reward is public
+        out["reward"] = reward
+        out["reward_components"] = final_info.get("reward_components")
+    return out
 
 
 class SessionManager:

@@ -1,0 +1,1 @@
+"""The OpenEnv hub package's server module (see ``server/app.py``)."""
