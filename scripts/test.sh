@@ -20,7 +20,7 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     || echo "chromium could not be installed: tests/test_report_render.py cannot render"
 fi
 .venv/bin/ruff check src tests tests_verl benchmarks
-.venv/bin/python -m pytest -q --durations=25 "$@"
+.venv/bin/python -m pytest -q -n "${PYTEST_WORKERS:-2}" --durations=25 "$@"
 # verl pins an older transformers (<5.11): its adapter is tested in a separate venv,
 # .venv-verl (set SKIP_VERL=1 to leave it out of a local run)
 [ "${SKIP_VERL:-0}" = 1 ] || bash scripts/verl_env.sh

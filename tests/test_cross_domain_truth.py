@@ -18,9 +18,10 @@ from functools import cache
 
 from healthgym.domains import get_domain
 from healthgym.domains.cross_domain import antibiotics as ab
-from healthgym.domains.cross_domain import new_state, phase_checks, rules, safety
+from healthgym.domains.cross_domain import phase_checks, rules, safety
 from healthgym.domains.cross_domain.gen_common import base_patient, set_labs
 from healthgym.domains.cross_domain.gen_postop import make_postop
+from healthgym.domains.cross_domain.records import new_state
 from healthgym.domains.cross_domain.tools_actions import give_fluids, set_disposition
 from healthgym.patients.model import Allergy, Patient
 from healthgym.tasks import SafetyRule
